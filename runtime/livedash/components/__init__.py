@@ -1,0 +1,1 @@
+"""Components: the base class, every html element, and the dcc components livedash renders."""

@@ -1,0 +1,32 @@
+"""The dcc components livedash renders (``dash.dcc``); props and positional order as in Dash 4.4.1."""
+
+from .base import make_component
+
+NAMESPACE = "dash_core_components"
+
+Input = make_component("Input", NAMESPACE, (
+    "value", "type", "debounce", "placeholder", "n_submit", "n_submit_timestamp", "inputMode",
+    "autoComplete", "readOnly", "required", "autoFocus", "disabled", "list", "multiple", "spellCheck",
+    "name", "min", "max", "step", "minLength", "maxLength", "pattern", "selectionStart", "selectionEnd",
+    "selectionDirection", "n_blur", "n_blur_timestamp", "size", "style", "className", "persistence",
+    "persisted_props", "persistence_type", "id"), doc="A text or number input box.")
+
+Slider = make_component("Slider", NAMESPACE, (
+    "min", "max", "step", "marks", "value", "drag_value", "disabled", "dots", "included", "reverse",
+    "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input", "className",
+    "persistence", "persisted_props", "persistence_type", "id"), doc="A slider over a range of numbers.")
+
+Store = make_component("Store", NAMESPACE, (
+    "id", "storage_type", "data", "clear_data", "modified_timestamp"), required=("id",),
+    doc="Keeps JSON data in the page, invisible; other callbacks read or write it.")
+
+__all__ = ["Input", "Slider", "Store"]
+
+
+def __getattr__(name):
+    # A dcc component Dash has but livedash does not render yet: say so, never fail silently.
+    if name[:1].isupper():
+        from ..exceptions import LivedashUnsupported
+        raise LivedashUnsupported(f"dcc.{name} is not supported by livedash yet "
+                                  f"(supported: {', '.join(__all__)})")
+    raise AttributeError(f"module 'dash.dcc' has no attribute '{name}'")

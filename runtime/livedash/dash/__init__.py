@@ -1,0 +1,30 @@
+"""What ``import dash`` gives an example: the Dash names livedash implements.
+
+Anything else raises the same errors as real Dash (``from dash import PreventUpdate`` is an
+ImportError; ``dash.no_output`` an AttributeError).
+"""
+
+import sys
+
+from ..app import Dash
+from ..callbacks import callback
+from ..components import dcc, html
+from ..context import callback_context
+from ..dash_version import DASH_VERSION as __version__
+from ..dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
+from ..nothing import NoUpdate, no_update
+from . import dependencies, exceptions
+
+ctx = callback_context
+
+# `import dash.html` and `from dash import html` must give the same module object.
+sys.modules[__name__ + ".html"] = html
+sys.modules[__name__ + ".dcc"] = dcc
+
+__all__ = ["Dash", "callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
+           "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
+           "dependencies", "exceptions"]
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'dash' has no attribute '{name}'")

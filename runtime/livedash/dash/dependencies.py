@@ -1,0 +1,3 @@
+"""``dash.dependencies``."""
+
+from ..dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State  # noqa: F401

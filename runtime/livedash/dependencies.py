@@ -1,0 +1,99 @@
+"""Input, Output, State and the pattern-matching wildcards (``dash.dependencies``)."""
+
+import json
+from enum import Enum
+
+from .components.base import Component
+
+
+class Wildcard(Enum):
+    MATCH = "MATCH"
+    ALL = "ALL"
+    ALLSMALLER = "ALLSMALLER"
+
+    def __str__(self):
+        return self.value
+
+    def __repr__(self):
+        return f"<{self.value}>"
+
+
+MATCH = Wildcard.MATCH
+ALL = Wildcard.ALL
+ALLSMALLER = Wildcard.ALLSMALLER
+
+
+def stringify_id(component_id):
+    """An id as Dash writes it: strings as they are, dicts as sorted compact JSON (wildcards as ["ALL"])."""
+    if not isinstance(component_id, dict):
+        return component_id
+
+    def value(v):
+        return f'["{v.value}"]' if isinstance(v, Wildcard) else json.dumps(v)
+
+    return "{" + ",".join(f"{json.dumps(k)}:{value(component_id[k])}" for k in sorted(component_id)) + "}"
+
+
+class DashDependency:
+    kind = "Dependency"
+
+    def __init__(self, component_id, component_property):
+        if isinstance(component_id, Component):
+            if "id" not in component_id._props:
+                raise LookupError("livedash needs an explicit `id` on components passed to Input/Output/State")
+            component_id = component_id.id
+        self.component_id = component_id
+        self.component_property = component_property
+        self.allow_duplicate = False
+        self.allow_optional = False
+
+    def component_id_str(self):
+        return stringify_id(self.component_id)
+
+    def __str__(self):
+        return f"{self.component_id_str()}.{self.component_property}"
+
+    def __repr__(self):
+        return f"<{type(self).__name__} `{self}`>"
+
+    def __eq__(self, other):
+        return (isinstance(other, DashDependency) and str(self) == str(other))
+
+    def __hash__(self):
+        return hash(str(self))
+
+    def has_wildcard(self):
+        return isinstance(self.component_id, dict) and any(
+            isinstance(v, Wildcard) for v in self.component_id.values())
+
+    def to_dict(self):
+        return {"id": self.component_id_str(), "property": self.component_property}
+
+
+class Output(DashDependency):
+    def __init__(self, component_id, component_property, allow_duplicate=False):
+        super().__init__(component_id, component_property)
+        self.allow_duplicate = allow_duplicate
+
+
+class Input(DashDependency):
+    def __init__(self, component_id, component_property, allow_optional=False):
+        super().__init__(component_id, component_property)
+        self.allow_optional = allow_optional
+
+
+class State(DashDependency):
+    def __init__(self, component_id, component_property, allow_optional=False):
+        super().__init__(component_id, component_property)
+        self.allow_optional = allow_optional
+
+
+class ClientsideFunction:
+    def __init__(self, namespace=None, function_name=None):
+        if namespace and (namespace.startswith("_dashprivate_") or namespace in ("PreventUpdate", "no_update")):
+            raise ValueError(f"Invalid namespace: {namespace}")
+        self.namespace = namespace
+        self.function_name = function_name
+
+    def __repr__(self):
+        return f"ClientsideFunction({self.namespace}, {self.function_name})"

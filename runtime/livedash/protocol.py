@@ -1,0 +1,66 @@
+"""The messages between a page and its worker: the one place they are defined.
+
+Every message is a JSON object with a ``type``. The page's ``worker.js`` forwards each
+message it receives to :func:`livedash.kernel.Kernel.handle` as a JSON string and posts the
+JSON string it returns back to the page, so the shapes below are all the worker knows.
+
+Version ``PROTOCOL_VERSION``; bump it on any incompatible change.
+
+Component JSON (the same shape as Dash's ``to_plotly_json``)::
+
+    {"type": "Div", "namespace": "dash_html_components", "props": {"id": "x", "children": [...]}}
+
+Children are a string, a number, ``null``, a component, or a list of those. Only the props that
+were given (in the layout or by a callback/user) are present: React defaults never appear, so
+``n_clicks`` is absent until the first click, as in Dash.
+
+An id is a string or a dict (pattern-matching id). Where ids are used as keys, dict ids are
+written as Dash writes them in the DOM: JSON with sorted keys and no spaces (:func:`id_key`).
+
+Page -> worker
+
+``{"type": "load", "app": KEY, "code": SOURCE, "filename": "counter.py"}``
+    Execute SOURCE as a fresh app under KEY (replacing any app loaded under that key), run its
+    initial callbacks and answer ``loaded``.
+
+``{"type": "update", "app": KEY, "seq": N, "changes": [{"id": ID, "props": {...}}, ...]}``
+    The reader changed props (a click sets ``n_clicks`` and ``n_clicks_timestamp``; typing sets
+    ``value``). The changes are applied together, as one ``setProps`` each, in order, and the
+    callbacks they trigger run to completion. Answer ``updated``.
+
+``{"type": "unload", "app": KEY}``
+    Forget the app (its widget left the page). Answer ``unloaded``.
+
+Worker -> page
+
+``{"type": "loaded", "app": KEY, "layout": COMPONENT | null, "trace": [RUN...], "error": ERROR | null}``
+    ``layout`` is the whole component tree after the initial callbacks. With ``error`` set
+    (the code did not run, or has no app) ``layout`` is ``null``.
+
+``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
+    Prop values to apply, in order. A value may contain components (``children``).
+
+``{"type": "unloaded", "app": KEY}``
+
+``{"type": "failed", "app": KEY | null, "request": TYPE, "error": ERROR}``
+    The request itself was malformed or named an unknown app.
+
+RUN (one callback execution, for the trace panel)::
+
+    {"callback": "out.children", "function": "update_count", "triggered": ["btn.n_clicks"],
+     "inputs": {"btn.n_clicks": 3}, "outputs": {"out.children": "Count: 3"},
+     "status": "ok" | "prevented" | "error", "ms": 0.12, "error": ERROR | absent}
+
+ERROR::
+
+    {"kind": "SyntaxError", "message": "...", "traceback": "...", "filename": "counter.py", "line": 7 | null}
+"""
+
+PROTOCOL_VERSION = 1
+
+from .dependencies import stringify_id as id_key  # noqa: E402  (one definition of the id string)
+
+
+def prop_key(component_id, prop):
+    """``"id.prop"`` as Dash names a property in callbacks and in ``ctx``."""
+    return f"{id_key(component_id)}.{prop}"

@@ -1,0 +1,49 @@
+"""Execute an example's source as a Dash program, with ``import dash`` meaning livedash's Dash.
+
+The alias lives only in the example's own builtins, so real ``dash`` can be installed beside livedash
+(the differential tests need both) and nothing leaks into ``sys.modules['dash']``.
+"""
+
+import builtins
+import importlib
+
+from .callbacks import collecting
+
+_real_import = builtins.__import__
+
+
+def _dash_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and (name == "dash" or name.startswith("dash.")):
+        module = importlib.import_module("livedash." + name)
+        for attr in fromlist or ():
+            if attr != "*" and not hasattr(module, attr):
+                try:
+                    importlib.import_module(f"livedash.{name}.{attr}")
+                except ModuleNotFoundError:
+                    raise ImportError(f"cannot import name '{attr}' from '{name}'", name=name) from None
+        return module if fromlist else importlib.import_module("livedash.dash")
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+def _builtins():
+    namespace = dict(vars(builtins))
+    namespace["__import__"] = _dash_import
+    return namespace
+
+
+class NoApp(Exception):
+    pass
+
+
+def execute(source, filename):
+    """Run ``source`` and return ``(app, namespace)``. Errors propagate with ``filename`` in their frames."""
+    code = compile(source, filename, "exec")
+    namespace = {"__name__": "__livedash__", "__file__": filename, "__builtins__": _builtins()}
+    with collecting() as collection:
+        exec(code, namespace)
+    if not collection.apps:
+        raise NoApp("The example creates no app: write `app = Dash()` and give it a layout.")
+    named = namespace.get("app")
+    app = named if named in collection.apps else collection.apps[-1]
+    app.adopt_global_callbacks(collection.callbacks)
+    return app, namespace

@@ -1,0 +1,88 @@
+"""A headless test client: drive an app as a reader would, with no browser.
+
+    client = Client.from_file("docs/examples/counter.py")
+    client.click("btn")
+    assert client.text("count") == "Count: 1"
+
+The same client serves our pytest suite, the build's validation and (later) the lessons' exercises.
+"""
+
+import time
+from pathlib import Path
+
+from .components.base import Component
+from .protocol import id_key
+from .session import Session
+
+
+class CallbackError(AssertionError):
+    """A callback raised while the client drove the app; carries the reader-facing ERROR."""
+
+    def __init__(self, run):
+        self.run = run
+        error = run["error"]
+        super().__init__(f"callback {run['function']} ({run['callback']}) raised {error['kind']}: "
+                         f"{error['message']}\n{error['traceback']}")
+
+
+class Client:
+    def __init__(self, source, filename="app.py", raise_errors=True):
+        self.session = Session(source, filename)
+        self.raise_errors = raise_errors
+        self.runs = []
+        self._record(self.session.start())
+
+    @classmethod
+    def from_file(cls, path, **kwargs):
+        path = Path(path)
+        return cls(path.read_text(encoding="utf-8"), str(path), **kwargs)
+
+    def _record(self, runs):
+        self.runs.extend(runs)
+        if self.raise_errors:
+            for run in runs:
+                if run["status"] == "error":
+                    raise CallbackError(run)
+        return runs
+
+    # -- reading ----------------------------------------------------------------------------------
+    def component(self, component_id):
+        return self.session.store.index[id_key(component_id)]
+
+    def prop(self, component_id, prop):
+        return self.session.store.get(id_key(component_id), prop)
+
+    def text(self, component_id):
+        """The text a reader sees in the component (its children, flattened)."""
+        return _text(self.component(component_id)._props.get("children"))
+
+    # -- acting -----------------------------------------------------------------------------------
+    def set(self, component_id, **props):
+        """Change props as a reader's action would (one setProps); returns the callback runs."""
+        _, runs = self.session.change(component_id, props)
+        return self._record(runs)
+
+    def click(self, component_id):
+        clicks = (self.prop(component_id, "n_clicks") or 0) + 1
+        return self.set(component_id, n_clicks=clicks, n_clicks_timestamp=int(time.time() * 1000))
+
+    def type(self, component_id, text):
+        """Type ``text`` into an input, one keystroke at a time (as a non-debounced dcc.Input reports)."""
+        value = self.prop(component_id, "value") or ""
+        runs = []
+        for char in text:
+            value += char
+            runs += self.set(component_id, value=value)
+        return runs
+
+
+def _text(node):
+    if node is None or isinstance(node, bool):
+        return ""
+    if isinstance(node, (list, tuple)):
+        return "".join(_text(n) for n in node)
+    if isinstance(node, Component):
+        return _text(node._props.get("children"))
+    if isinstance(node, float) and node.is_integer():
+        return str(int(node))
+    return str(node)
