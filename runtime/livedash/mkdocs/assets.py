@@ -1,0 +1,57 @@
+"""The files a built site needs for its widgets: the web modules, the runtime zip, config.js, Pyodide."""
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from . import pyodide_dist
+
+PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
+WEB = PACKAGE / "web"
+CDN = f"https://cdn.jsdelivr.net/pyodide/v{pyodide_dist.VERSION}/full/"
+
+
+def runtime_zip():
+    """The pure-Python runtime as a zip for the worker (``livedash/`` at its root, no plugin, no web)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(PACKAGE.rglob("*.py")):
+            relative = path.relative_to(PACKAGE)
+            if relative.parts[0] in ("mkdocs", "web"):
+                continue
+            info = zipfile.ZipInfo(str(Path("livedash") / relative), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
+    """Copy everything into ``site_dir/assets_path``; returns the folder."""
+    target = Path(site_dir) / assets_path
+    target.mkdir(parents=True, exist_ok=True)
+    for path in WEB.iterdir():
+        if path.is_file() and path.suffix in (".js", ".css"):
+            shutil.copy2(path, target / path.name)
+    vendor = WEB / "vendor"
+    if any(vendor.iterdir()):
+        shutil.copytree(vendor, target / "vendor", dirs_exist_ok=True)
+    data = runtime_zip()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    runtime_name = f"livedash-runtime-{digest}.zip"
+    for old in target.glob("livedash-runtime-*.zip"):
+        if old.name != runtime_name:
+            old.unlink()
+    (target / runtime_name).write_bytes(data)
+    if pyodide_mode == "cdn":
+        pyodide = pyodide_url or CDN
+    else:
+        pyodide_dist.copy_into(target / "pyodide")
+        pyodide = "./pyodide/"
+    config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide}
+    (target / "config.js").write_text(
+        "// Written by the livedash MkDocs plugin at build time.\n"
+        f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")
+    return target

@@ -1,0 +1,75 @@
+"""Build one example at build time: run it in CPython with livedash, pre-render it, write its widget."""
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from ..prerender import render
+from ..session import start_session
+
+
+@dataclass
+class Example:
+    key: str            # unique on the site: "<page>/<n>"
+    code: str           # what the reader sees and edits
+    filename: str       # shown to the reader ("counter.py")
+    source: str         # where the code lives, for build errors ("docs/examples/counter.py")
+    first_line: int     # line of the code's first line in `source`
+    height: int = 0
+    title: str = ""
+
+
+@dataclass
+class Built:
+    layout: dict | None
+    error: dict | None
+
+    @property
+    def location(self):
+        line = self.error.get("line") if self.error else None
+        return f"{self.error['filename']}:{line}" if line else self.error["filename"]
+
+
+def build(example):
+    """Execute the example as the worker will, with line numbers that point into its source file."""
+    padded = "\n" * (example.first_line - 1) + example.code
+    session, runs, error = start_session(padded, example.source)
+    if error is None:
+        failed = next((run for run in runs if run["status"] == "error"), None)
+        if failed is not None:
+            error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
+    if error is not None:
+        return Built(None, error)
+    return Built(session.layout_json(), None)
+
+
+def _json_for_script(data):
+    # `</` would end the <script> element early; JSON allows `<\/`.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def widget_html(example, built):
+    """The widget's markup (see livedash/web/README.md): identical before and after JavaScript runs."""
+    title = escape(example.title or example.filename)
+    style = f' style="min-height:{example.height}px"' if example.height else ""
+    app_html = render(built.layout) if built.layout is not None else ""
+    error_html, error_attr = "", " hidden"
+    if built.error is not None:
+        error_attr = ""
+        error_html = (f'<strong>{escape(built.error["kind"])}</strong> at {escape(built.location)}: '
+                      f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
+    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error}
+    state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
+    return (
+        f'<div class="livedash" data-livedash-key="{escape(example.key)}">'
+        f'<div class="livedash-bar"><span class="livedash-title">{title}</span>'
+        f'<span class="livedash-status" role="status" aria-live="polite" data-state="{state}">{status}</span>'
+        '<button type="button" class="livedash-run">Run</button>'
+        '<button type="button" class="livedash-reset">Reset</button></div>'
+        f'<div class="livedash-app"{style}>{app_html}</div>'
+        f'<div class="livedash-error"{error_attr}>{error_html}</div>'
+        '<details class="livedash-code" open><summary>Code</summary>'
+        f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" '
+        f'rows="{min(30, example.code.count(chr(10)) + 2)}">{escape(example.code)}</textarea></details>'
+        f'<script type="application/json" class="livedash-data">{_json_for_script(data)}</script>'
+        "</div>")

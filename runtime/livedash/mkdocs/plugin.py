@@ -1,0 +1,131 @@
+"""The livedash MkDocs plugin: ```dash fences become live, pre-rendered Dash apps.
+
+Options (mkdocs.yml)::
+
+    plugins:
+      - livedash:
+          pyodide: self        # self: copy the pinned Pyodide into the site (default); cdn: load it from a CDN
+          pyodide_url: null    # with `cdn`, another base URL for Pyodide's files
+          height: 0            # default minimum height of an app pane, in px (a fence's height= wins)
+          assets_path: assets/livedash
+"""
+
+import logging
+import mimetypes
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
+
+from . import pyodide_dist
+from .assets import write_site_assets
+from .examples import Example, build, widget_html
+from .fences import FenceError, find_dash_fences
+
+log = logging.getLogger("mkdocs.plugins.livedash")
+
+_KNOWN_OPTIONS = {"file", "height", "title"}
+
+
+class LivedashConfig(Config):
+    pyodide = c.Choice(("self", "cdn"), default="self")
+    pyodide_url = c.Optional(c.Type(str))
+    height = c.Type(int, default=0)
+    assets_path = c.Type(str, default="assets/livedash")
+
+
+class LivedashPlugin(BasePlugin[LivedashConfig]):
+    def __init__(self):
+        super().__init__()
+        self._built = {}     # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
+        self._pages = {}     # page src_uri -> [widget html]
+
+    def on_config(self, config):
+        # `mkdocs serve` serves files with the types Python knows; Pyodide needs these two right.
+        mimetypes.add_type("application/wasm", ".wasm")
+        mimetypes.add_type("text/javascript", ".mjs")
+        self._root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        if self.config.pyodide == "self":
+            try:
+                pyodide_dist.ensure(log=log.info)
+            except pyodide_dist.PyodideUnavailable as exc:
+                raise PluginError(str(exc)) from None
+        return config
+
+    def _relative_source(self, path):
+        try:
+            return str(Path(path).resolve().relative_to(self._root))
+        except ValueError:
+            return str(path)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        try:
+            fences = find_dash_fences(markdown)
+        except FenceError as exc:
+            raise PluginError(f"{page.file.src_path}:{exc.line}: {exc}") from None
+        if not fences:
+            self._pages.pop(page.file.src_uri, None)
+            return markdown
+        page_source = self._relative_source(Path(config.docs_dir) / page.file.src_path)
+        lines = markdown.split("\n")
+        widgets = []
+        for number, fence in reversed(list(enumerate(fences))):
+            example = self._example(fence, number, page, page_source, config)
+            built = self._built.get((example.code, example.source, example.first_line))
+            if built is None:
+                built = build(example)
+                self._built[(example.code, example.source, example.first_line)] = built
+            if built.error is not None:
+                log.warning(f"{built.location}: the example on {page_source}:{fence.start + 1} failed: "
+                            f"{built.error['kind']}: {built.error['message']}\n{built.error['traceback']}")
+            widgets.append(widget_html(example, built))
+            lines[fence.start:fence.end + 1] = [f"{fence.indent}LIVEDASH-WIDGET-{number}"]
+        self._pages[page.file.src_uri] = list(reversed(widgets))
+        return "\n".join(lines)
+
+    def _example(self, fence, number, page, page_source, config):
+        unknown = set(fence.options) - _KNOWN_OPTIONS
+        if unknown:
+            raise PluginError(f"{page_source}:{fence.start + 1}: unknown dash fence option(s) "
+                              f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(_KNOWN_OPTIONS))})")
+        try:
+            height = int(fence.options.get("height", self.config.height))
+        except ValueError:
+            raise PluginError(f"{page_source}:{fence.start + 1}: height must be a number of pixels, "
+                              f"not {fence.options['height']!r}") from None
+        key = f"{page.file.src_uri.rsplit('.', 1)[0]}/{number}"
+        if "file" in fence.options:
+            path = Path(config.docs_dir) / fence.options["file"]
+            if fence.body.strip():
+                raise PluginError(f"{page_source}:{fence.start + 1}: a dash fence with file= must be empty")
+            if not path.is_file():
+                raise PluginError(f"{page_source}:{fence.start + 1}: example file {fence.options['file']!r} "
+                                  f"not found (looked for {self._relative_source(path)})")
+            return Example(key=key, code=path.read_text(encoding="utf-8"), filename=path.name,
+                           source=self._relative_source(path), first_line=1, height=height,
+                           title=fence.options.get("title", ""))
+        return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
+                       first_line=fence.body_line, height=height, title=fence.options.get("title", ""))
+
+    def on_page_content(self, html, page, config, files):
+        widgets = self._pages.get(page.file.src_uri)
+        if not widgets:
+            return html
+        for number, widget in enumerate(widgets):
+            html = re.sub(rf"(<p>)?LIVEDASH-WIDGET-{number}(</p>)?", lambda _m, w=widget: w, html, count=1)
+        base = self.config.assets_path.strip("/")
+        css = get_relative_url(f"{base}/livedash.css", page.url)
+        js = get_relative_url(f"{base}/livedash.js", page.url)
+        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{html}\n'
+                f'<script type="module" src="{js}"></script>')
+
+    def on_post_build(self, config):
+        try:
+            write_site_assets(config.site_dir, self.config.assets_path.strip("/"), self.config.pyodide,
+                              self.config.pyodide_url)
+        except pyodide_dist.PyodideUnavailable as exc:
+            raise PluginError(str(exc)) from None
