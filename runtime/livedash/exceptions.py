@@ -55,3 +55,9 @@ class DuplicateCallback(DashException):
 
 class LivedashUnsupported(NotImplementedError):
     """Something real Dash accepts that livedash does not do (yet): never silently ignored."""
+
+
+# Tracebacks shown to readers name the classes as Dash does (dash.exceptions.PreventUpdate).
+for _cls in list(globals().values()):
+    if isinstance(_cls, type) and issubclass(_cls, DashException):
+        _cls.__module__ = "dash.exceptions"

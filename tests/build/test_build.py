@@ -1,0 +1,126 @@
+"""Real `mkdocs build` runs of small sites: widgets, pre-rendering, assets, and broken examples."""
+
+import json
+import re
+
+import pytest
+
+from tests.sites import COUNTER, build, make_site
+
+PAGES = {
+    "index.md": """\
+        # Home
+
+        ```dash file="examples/counter.py" height=200
+        ```
+        """,
+    "plain.md": "# No examples here\n",
+}
+
+
+def widget_data(html):
+    raw = re.search(r'<script type="application/json" class="livedash-data">(.*?)</script>', html, re.S).group(1)
+    return json.loads(raw)
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("ok"), PAGES, {"counter.py": COUNTER})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_example_is_prerendered_with_its_initial_callbacks(built_site):
+    html = (built_site / "index.html").read_text()
+    assert '<p id="count">Count: 0</p>' in html
+    assert '<button id="btn">Click</button>' in html
+    data = widget_data(html)
+    assert data["code"] == COUNTER and data["filename"] == "counter.py" and data["error"] is None
+    assert data["layout"]["props"]["children"][1]["props"]["children"] == "Count: 0"
+    assert 'style="min-height:200px"' in html
+
+
+def test_assets_only_on_pages_with_examples(built_site):
+    assert "livedash.js" in (built_site / "index.html").read_text()
+    assert "livedash.js" not in (built_site / "plain" / "index.html").read_text()
+
+
+def test_site_carries_the_runtime_config_and_pinned_pyodide(built_site):
+    assets = built_site / "assets" / "livedash"
+    config = (assets / "config.js").read_text()
+    runtime = re.search(r'"runtime": "\./(livedash-runtime-[0-9a-f]+\.zip)"', config).group(1)
+    assert (assets / runtime).stat().st_size > 10_000
+    assert '"pyodide": "./pyodide/"' in config
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (assets / "pyodide" / name).is_file()
+    for name in ("livedash.js", "worker.js", "renderer.js", "widget.js", "kernel.js", "livedash.css"):
+        assert (assets / name).is_file(), name
+
+
+def test_props_containing_html_are_text(tmp_path):
+    root = make_site(tmp_path, {"index.md": """\
+        ```dash
+        from dash import Dash, html
+        app = Dash()
+        app.layout = html.Div([html.P("<b>x</b>", id="p"), html.P(id="q", title='"><script>')])
+        ```
+        """})
+    assert build(root).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    assert '<p id="p">&lt;b&gt;x&lt;/b&gt;</p>' in html
+    assert 'title="&quot;&gt;&lt;script&gt;"' in html
+    assert "<\\/script>" not in html.split('class="livedash-data">')[0]
+
+
+BROKEN = {
+    "syntax": ("examples/broken.py", "from dash import Dash, html\napp = Dash(\napp.layout = html.Div()\n",
+               "docs/examples/broken.py:2", "SyntaxError"),
+    "initial": ("examples/broken.py",
+                "from dash import Dash, html, callback, Input, Output\napp = Dash()\n"
+                "app.layout = html.Div([html.P(id='a'), html.P(id='b')])\n\n"
+                "@callback(Output('b', 'children'), Input('a', 'children'))\ndef f(a):\n    return a.upper()\n",
+                "docs/examples/broken.py:7", "AttributeError"),
+    "unknown_prop": ("examples/broken.py", "from dash import Dash, html\napp = Dash()\n\napp.layout = html.Div(colour='red')\n",
+                     "docs/examples/broken.py:4", "TypeError"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_example_fails_the_strict_build_with_file_and_line(tmp_path, case):
+    file, code, location, kind = BROKEN[case]
+    root = make_site(tmp_path, {"index.md": f'# Broken\n\n```dash file="{file}"\n```\n'}, {"broken.py": code})
+    result = build(root, strict=True)
+    assert result.returncode != 0
+    assert location in result.stderr and kind in result.stderr
+    assert "docs/index.md:3" in result.stderr
+
+
+def test_inline_example_errors_point_into_the_markdown_page(tmp_path):
+    root = make_site(tmp_path, {"index.md": "# Page\n\nText.\n\n```dash\nfrom dash import Dash\napp = Dash()\nraise ValueError('boom')\n```\n"})
+    result = build(root, strict=True)
+    assert result.returncode != 0
+    assert "docs/index.md:8" in result.stderr and "ValueError: boom" in result.stderr
+
+
+def test_non_strict_build_shows_an_error_box_and_keeps_the_rest_of_the_page(tmp_path):
+    file, code, location, kind = BROKEN["initial"]
+    root = make_site(tmp_path, {"index.md": f'# Broken\n\n```dash file="{file}"\n```\n\nAfter the example.\n'
+                                           '\n```dash file="examples/counter.py"\n```\n'},
+                     {"broken.py": code, "counter.py": COUNTER})
+    result = build(root, strict=False)
+    assert result.returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    boxes = re.findall(r'<div class="livedash-error"( hidden)?>(.*?)</div>', html, re.S)
+    assert boxes[0][0] == "" and "AttributeError" in boxes[0][1] and location in boxes[0][1]
+    assert boxes[1][0] == " hidden"
+    assert "After the example." in html and '<p id="count">Count: 0</p>' in html
+
+
+def test_bad_fence_options_are_reported_with_the_page_line(tmp_path):
+    root = make_site(tmp_path, {"index.md": "# x\n\n```dash file=\"examples/nope.py\"\n```\n"})
+    result = build(root)
+    assert result.returncode != 0 and "docs/index.md:3" in result.stderr and "not found" in result.stderr
+    root = make_site(tmp_path / "b", {"index.md": "# x\n\n```dash heigth=3\n```\n"})
+    result = build(root)
+    assert result.returncode != 0 and "unknown dash fence option(s) heigth" in result.stderr

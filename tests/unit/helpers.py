@@ -1,0 +1,13 @@
+from textwrap import dedent
+
+from livedash.testing import Client
+
+HEADER = """
+from dash import Dash, html, dcc, callback, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+"""
+
+
+def client(body, **kwargs):
+    """A test client for an app whose imports are the usual ones and whose body is ``body``."""
+    return Client(HEADER + dedent(body), "app.py", **kwargs)

@@ -1,0 +1,48 @@
+import sys
+
+import pytest
+
+from livedash.exceptions import ObsoleteAttributeException
+from livedash.sandbox import NoApp, execute
+
+
+def run(source):
+    return execute(source, "app.py")
+
+
+def test_dash_names_resolve_to_livedash_only_inside_the_example():
+    before = sys.modules.get("dash")
+    app, namespace = run("import dash\nimport dash.html\nfrom dash import Dash, html, dcc, no_update, ctx\n"
+                         "from dash.dependencies import Input\nfrom dash.exceptions import PreventUpdate\n"
+                         "app = Dash()\napp.layout = html.Div()\n")
+    assert namespace["dash"].__name__ == "livedash.dash"
+    assert namespace["dash"].html is namespace["html"]
+    assert namespace["PreventUpdate"].__module__ == "dash.exceptions"  # tracebacks read as in Dash
+    assert sys.modules.get("dash") is before
+
+
+def test_prevent_update_is_not_importable_from_dash():
+    with pytest.raises(ImportError, match="cannot import name 'PreventUpdate' from 'dash'"):
+        run("from dash import PreventUpdate\n")
+
+
+def test_no_output_does_not_exist():
+    with pytest.raises(AttributeError, match="module 'dash' has no attribute 'no_output'"):
+        run("import dash\ndash.no_output\n")
+
+
+def test_run_server_is_obsolete_and_run_does_nothing():
+    with pytest.raises(ObsoleteAttributeException, match="app.run_server has been replaced by app.run"):
+        run("from dash import Dash, html\napp = Dash()\napp.layout = html.Div()\napp.run_server(debug=True)\n")
+    app, _ = run("from dash import Dash, html\napp = Dash()\napp.layout = html.Div()\napp.run(debug=True)\n")
+    assert app.layout is not None
+
+
+def test_code_without_an_app_is_a_clear_error():
+    with pytest.raises(NoApp, match="creates no app"):
+        run("x = 1\n")
+
+
+def test_unknown_dash_arguments_are_refused():
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        run("from dash import Dash\napp = Dash(colour=1)\n")
