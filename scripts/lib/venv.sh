@@ -1,0 +1,17 @@
+# Shared by scripts/serve and scripts/test: one virtual environment in .venv, made and updated on demand.
+VENV="${LIVEDASH_VENV:-$PWD/.venv}"
+export NO_MKDOCS_2_WARNING=1
+
+ensure_venv() {
+  local extras="${1:-}"
+  local stamp="$VENV/.livedash-installed${extras:+-$extras}"
+  if [ ! -x "$VENV/bin/python" ]; then
+    command -v python3 >/dev/null || { echo "python3 (3.11+) is required" >&2; exit 1; }
+    python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required" >&2; exit 1; }
+    python3 -m venv "$VENV"
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
+    touch "$stamp"
+  fi
+}

@@ -1,0 +1,47 @@
+"""A static HTTP server on 127.0.0.1 for built sites, with the MIME types Pyodide needs, optionally
+under a sub-path (as GitHub Pages serves a project site). Used by the browser tests and scripts/bench."""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+         ".json": "application/json", ".zip": "application/zip", ".css": "text/css"}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    prefix = "/"
+    counter = None
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+class SiteServer:
+    """``with SiteServer(site_dir, prefix="/livedash/") as server: server.url`` ."""
+
+    def __init__(self, directory, prefix="/"):
+        handler = type("Handler", (_Handler,), {"prefix": prefix})
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
