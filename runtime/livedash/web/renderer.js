@@ -1,0 +1,216 @@
+// Component JSON -> DOM, prop patches -> DOM, DOM events -> prop changes. The markup is exactly the one
+// livedash/prerender.py writes at build time (see README.md), so swapping one for the other is invisible.
+// Text always goes in as text nodes and attribute values, never as HTML.
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+  "param", "source", "track", "wbr"]);
+const NOT_ATTRIBUTES = new Set(["children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state",
+  "key", "setProps"]);
+const RENAMED = { className: "class", htmlFor: "for" };
+const UNITLESS = new Set(["animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice",
+  "borderImageWidth", "columnCount", "columns", "flex", "flexGrow", "flexPositive", "flexShrink", "flexNegative",
+  "flexOrder", "fontWeight", "gridArea", "gridColumn", "gridColumnEnd", "gridColumnStart", "gridRow", "gridRowEnd",
+  "gridRowStart", "lineClamp", "lineHeight", "opacity", "order", "orphans", "scale", "tabSize", "widows", "zIndex",
+  "zoom", "fillOpacity", "floodOpacity", "stopOpacity", "strokeDasharray", "strokeDashoffset", "strokeMiterlimit",
+  "strokeOpacity", "strokeWidth"]);
+const INPUT_SKIP = new Set(["debounce", "n_submit", "n_submit_timestamp", "n_blur", "n_blur_timestamp", "persistence",
+  "persisted_props", "persistence_type", "selectionStart", "selectionEnd", "selectionDirection", "className"]);
+const SLIDER_RANGE = ["min", "max", "step", "value", "disabled"];
+
+/** An id as Dash writes it in the DOM: dict ids as JSON with sorted keys and no spaces. */
+export function idKey(id) {
+  if (id === null || typeof id !== "object") return id;
+  return "{" + Object.keys(id).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(id[k])}`).join(",") + "}";
+}
+
+export function styleText(style) {
+  const parts = [];
+  for (const [name, value] of Object.entries(style)) {
+    if (value === null || value === undefined || value === "" || typeof value === "boolean") continue;
+    const css = name.startsWith("--") ? name : name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    const unit = typeof value === "number" && value !== 0 && !UNITLESS.has(name) && !name.startsWith("--") ? "px" : "";
+    parts.push(`${css}: ${value}${unit}`);
+  }
+  return parts.join("; ");
+}
+
+function attributeName(prop) {
+  return RENAMED[prop] || (prop.startsWith("data-") || prop.startsWith("aria-") ? prop : prop.toLowerCase());
+}
+
+function setAttribute(el, prop, value) {
+  if (prop === "id") {
+    el.setAttribute("id", idKey(value));
+  } else if (prop === "style") {
+    const text = value && typeof value === "object" ? styleText(value) : "";
+    if (text) el.setAttribute("style", text); else el.removeAttribute("style");
+  } else if (value === null || value === undefined || value === false) {
+    el.removeAttribute(attributeName(prop));
+  } else {
+    el.setAttribute(attributeName(prop), value === true ? "" : String(value));
+  }
+}
+
+function setAttributes(el, props, skip = NOT_ATTRIBUTES) {
+  for (const [prop, value] of Object.entries(props)) if (!skip.has(prop)) setAttribute(el, prop, value);
+}
+
+export class Renderer {
+  /** root: the element the app is drawn in; onChange({id, props}): a reader's edit. */
+  constructor(root, onChange) {
+    this.root = root;
+    this.onChange = onChange;
+    this.nodes = new Map(); // id key -> {component, el}
+  }
+
+  mount(layout) {
+    this.nodes.clear();
+    this.root.replaceChildren(...this.renderChildren(layout));
+  }
+
+  /** Apply new prop values to the component with this id (callback outputs, or queued reader edits). */
+  patch(id, props) {
+    const entry = this.nodes.get(idKey(id));
+    if (!entry) return;
+    const { component, el } = entry;
+    if ("children" in props) this.forget(component.props.children);
+    Object.assign(component.props, props);
+    const kind = component.namespace === "dash_core_components" ? component.type : "html";
+    if (kind === "html") {
+      for (const [prop, value] of Object.entries(props)) {
+        if (prop === "children") {
+          if (!VOID.has(el.localName)) el.replaceChildren(...this.renderChildren(value));
+        } else if (!NOT_ATTRIBUTES.has(prop)) setAttribute(el, prop, value);
+      }
+    } else if (kind === "Input") this.updateInput(el, props);
+    else if (kind === "Slider") this.updateSlider(el, component.props);
+  }
+
+  forget(children) {
+    for (const component of walk(children)) {
+      if (component.props.id !== undefined) this.nodes.delete(idKey(component.props.id));
+    }
+  }
+
+  renderChildren(children) {
+    if (children === null || children === undefined || typeof children === "boolean") return [];
+    if (Array.isArray(children)) return children.flatMap((child) => this.renderChildren(child));
+    if (typeof children !== "object") return [document.createTextNode(String(children))];
+    const el = this.render(children);
+    if (children.props.id !== undefined) this.nodes.set(idKey(children.props.id), { component: children, el });
+    return el ? [el] : [];
+  }
+
+  render(component) {
+    const { namespace, type, props } = component;
+    if (namespace === "dash_html_components") return this.renderHtml(component, type.toLowerCase(), props);
+    if (namespace === "dash_core_components") {
+      if (type === "Input") return this.renderInput(component, props);
+      if (type === "Slider") return this.renderSlider(component, props);
+      if (type === "Store") return null;
+    }
+    const el = document.createElement("div");
+    el.className = "livedash-unsupported";
+    el.textContent = `${namespace}.${type}`;
+    return el;
+  }
+
+  renderHtml(component, tag, props) {
+    const el = document.createElement(tag);
+    setAttributes(el, props);
+    if (!VOID.has(tag)) el.append(...this.renderChildren(props.children));
+    if (props.id !== undefined && !props.disable_n_clicks) {
+      el.addEventListener("click", () => {
+        // Dash counts clicks on every html element that has an id (n_clicks starts unset, i.e. None).
+        this.emit(component, { n_clicks: (component.props.n_clicks || 0) + 1, n_clicks_timestamp: Date.now() });
+      });
+    }
+    return el;
+  }
+
+  renderInput(component, props) {
+    const el = document.createElement("input");
+    el.setAttribute("class", props.className ? `dash-input ${props.className}` : "dash-input");
+    setAttributes(el, props, new Set([...NOT_ATTRIBUTES, ...INPUT_SKIP]));
+    if (props.value !== undefined && props.value !== null) el.value = String(props.value);
+    const read = () => (props.type === "number" ? (el.value === "" ? null : Number(el.value)) : el.value);
+    const sendValue = () => {
+      const value = read();
+      if (value !== component.props.value) this.emit(component, { value });
+    };
+    el.addEventListener("input", () => { if (!component.props.debounce) sendValue(); });
+    el.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      if (component.props.debounce) sendValue();
+      this.emit(component, { n_submit: (component.props.n_submit || 0) + 1, n_submit_timestamp: Date.now() });
+    });
+    el.addEventListener("blur", () => {
+      if (component.props.debounce) sendValue();
+      this.emit(component, { n_blur: (component.props.n_blur || 0) + 1, n_blur_timestamp: Date.now() });
+    });
+    return el;
+  }
+
+  updateInput(el, props) {
+    for (const [prop, value] of Object.entries(props)) {
+      if (prop === "value") {
+        const text = value === null || value === undefined ? "" : String(value);
+        if (el.value !== text) el.value = text;   // leaves the caret alone when the value is unchanged
+      }
+      if (prop === "className") el.setAttribute("class", value ? `dash-input ${value}` : "dash-input");
+      else if (!NOT_ATTRIBUTES.has(prop) && !INPUT_SKIP.has(prop)) setAttribute(el, prop, value);
+    }
+  }
+
+  renderSlider(component, props) {
+    const el = document.createElement("div");
+    el.setAttribute("class", props.className ? `dash-slider ${props.className}` : "dash-slider");
+    if (props.id !== undefined) setAttribute(el, "id", props.id);
+    const range = document.createElement("input");
+    range.type = "range";
+    el.append(range);
+    this.updateSlider(el, props);
+    range.addEventListener("input", () => {
+      const value = Number(range.value);
+      this.emit(component, component.props.updatemode === "drag" ? { drag_value: value, value } : { drag_value: value });
+    });
+    range.addEventListener("change", () => this.emit(component, { value: Number(range.value) }));
+    return el;
+  }
+
+  updateSlider(el, props) {
+    const range = el.querySelector('input[type="range"]');
+    for (const name of SLIDER_RANGE) {
+      if (props[name] !== null && props[name] !== undefined) setAttribute(range, name, props[name]);
+      else range.removeAttribute(name);
+    }
+    if (props.value !== null && props.value !== undefined) range.value = String(props.value);
+    el.querySelector(".dash-slider-marks")?.remove();
+    const marks = props.marks;
+    if (marks && typeof marks === "object" && Object.keys(marks).length) {
+      const box = document.createElement("div");
+      box.className = "dash-slider-marks";
+      for (const [value, label] of Object.entries(marks)) {
+        const span = document.createElement("span");
+        span.dataset.value = value;
+        span.textContent = label && typeof label === "object" ? (label.label ?? "") : String(label);
+        box.append(span);
+      }
+      el.append(box);
+    }
+  }
+
+  /** A reader's edit: update the local copy of the props, then report it. */
+  emit(component, props) {
+    Object.assign(component.props, props);
+    this.onChange({ id: component.props.id, props });
+  }
+}
+
+function* walk(children) {
+  if (Array.isArray(children)) for (const child of children) yield* walk(child);
+  else if (children && typeof children === "object" && children.props) {
+    yield children;
+    yield* walk(children.props.children);
+  }
+}

@@ -1,0 +1,133 @@
+// One example widget: draws the app at once from the build's layout, queues the reader's edits until the
+// worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors.
+import { listen, onBoot, send } from "./kernel.js";
+import { Renderer } from "./renderer.js";
+
+const STATUS = {
+  loading: "Loading Python…",
+  starting: "Starting the app…",
+  ready: "Ready",
+  running: "Running…",
+};
+
+export function mountWidget(root) {
+  const data = JSON.parse(root.querySelector("script.livedash-data").textContent);
+  const key = root.dataset.livedashKey;
+  const appPane = root.querySelector(".livedash-app");
+  const errorBox = root.querySelector(".livedash-error");
+  const status = root.querySelector(".livedash-status");
+  const editor = root.querySelector(".livedash-editor");
+
+  let loaded = false;          // the worker holds this app and answers updates
+  let shownLayout = JSON.stringify(data.layout);  // before the reader's clicks change the copy
+  let queue = [];              // reader edits made before the app was loaded
+  let inFlight = 0;
+  let seq = 0;
+
+  const setStatus = (state, text = STATUS[state]) => {
+    status.dataset.state = state;
+    status.textContent = text;
+  };
+
+  const showError = (error, context = "") => {
+    errorBox.replaceChildren();
+    const title = document.createElement("strong");
+    title.textContent = `${context}${error.kind}`;
+    const where = error.line ? ` (line ${error.line})` : "";
+    const pre = document.createElement("pre");
+    pre.textContent = error.traceback || error.message;
+    errorBox.append(title, document.createTextNode(`${where}: ${error.message}`), pre);
+    errorBox.hidden = false;
+  };
+  const clearError = () => { errorBox.hidden = true; errorBox.replaceChildren(); };
+
+  const renderer = new Renderer(appPane, (change) => {
+    if (!loaded) { queue.push(change); return; }
+    sendUpdates([change]);
+  });
+  if (data.layout) renderer.mount(data.layout);
+
+  function sendUpdates(changes) {
+    inFlight += 1;
+    setStatus("running");
+    send({ type: "update", app: key, seq: ++seq, changes });
+  }
+
+  function load(code, rerun) {
+    loaded = false;
+    if (rerun) queue = [];
+    send({ type: "load", app: key, code, filename: data.filename });
+  }
+
+  const stopListening = listen(key, (message) => {
+    if (message.type === "loaded") {
+      if (message.error) {
+        setStatus("error", `Error: ${message.error.kind}`);
+        showError(message.error);
+        return;
+      }
+      clearError();
+      // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
+      if (JSON.stringify(message.layout) !== shownLayout) {
+        renderer.mount(message.layout);
+        for (const change of queue) renderer.patch(change.id, change.props);
+      }
+      shownLayout = null;
+      loaded = true;
+      setStatus("ready");
+      if (queue.length) sendUpdates(queue.splice(0));
+    } else if (message.type === "updated") {
+      for (const patch of message.patches) renderer.patch(patch.id, patch.props);
+      const failed = message.trace.filter((run) => run.status === "error").pop();
+      if (failed) showError(failed.error, `${failed.function}: `);
+      else clearError();
+      inFlight -= 1;
+      if (inFlight === 0) setStatus("ready");
+    } else if (message.type === "failed") {
+      inFlight = Math.max(0, inFlight - 1);
+      setStatus("error", `Error: ${message.error.kind}`);
+      showError(message.error);
+    }
+  });
+
+  const stopBoot = onBoot(({ state, message }) => {
+    if (state === "failed") {
+      setStatus("error", "Python failed to load");
+      showError({ kind: "Python failed to load", message });
+    } else if (!loaded && status.dataset.state !== "error") {
+      setStatus(state === "ready" ? "starting" : "loading");
+    }
+  });
+
+  root.querySelector(".livedash-run").addEventListener("click", () => {
+    setStatus("running");
+    load(editor.value, true);
+  });
+  root.querySelector(".livedash-reset").addEventListener("click", () => {
+    editor.value = data.code;
+    setStatus("running");
+    load(data.code, true);
+  });
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      setStatus("running");
+      load(editor.value, true);
+    }
+  });
+
+  if (data.error) {
+    setStatus("error", "Error in example");
+    showError(data.error);
+  } else {
+    load(data.code, false);
+  }
+
+  return {
+    unmount() {
+      stopListening();
+      stopBoot();
+      send({ type: "unload", app: key });
+    },
+  };
+}
