@@ -29,7 +29,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """``with SiteServer(site_dir, prefix="/livedash/") as server: server.url`` ."""
+    """``with SiteServer(site_dir, prefix="/livedash/") as server: server.url``. The port is taken when
+    the object is made, so a site can be built for ``server.url`` before serving starts."""
 
     def __init__(self, directory, prefix="/"):
         handler = type("Handler", (_Handler,), {"prefix": prefix})

@@ -1,11 +1,14 @@
 """Make small MkDocs sites on disk and build them for real (used by the build and browser tests)."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 from textwrap import dedent
 
 import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 COUNTER = '''\
 from dash import Dash, html, callback, Input, Output
@@ -44,8 +47,20 @@ def make_site(root, pages, examples=None, theme="material", plugin=None, nav=Non
     return root
 
 
+def build_course(site_dir, site_url, strict=True):
+    """Build the repository's own course into ``site_dir`` as if published at ``site_url`` (Material's
+    instant navigation only takes over links that match the sitemap's host, port and path)."""
+    site_dir = Path(site_dir)
+    config = site_dir.parent / f"{site_dir.name}-mkdocs.yml"
+    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
+                                      "site_url": site_url, "site_dir": str(site_dir)}), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)] + (["--strict"] if strict else [])
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
 def build(root, strict=True):
     """Run `mkdocs build` in ``root``; returns the CompletedProcess (stdout and stderr merged)."""
     command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
     return subprocess.run(command, cwd=root, capture_output=True, text=True,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from livedash.kernel import Kernel
-from livedash.mkdocs import pyodide_dist
+from livedash.mkdocs.npm_cache import PYODIDE, ensure
 from livedash.mkdocs.assets import runtime_zip
 
 from tests.sites import COUNTER
@@ -55,7 +55,7 @@ def without_timings(value):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
 def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
-    folder = pyodide_dist.ensure()
+    folder = ensure(PYODIDE)
     (tmp_path / "runtime.zip").write_bytes(runtime_zip())
     lines = "\n".join(json.dumps(m) for m in MESSAGES)
     result = subprocess.run(["node", str(__import__("pathlib").Path(__file__).with_name("kernel_in_node.mjs")),

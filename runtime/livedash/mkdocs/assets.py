@@ -7,11 +7,13 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from . import pyodide_dist
+from .npm_cache import MERMAID, PYODIDE, copy_into
 
 PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
 WEB = PACKAGE / "web"
-CDN = f"https://cdn.jsdelivr.net/pyodide/v{pyodide_dist.VERSION}/full/"
+CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
+# Where mermaid goes in the site (mkdocs-mermaid2-plugin is pointed at it by the plugin).
+MERMAID_PATH = "vendor/mermaid/mermaid.esm.min.mjs"
 
 
 def runtime_zip():
@@ -35,9 +37,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
     for path in WEB.iterdir():
         if path.is_file() and path.suffix in (".js", ".css"):
             shutil.copy2(path, target / path.name)
-    vendor = WEB / "vendor"
-    if any(vendor.iterdir()):
-        shutil.copytree(vendor, target / "vendor", dirs_exist_ok=True)
+    copy_into(MERMAID, target / "vendor" / "mermaid", strip="dist/")
     data = runtime_zip()
     digest = hashlib.sha256(data).hexdigest()[:12]
     runtime_name = f"livedash-runtime-{digest}.zip"
@@ -48,7 +48,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
     if pyodide_mode == "cdn":
         pyodide = pyodide_url or CDN
     else:
-        pyodide_dist.copy_into(target / "pyodide")
+        copy_into(PYODIDE, target / "pyodide")
         pyodide = "./pyodide/"
     config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide}
     (target / "config.js").write_text(

@@ -43,9 +43,11 @@ def build(example):
     return Built(session.layout_json(), None)
 
 
-def _json_for_script(data):
-    # `</` would end the <script> element early; JSON allows `<\/`.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+def _json_for_html(data):
+    # The JSON sits in a <template> (Material's instant navigation re-runs every <script> of a page, even
+    # JSON ones), so it must hold no markup at all: escape <, > and & as JSON unicode escapes.
+    return (json.dumps(data, ensure_ascii=False)
+            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def widget_html(example, built):
@@ -71,5 +73,5 @@ def widget_html(example, built):
         '<details class="livedash-code" open><summary>Code</summary>'
         f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" '
         f'rows="{min(30, example.code.count(chr(10)) + 2)}">{escape(example.code)}</textarea></details>'
-        f'<script type="application/json" class="livedash-data">{_json_for_script(data)}</script>'
+        f'<template class="livedash-data">{_json_for_html(data)}</template>'
         "</div>")

@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from . import pyodide_dist
-from .assets import write_site_assets
+from .assets import MERMAID_PATH, write_site_assets
+from .npm_cache import MERMAID, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build, widget_html
 from .fences import FenceError, find_dash_fences
 
@@ -49,12 +49,21 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mimetypes.add_type("application/wasm", ".wasm")
         mimetypes.add_type("text/javascript", ".mjs")
         self._root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        if self.config.pyodide == "self":
-            try:
-                pyodide_dist.ensure(log=log.info)
-            except pyodide_dist.PyodideUnavailable as exc:
-                raise PluginError(str(exc)) from None
+        try:
+            for package in (PYODIDE, MERMAID) if self.config.pyodide == "self" else (MERMAID,):
+                ensure(package, log=log.info)
+        except PackageUnavailable as exc:
+            raise PluginError(str(exc)) from None
+        self._point_mermaid2_at_our_copy(config)
         return config
+
+    def _point_mermaid2_at_our_copy(self, config):
+        """mkdocs-mermaid2-plugin loads mermaid from a CDN, or from a `javascript:` file it requires in
+        docs/. Give it the pinned copy this plugin puts in the site instead (it caches the choice in
+        `_javascript`), unless the author chose a library themselves."""
+        mermaid2 = config.plugins.get("mermaid2")
+        if mermaid2 is not None and not mermaid2.config.get("javascript"):
+            mermaid2._javascript = f"{self.config.assets_path.strip('/')}/{MERMAID_PATH}"
 
     def _relative_source(self, path):
         try:
@@ -127,5 +136,5 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         try:
             write_site_assets(config.site_dir, self.config.assets_path.strip("/"), self.config.pyodide,
                               self.config.pyodide_url)
-        except pyodide_dist.PyodideUnavailable as exc:
+        except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None

@@ -11,7 +11,7 @@ const STATUS = {
 };
 
 export function mountWidget(root) {
-  const data = JSON.parse(root.querySelector("script.livedash-data").textContent);
+  const data = JSON.parse(root.querySelector("template.livedash-data").content.textContent);
   const key = root.dataset.livedashKey;
   const appPane = root.querySelector(".livedash-app");
   const errorBox = root.querySelector(".livedash-error");

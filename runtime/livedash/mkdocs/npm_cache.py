@@ -1,0 +1,115 @@
+"""Pinned browser packages from npm (Pyodide, mermaid): fetched once with the npm client into a cache,
+checked against a pinned sha256, then copied into built sites. Nothing large is committed.
+
+    python -m livedash.mkdocs.npm_cache      # fill the cache (scripts/fetch-packages calls this)
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    sha256: str          # of the tarball `npm pack` downloads
+    members: tuple       # files, or folders ending in "/", inside the package, kept in the cache
+    licence: str
+
+    @property
+    def folder(self):
+        return cache_root() / f"{self.name}-{self.version}"
+
+
+# What the browser needs from Pyodide's core (13.5 MB): no wheels, since livedash imports none.
+PYODIDE = NpmPackage(
+    "pyodide", "314.0.7", "66b7949e5a0cba2250b586d7e368bf12fb482800748d182c4618254b685ffaa0",
+    ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
+    "MPL-2.0")
+# The ES-module build: a page loads the core and only the chunks of the diagram types it draws.
+MERMAID = NpmPackage(
+    "mermaid", "11.17.2", "6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd",
+    ("dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/", "LICENSE"), "MIT")
+PACKAGES = (PYODIDE, MERMAID)
+
+
+class PackageUnavailable(RuntimeError):
+    pass
+
+
+def cache_root():
+    base = os.environ.get("LIVEDASH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "livedash"
+    return Path(base)
+
+
+def _wanted(package, name):
+    return any(name == m or (m.endswith("/") and name.startswith(m) and not name.endswith(".map"))
+               for m in package.members)
+
+
+def ensure(package, log=print):
+    """The cache folder of ``package``, fetched with ``npm pack`` when it is not there yet."""
+    folder = package.folder
+    if (folder / ".complete").is_file():
+        return folder
+    npm = shutil.which("npm")
+    if npm is None:
+        raise PackageUnavailable(
+            f"{package.name} {package.version} is not in {folder} and npm is not installed to fetch it. "
+            "Install Node.js with npm and run scripts/fetch-packages.")
+    log(f"livedash: fetching {package.name} {package.version} with npm into {folder}")
+    with tempfile.TemporaryDirectory() as tmp:
+        result = subprocess.run([npm, "pack", f"{package.name}@{package.version}", "--silent",
+                                 "--pack-destination", tmp], capture_output=True, text=True)
+        tarballs = list(Path(tmp).glob("*.tgz"))
+        if result.returncode != 0 or not tarballs:
+            raise PackageUnavailable(f"`npm pack {package.name}@{package.version}` failed:\n{result.stderr.strip()}")
+        digest = hashlib.sha256(tarballs[0].read_bytes()).hexdigest()
+        if digest != package.sha256:
+            raise PackageUnavailable(f"{tarballs[0].name} has sha256 {digest}, expected {package.sha256}")
+        staging = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        with tarfile.open(tarballs[0]) as tar:
+            for member in tar.getmembers():
+                name = member.name.removeprefix("package/")
+                if member.isfile() and _wanted(package, name):
+                    (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                    with tar.extractfile(member) as src, open(staging / name, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+        missing = [m for m in package.members if not (staging / m).exists()]
+        if missing:
+            raise PackageUnavailable(f"{package.name} {package.version} lacks {', '.join(missing)}")
+        (staging / ".complete").write_text(package.sha256)
+        shutil.rmtree(folder, ignore_errors=True)
+        staging.rename(folder)
+    return folder
+
+
+def copy_into(package, target, strip=""):
+    """Copy the cached files of ``package`` into ``target`` (skipping unchanged ones); ``strip`` is a
+    leading folder to drop from the paths (``dist/``)."""
+    source = ensure(package)
+    for path in source.rglob("*"):
+        if not path.is_file() or path.name == ".complete":
+            continue
+        relative = str(path.relative_to(source)).removeprefix(strip)
+        dst = Path(target) / relative
+        if not dst.exists() or dst.stat().st_size != path.stat().st_size:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dst)
+
+
+if __name__ == "__main__":
+    try:
+        for pkg in PACKAGES:
+            print(ensure(pkg))
+    except PackageUnavailable as exc:
+        sys.exit(str(exc))

@@ -1,0 +1,161 @@
+"""Measure the built course in real Chromium and print one table. Times are medians of several runs, side
+by side in one run, because these machines are noisy; read the ratios more than the milliseconds."""
+
+import argparse
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "runtime"))
+
+from tests.browser import chromium  # noqa: E402
+from tests.server import SiteServer  # noqa: E402
+
+LESSON_1 = "lessons/01-first-callback/"
+LESSON_2 = "lessons/02-several-inputs/"
+
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title><script type="module">
+const start = performance.now();
+const worker = new Worker(new URL("./bare-worker.js", import.meta.url), {type: "module"});
+worker.onmessage = (e) => { window.bareBootMs = performance.now() - start; window.bareInside = e.data; };
+</script>"""
+BARE_WORKER = """const base = new URL("../assets/livedash/pyodide/", import.meta.url).href;
+const { loadPyodide } = await import(base + "pyodide.mjs");
+const t0 = performance.now();
+const py = await loadPyodide({ indexURL: base });
+py.runPython("1 + 1");
+postMessage(performance.now() - t0);
+"""
+
+# Installed before any page script: records when each widget first reports "ready".
+READY_PROBE = """
+window.__ready = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.type === "attributes" && r.target.dataset.state === "ready" && !r.target.__seen) {
+      r.target.__seen = true; window.__ready.push(performance.now());
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
+"""
+
+CLICKS = """async ([n, selector, target]) => {
+  const widget = document.querySelector(".livedash");
+  const btn = widget.querySelector(selector), out = widget.querySelector(target);
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const before = out.textContent;
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      const mo = new MutationObserver(() => { if (out.textContent !== before) { mo.disconnect(); resolve(); } });
+      mo.observe(widget, {subtree: true, childList: true, characterData: true});
+      btn.click();
+    });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def build_site(out):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode:
+        sys.exit(result.stderr[-3000:])
+    (out / "bench").mkdir(exist_ok=True)
+    (out / "bench" / "index.html").write_text(BARE_PAGE)
+    (out / "bench" / "bare-worker.js").write_text(BARE_WORKER)
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def measure(browser, url, site, runs, clicks):
+    rows = {}
+    bare, bare_inside = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "bench/")
+        page.wait_for_function("() => window.bareBootMs !== undefined", timeout=120_000)
+        bare.append(page.evaluate("window.bareBootMs"))
+        bare_inside.append(page.evaluate("window.bareInside"))
+        context.close()
+    rows["bare Pyodide boot (worker start → loadPyodide done)"] = statistics.median(bare)
+
+    cold, warm, fcp, second, transferred = [], [], [], [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        context.add_init_script(READY_PROBE)
+        page = context.new_page()
+        sizes = []
+        page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+        page.goto(url + LESSON_1)
+        page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
+        cold.append(page.evaluate("window.__ready[0]"))
+        fcp.append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN"))
+        transferred.append(sum(size for _, size in sizes))
+        first_load = list(sizes)
+        # second page through Material's instant navigation
+        start = page.evaluate("performance.now()")
+        page.locator('a[href$="02-several-inputs/"]').first.click()
+        page.wait_for_function("() => window.__ready.length > 1", timeout=60_000)
+        second.append(page.evaluate("window.__ready[1]") - start)
+        # warm: the same context (HTTP cache filled) loads the lesson again
+        page.goto(url + LESSON_1)
+        page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
+        warm.append(page.evaluate("window.__ready[0]"))
+        context.close()
+    rows["first paint of the pre-rendered app (FCP), lesson 1"] = statistics.median(fcp)
+    rows["time to interactive, lesson 1, cold profile"] = statistics.median(cold)
+    rows["time to interactive, lesson 1, warm (HTTP cache)"] = statistics.median(warm)
+    rows["time to interactive, lesson 2 after instant navigation"] = statistics.median(second)
+
+    context = browser.new_context()
+    context.add_init_script(READY_PROBE)
+    page = context.new_page()
+    page.goto(url + LESSON_1)
+    page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
+    times = page.evaluate(CLICKS, [clicks, "#btn", "#count"])
+    context.close()
+    latency = (percentile(times, 50), percentile(times, 95))
+
+    gz = 0
+    for request_url, _ in first_load:
+        path = site / request_url.split("/", 3)[3].split("?")[0]
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            gz += len(gzip.compress(path.read_bytes(), 6))
+    return rows, latency, statistics.median(transferred), gz, statistics.median(bare)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="page loads per measurement (median is shown)")
+    parser.add_argument("--clicks", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(site)
+        with SiteServer(site) as server, chromium() as browser:
+            rows, (p50, p95), raw_bytes, gz_bytes, bare = measure(browser, server.url, site, args.runs, args.clicks)
+    print(f"\nlivedash bench — Chromium, site served on 127.0.0.1, median of {args.runs} runs\n")
+    print("| measurement | ms | × bare Pyodide boot |")
+    print("|---|---:|---:|")
+    for name, ms in rows.items():
+        print(f"| {name} | {ms:,.0f} | {ms / bare:.2f} |")
+    print(f"| click → DOM latency over {args.clicks} clicks, p50 / p95 | {p50:.1f} / {p95:.1f} | |")
+    print(f"| bytes on first load of lesson 1 (raw / gzip -6 estimate) | {raw_bytes / 1e6:.2f} MB / {gz_bytes / 1e6:.2f} MB | |")
+
+
+if __name__ == "__main__":
+    main()

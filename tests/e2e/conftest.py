@@ -1,0 +1,61 @@
+"""Browser tests: the course is built once per session with the real plugin and served over HTTP, at the
+root and under a sub-path as GitHub Pages serves a project site; Debian's Chromium drives it."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, chromium
+from tests.server import SiteServer
+from tests.sites import build_course
+
+pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def serve_course(tmp_path_factory, prefix):
+    site = tmp_path_factory.mktemp("course") / "site"
+    server = SiteServer(site, prefix=prefix)
+    result = build_course(site, server.url)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return server
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory):
+    with serve_course(tmp_path_factory, "/") as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def course_under_subpath(tmp_path_factory):
+    with serve_course(tmp_path_factory, "/livedash/") as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does it when run as root)")
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def wait_ready(widget, timeout=60_000):
+    """Wait until the widget's status says ready (Python booted and the app loaded)."""
+    widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=timeout)

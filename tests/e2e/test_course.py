@@ -1,0 +1,120 @@
+"""The course in a real browser: pre-rendered apps, clicks before Python, instant navigation, edit/run/reset."""
+
+import re
+
+from tests.e2e.conftest import wait_ready
+
+LESSON_1 = "lessons/01-first-callback/"
+LESSON_2 = "lessons/02-several-inputs/"
+
+
+def first_widget(page):
+    return page.locator(".livedash").first
+
+
+def test_app_is_drawn_before_python_and_early_clicks_are_kept(page, course):
+    held = []
+    # Hold Pyodide's wasm so Python cannot be ready while we click.
+    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: held.append(route))
+    page.goto(course + LESSON_1)
+    widget = first_widget(page)
+    count = widget.locator("#count")
+    assert count.inner_text() == "Count: 0"
+    for _ in range(3):
+        widget.locator("#btn").click()
+    assert widget.locator(".livedash-status").get_attribute("data-state") == "loading"
+    assert count.inner_text() == "Count: 0"
+    page.wait_for_function("() => true")  # let the route handler record the request
+    assert held, "the wasm request was not seen"
+    held[0].continue_()
+    wait_ready(widget)
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 3'")
+    assert page.errors == []
+
+
+def test_instant_navigation_keeps_the_worker(page, course):
+    wasm_requests = []
+    page.on("request", lambda r: wasm_requests.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
+    page.goto(course + LESSON_1)
+    wait_ready(first_widget(page))
+    first_widget(page).locator("#btn").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 1'")
+    page.evaluate("window.__stillTheSameDocument = true")
+    page.locator(f'a[href$="{LESSON_2[len("lessons/"):]}"], a[href$="../02-several-inputs/"]').first.click()
+    page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
+    widget = first_widget(page)
+    wait_ready(widget, timeout=15_000)
+    assert page.evaluate("window.__stillTheSameDocument") is True, "the page was reloaded, not swapped"
+    assert len(wasm_requests) == 1, wasm_requests
+    buttons = widget.locator("button[id]")
+    before = widget.locator(".livedash-app").inner_text()
+    buttons.first.click()
+    page.wait_for_function("(before) => document.querySelector('.livedash .livedash-app').innerText !== before", arg=before)
+    assert page.errors == []
+
+
+def test_course_works_under_a_sub_path(page, course_under_subpath):
+    page.goto(course_under_subpath + LESSON_1)
+    widget = first_widget(page)
+    wait_ready(widget)
+    widget.locator("#btn").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 1'")
+    assert page.errors == []
+
+
+def test_edit_run_and_reset(page, course):
+    page.goto(course + LESSON_1)
+    widget = first_widget(page)
+    wait_ready(widget)
+    editor = widget.locator("textarea.livedash-editor")
+    original = editor.input_value()
+    editor.fill(original.replace("Count: ", "Clicks so far: "))
+    widget.locator(".livedash-run").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Clicks so far: 0'")
+    widget.locator("#btn").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Clicks so far: 1'")
+    widget.locator(".livedash-reset").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 0'")
+    assert editor.input_value() == original
+    assert page.errors == []
+
+
+def test_callback_values_containing_html_are_shown_as_text(page, course):
+    page.goto(course + LESSON_1)
+    widget = first_widget(page)
+    wait_ready(widget)
+    editor = widget.locator("textarea.livedash-editor")
+    editor.fill(editor.input_value().replace('f"Count: {', 'f"<b>bold</b> {'))
+    widget.locator(".livedash-run").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === '<b>bold</b> 0'")
+    assert widget.locator("#count b").count() == 0
+
+
+def test_javascript_render_matches_the_prerendered_html(page, course):
+    import urllib.request
+
+    raw = urllib.request.urlopen(course + LESSON_1).read().decode()
+    prerendered = re.search(r'<div class="livedash-app"[^>]*>(.*?)</div><div class="livedash-error"', raw, re.S).group(1)
+    page.goto(course + LESSON_1)
+    wait_ready(first_widget(page))
+    rendered = first_widget(page).locator(".livedash-app").evaluate("el => el.innerHTML")
+    assert rendered == prerendered.replace("&quot;", '"') or rendered == prerendered
+
+
+def test_a_callback_error_is_shown_and_the_app_keeps_working(page, course):
+    page.goto(course + LESSON_1)
+    widget = first_widget(page)
+    wait_ready(widget)
+    editor = widget.locator("textarea.livedash-editor")
+    code = editor.input_value()
+    assert 'return f"Count: {n_clicks or 0}"' in code
+    editor.fill(code.replace('return f"Count: {n_clicks or 0}"',
+                             'if n_clicks == 1:\n        raise ValueError("first click")\n    return f"Count: {n_clicks or 0}"'))
+    widget.locator(".livedash-run").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 0'")
+    widget.locator("#btn").click()
+    error = widget.locator(".livedash-error")
+    error.wait_for(state="visible")
+    assert "ValueError" in error.inner_text() and "first click" in error.inner_text()
+    widget.locator("#btn").click()
+    page.wait_for_function("() => document.querySelector('.livedash #count').textContent === 'Count: 2'")
