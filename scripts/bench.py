@@ -3,9 +3,7 @@ by side in one run, because these machines are noisy; read the ratios more than 
 
 import argparse
 import gzip
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +14,7 @@ sys.path.insert(0, str(ROOT / "runtime"))
 
 from tests.browser import chromium  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
+from tests.sites import build_course  # noqa: E402
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -63,9 +62,8 @@ CLICKS = """async ([n, selector, target]) => {
 }"""
 
 
-def build_site(out):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def build_site(out, url):
+    result = build_course(out, url, strict=False)
     if result.returncode:
         sys.exit(result.stderr[-3000:])
     (out / "bench").mkdir(exist_ok=True)
@@ -145,8 +143,9 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build_site(site)
-        with SiteServer(site) as server, chromium() as browser:
+        server = SiteServer(site)
+        build_site(site, server.url)
+        with server, chromium() as browser:
             rows, (p50, p95), raw_bytes, gz_bytes, bare = measure(browser, server.url, site, args.runs, args.clicks)
     print(f"\nlivedash bench — Chromium, site served on 127.0.0.1, median of {args.runs} runs\n")
     print("| measurement | ms | × bare Pyodide boot |")

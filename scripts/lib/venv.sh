@@ -15,3 +15,15 @@ ensure_venv() {
     touch "$stamp"
   fi
 }
+
+# Real Dash 4.4.1 in a venv of its own, for the differential tests (livedash's `dash` alias never meets it).
+DASH_VENV="${LIVEDASH_DASH_VENV:-$PWD/.venv-dash}"
+DASH_VERSION=4.4.1
+export LIVEDASH_DASH_VENV="$DASH_VENV"
+
+ensure_dash_venv() {
+  if ! "$DASH_VENV/bin/python" -c "import dash, sys; sys.exit(dash.__version__ != '$DASH_VERSION')" 2>/dev/null; then
+    python3 -m venv "$DASH_VENV"
+    "$DASH_VENV/bin/python" -m pip install -q --disable-pip-version-check "dash==$DASH_VERSION"
+  fi
+}
