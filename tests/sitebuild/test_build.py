@@ -125,3 +125,22 @@ def test_bad_fence_options_are_reported_with_the_page_line(tmp_path):
     root = make_site(tmp_path / "b", {"index.md": "# x\n\n```dash heigth=3\n```\n"})
     result = build(root)
     assert result.returncode != 0 and "unknown dash fence option(s) heigth" in result.stderr
+
+
+def test_cdn_mode_points_at_the_cdn_and_copies_no_pyodide(tmp_path):
+    root = make_site(tmp_path, PAGES, {"counter.py": COUNTER}, plugin={"pyodide": "cdn"})
+    assert build(root).returncode == 0
+    assets = root / "site" / "assets" / "livedash"
+    assert '"pyodide": "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"' in (assets / "config.js").read_text()
+    assert not (assets / "pyodide").exists()
+
+
+def test_mermaid2_is_pointed_at_the_self_hosted_mermaid(tmp_path):
+    root = make_site(tmp_path, {"index.md": "# Diagram\n\n<div class=\"mermaid\">graph LR; a-->b</div>\n"})
+    config = (root / "mkdocs.yml").read_text().replace("- livedash: {}", "- livedash: {}\n- mermaid2: {}")
+    (root / "mkdocs.yml").write_text(config)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (root / "site" / "index.html").read_text()
+    assert "assets/livedash/vendor/mermaid/mermaid.esm.min.mjs" in html and "unpkg" not in html
+    assert (root / "site" / "assets" / "livedash" / "vendor" / "mermaid" / "mermaid.esm.min.mjs").is_file()

@@ -48,6 +48,12 @@ def test_store_requires_an_id():
         dcc.Store(data=1)
 
 
+def test_store_kinds_livedash_does_not_keep_are_refused_not_ignored():
+    assert dcc.Store(id="s", storage_type="memory", data=1).data == 1
+    with pytest.raises(LivedashUnsupported, match="storage_type='local'"):
+        dcc.Store(id="s", storage_type="local")
+
+
 def test_unset_props_are_unknown_not_defaulted():
     button = html.Button("Go", id="b")
     assert "n_clicks" not in button.to_plotly_json()["props"]

@@ -16,9 +16,20 @@ Slider = make_component("Slider", NAMESPACE, (
     "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input", "className",
     "persistence", "persisted_props", "persistence_type", "id"), doc="A slider over a range of numbers.")
 
-Store = make_component("Store", NAMESPACE, (
+_Store = make_component("Store", NAMESPACE, (
     "id", "storage_type", "data", "clear_data", "modified_timestamp"), required=("id",),
     doc="Keeps JSON data in the page, invisible; other callbacks read or write it.")
+
+
+class Store(_Store):
+    __doc__ = _Store.__doc__
+
+    def _check(self, name, value, kwargs=None):
+        super()._check(name, value, kwargs)
+        if name == "storage_type" and value not in (None, "memory"):
+            from ..exceptions import LivedashUnsupported
+            raise LivedashUnsupported(f"dcc.Store(storage_type={value!r}) is not supported by livedash yet: "
+                                      "only 'memory' (the default) keeps its data here")
 
 __all__ = ["Input", "Slider", "Store"]
 
