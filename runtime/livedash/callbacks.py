@@ -10,29 +10,55 @@ import hashlib
 from textwrap import dedent
 
 from .dependencies import DashDependency, Input, Output, State
-from .exceptions import DuplicateCallback, IncorrectTypeException, InvalidComponentIdError, LivedashUnsupported
+from .exceptions import (CallbackException, DuplicateCallback, IncorrectTypeException, InvalidComponentIdError,
+                         LivedashUnsupported)
+from .grouping import flatten, make_like
 
 # Keyword options Dash has that livedash does not run yet: refuse them loudly instead of drifting.
-_NOT_YET = ("background", "progress", "progress_default", "running", "cancel", "manager", "on_error")
+_NOT_YET = ("background", "progress", "progress_default", "cancel", "manager", "on_error")
 
 
 class CallbackSpec:
-    """One registered callback: its dependencies, function and options."""
+    """One registered callback: its dependencies (flat, and as the function groups them) and options."""
 
-    def __init__(self, outputs, inputs, states, func, *, multi, prevent_initial_call):
-        self.outputs = outputs
-        self.inputs = inputs
-        self.states = states
+    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=()):
+        self.output_grouping = output_grouping       # None, one Output, or a list/tuple/dict grouping
+        self.outputs = [] if output_grouping is None else flatten(output_grouping)
+        flat = flatten(input_grouping)
+        self.inputs = [d for d in flat if isinstance(d, Input)]
+        self.states = [d for d in flat if isinstance(d, State)]
+        # Where each argument comes from: an index into (input values + state values), as Dash does.
+        counters, order = {"i": 0, "s": len(self.inputs)}, []
+        for dep in flat:
+            slot = "i" if isinstance(dep, Input) else "s"
+            order.append(counters[slot])
+            counters[slot] += 1
+        self.arg_grouping = make_like(input_grouping, order)
         self.func = func
-        self.multi = multi            # outputs were given as a list (return a list of the same length)
         self.prevent_initial_call = prevent_initial_call
+        self.running = list(running)
         self.name = getattr(func, "__name__", "callback")
-        # Dash's callback id: "id.prop" for one output, "..a.p...b.q.." for a list of outputs.
-        keys = [_output_key(o, inputs) for o in outputs]
-        if multi:
+        keys = [_output_key(o, self.inputs) for o in self.outputs]
+        if self.multi:
             self.id = ".." + "...".join(keys) + ".."
-        else:
-            self.id = keys[0] if keys else f"<no output>.{self.name}"
+        elif keys:
+            self.id = keys[0]
+        else:  # no output: Dash names it by a hash of its inputs
+            self.id = "..." + hashlib.sha256(".".join(str(i) for i in self.inputs).encode()).hexdigest()[:16]
+
+    @property
+    def multi(self):
+        """Outputs given as a list, tuple or dict: the function returns a grouping of values."""
+        return isinstance(self.output_grouping, (list, tuple, dict))
+
+    def call(self, values):
+        """Call the function with the input+state values arranged as its signature groups them."""
+        args = make_like(self.arg_grouping, values) if self.arg_grouping is not None else None
+        if isinstance(self.arg_grouping, dict):
+            return self.func(**args)
+        if isinstance(self.arg_grouping, (list, tuple)):
+            return self.func(*args)
+        return self.func(args)
 
     def __repr__(self):
         return f"<callback {self.id} ({self.name})>"
@@ -72,70 +98,102 @@ def current_collection():
     return _active[-1]
 
 
-def _flatten(args):
+def _flatten_lists(args):
     flat = []
     for arg in args:
-        if isinstance(arg, (list, tuple)):
-            flat.extend(_flatten(arg))
-        else:
-            flat.append(arg)
+        flat += list(arg) if isinstance(arg, (list, tuple)) else [arg]
     return flat
 
 
+def _is_group_of(value, kinds):
+    leaves = flatten(value)
+    return bool(leaves) and all(isinstance(d, kinds) for d in leaves)
+
+
 def parse_callback_args(args, kwargs):
-    """Outputs, Inputs, States, multi and prevent_initial_call from Dash's decorator arguments."""
+    """(output grouping, input grouping, prevent_initial_call) from Dash's decorator arguments, with
+    Dash's rules for positional and keyword forms (dash/dependencies.py handle_grouped_callback_args)."""
     for name in _NOT_YET:
         if kwargs.get(name) not in (None, False):
             raise LivedashUnsupported(f"`{name}=` on callbacks is not supported by livedash yet")
-    args = list(args)
     prevent_initial_call = kwargs.get("prevent_initial_call")
-    if args and isinstance(args[-1], (bool, str)) and not isinstance(args[-1], DashDependency):
-        prevent_initial_call = args.pop()
+    if prevent_initial_call is None and args and isinstance(args[-1], bool):
+        args, prevent_initial_call = args[:-1], args[-1]
+    flat_args = _flatten_lists(args)
 
-    if "output" in kwargs or "inputs" in kwargs or "state" in kwargs:
-        output, inputs, state = kwargs.get("output"), kwargs.get("inputs"), kwargs.get("state")
-        if isinstance(inputs, dict) or isinstance(state, dict) or isinstance(output, dict):
-            raise LivedashUnsupported("dict-grouped callback signatures are not supported by livedash yet")
-        if state is not None and inputs is None:
-            raise ValueError("state argument requires inputs argument")
-        args = [a for a in (output, inputs, state) if a is not None] + args
+    if "output" in kwargs:
+        outputs = kwargs["output"]
+        outputs = list(outputs) if isinstance(outputs, (list, tuple)) else outputs
+        for dep in flatten(outputs):
+            if not isinstance(dep, Output):
+                raise ValueError(f"Invalid value provided where an Output dependency object was expected: {dep}")
+    else:
+        outputs = []
+        while flat_args and _is_group_of(flat_args[0], Output):
+            outputs.append(flat_args.pop(0))
+    if isinstance(outputs, list) and len(outputs) == 1:
+        first = kwargs.get("output", args[0] if args else None)
+        if not isinstance(first, (list, tuple)):
+            outputs = outputs[0]   # a single Output not given in a list: the return value is not wrapped
+    if isinstance(outputs, list) and not outputs:
+        outputs = None
 
-    multi = False
-    outputs, inputs, states = [], [], []
-    items = []
-    for arg in args:
-        if isinstance(arg, (list, tuple)):
-            if arg and all(isinstance(a, Output) for a in _flatten(arg)):
-                multi = True
-            items.extend(_flatten(arg))
+    if "inputs" in kwargs:
+        inputs, state = kwargs["inputs"], kwargs.get("state")
+        inputs = [inputs] if isinstance(inputs, DashDependency) else inputs
+        state = [state] if isinstance(state, DashDependency) else state
+        if isinstance(inputs, dict):
+            if state and not isinstance(state, dict):
+                raise ValueError("The input argument to app.callback was a dict, but the state argument was not.\n"
+                                 "input and state arguments must have the same type")
+            grouping = {**(state or {}), **inputs}
+            for key in grouping:
+                if not key.isidentifier():
+                    raise CallbackException(f"{key} is not a valid Python variable name")
+        elif isinstance(inputs, (list, tuple)):
+            if state and not isinstance(state, (list, tuple)):
+                raise ValueError("The input argument to app.callback was a list, but the state argument was not.\n"
+                                 "input and state arguments must have the same type")
+            grouping = list(inputs) + list(state or [])
         else:
-            items.append(arg)
-    index = 0
-    for kind, bucket in ((Output, outputs), (Input, inputs), (State, states)):
-        while index < len(items) and isinstance(items[index], kind):
-            bucket.append(items[index])
-            index += 1
-    extra = items[index:]
-    if extra:
-        if not isinstance(extra[0], (Output, Input, State)):
+            raise ValueError("The input argument to app.callback may be a dict, list, or tuple,\n"
+                             f"but received value of type {type(inputs)}")
+    elif "state" in kwargs:
+        raise ValueError("The state keyword argument may not be provided without the input keyword argument")
+    else:
+        grouping = []
+        while flat_args and _is_group_of(flat_args[0], (Input, State)):
+            grouping.append(flat_args.pop(0))
+        if len(grouping) == 1:
+            grouping = grouping[0]
+
+    flat_outputs = [] if outputs is None else flatten(outputs)
+    flat_inputs = flatten(grouping)
+    ordered = flat_outputs + [d for d in flat_inputs if isinstance(d, Input)] + \
+        [d for d in flat_inputs if isinstance(d, State)]
+    if flat_args:
+        extra = flat_args[0]
+        if not isinstance(extra, (Output, Input, State)):
             raise IncorrectTypeException(dedent(f"""
                 Callback arguments must be `Output`, `Input`, or `State` objects,
                 optionally wrapped in a list or tuple. We found (possibly after
                 unwrapping a list or tuple):
-                {extra[0]!r}
+                {extra!r}
                 """))
         raise IncorrectTypeException(dedent(f"""
             In a callback definition, you must provide all Outputs first,
             then all Inputs, then all States. After this item:
-            {(outputs + inputs + states)[-1]!r}
+            {ordered[-1]!r}
             we found this item next:
-            {extra[0]!r}
+            {extra!r}
             """))
-    if len(outputs) > 1:
-        multi = True
-    for dep in outputs + inputs + states:
+    for dep in ordered:
         _validate_dependency(dep)
-    return outputs, inputs, states, multi, prevent_initial_call
+    running = kwargs.get("running") or ()
+    for item in running:
+        if not (isinstance(item, (list, tuple)) and len(item) == 3 and isinstance(item[0], Output)):
+            raise ValueError("running= takes a list of (Output, value while running, value after) tuples")
+    return outputs, grouping, prevent_initial_call, running
 
 
 def _validate_dependency(dep):
@@ -147,7 +205,9 @@ def _validate_dependency(dep):
                     f"The element `{cid}` contains `{char}` in its ID.\n"
                     "Characters `.`, `{` are not allowed in IDs.")
     elif isinstance(cid, dict):
-        raise LivedashUnsupported("pattern-matching ids (dict ids in callbacks) are not supported by livedash yet")
+        for key in cid:
+            if not isinstance(key, str):
+                raise IncorrectTypeException(f"dict id keys must be strings, found {key!r} in {cid!r}")
     if not isinstance(dep.component_property, str):
         raise IncorrectTypeException(f"property must be a string, not {dep.component_property!r}")
 
@@ -165,11 +225,11 @@ def check_allow_duplicate(spec, app_default):
 
 def make_decorator(args, kwargs, register):
     """The decorator that ``callback``/``app.callback`` return: registers and returns the function."""
-    outputs, inputs, states, multi, prevent_initial_call = parse_callback_args(args, kwargs)
+    outputs, grouping, prevent_initial_call, running = parse_callback_args(args, kwargs)
 
     def decorator(func):
-        register(CallbackSpec(outputs, inputs, states, func, multi=multi,
-                              prevent_initial_call=prevent_initial_call))
+        register(CallbackSpec(outputs, grouping, func, prevent_initial_call=prevent_initial_call,
+                              running=running))
         return func
 
     return decorator

@@ -1,8 +1,10 @@
-"""``dash.ctx`` / ``dash.callback_context``: what triggered the running callback, and its values."""
+"""``dash.ctx`` / ``dash.callback_context`` and ``dash.set_props``: what the running callback may know
+and do beyond its arguments."""
 
 import json
 
 from .exceptions import MissingCallbackContextException
+from .protocol import id_key
 
 
 class FalsyList(list):
@@ -21,19 +23,27 @@ class AttributeDict(dict):
 
 
 def _parse_id(id_str):
-    if id_str.startswith("{"):
-        return AttributeDict(json.loads(id_str))
-    return id_str
+    return AttributeDict(json.loads(id_str)) if id_str.startswith("{") else id_str
 
 
 class CallContext:
     """The facts of one callback call, set by the scheduler around the call."""
 
-    def __init__(self, triggered, inputs, states, outputs):
-        self.triggered_props = triggered   # ["id.prop", ...] in trigger order
-        self.input_values = inputs         # {"id.prop": value}
-        self.state_values = states
-        self.output_specs = outputs        # [(id, prop)]
+    def __init__(self, triggered, inputs_list, states_list, outputs_list, args_grouping):
+        self.triggered_props = triggered      # ["id.prop", ...] in trigger order
+        self.inputs_list = inputs_list        # as in Dash's request: dicts, or lists of them for ALL
+        self.states_list = states_list
+        self.outputs_list = outputs_list
+        self.args_grouping = args_grouping
+        self.side_updates = {}                # id key -> (id, {prop: value}) from set_props
+
+    @staticmethod
+    def _flat(entries):
+        values = {}
+        for entry in entries:
+            for item in entry if isinstance(entry, list) else [entry]:
+                values[f"{id_key(item['id'])}.{item['property']}"] = item.get("value")
+        return values
 
 
 _stack = []
@@ -51,7 +61,7 @@ class CallbackContext:
         call = self._current("triggered")
         if not call.triggered_props:
             return FalsyList([{"prop_id": ".", "value": None}])
-        values = {**call.input_values, **call.state_values}
+        values = {**call._flat(call.inputs_list), **call._flat(call.states_list)}
         return [{"prop_id": p, "value": values.get(p)} for p in call.triggered_props]
 
     @property
@@ -62,20 +72,48 @@ class CallbackContext:
     @property
     def triggered_id(self):
         call = self._current("triggered_id")
-        if not call.triggered_props:
-            return None
-        return _parse_id(call.triggered_props[0].rsplit(".", 1)[0])
+        return _parse_id(call.triggered_props[0].rsplit(".", 1)[0]) if call.triggered_props else None
 
     @property
     def inputs(self):
-        return AttributeDict(self._current("inputs").input_values)
+        call = self._current("inputs")
+        return AttributeDict(call._flat(call.inputs_list))
 
     @property
     def states(self):
-        return AttributeDict(self._current("states").state_values)
+        call = self._current("states")
+        return AttributeDict(call._flat(call.states_list))
+
+    @property
+    def inputs_list(self):
+        return self._current("inputs_list").inputs_list
+
+    @property
+    def states_list(self):
+        return self._current("states_list").states_list
+
+    @property
+    def outputs_list(self):
+        return self._current("outputs_list").outputs_list
+
+    @property
+    def args_grouping(self):
+        return self._current("args_grouping").args_grouping
+
+    @staticmethod
+    def set_props(component_id, props):
+        set_props(component_id, props)
 
 
 callback_context = CallbackContext()
+
+
+def set_props(component_id, props):
+    """Set props of any component from inside a callback (applied before the callback's outputs)."""
+    call = callback_context._current("set_props")
+    key = id_key(component_id)
+    _, existing = call.side_updates.get(key, (component_id, {}))
+    call.side_updates[key] = (component_id, {**existing, **props})
 
 
 class calling:

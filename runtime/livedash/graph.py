@@ -1,5 +1,6 @@
-"""The callback graph: which callbacks read and write which ``id.prop``."""
+"""The callback graph: which callbacks read and write which properties (ids may be patterns)."""
 
+from .patterns import is_pattern
 from .protocol import prop_key
 
 
@@ -10,34 +11,15 @@ def dep_key(dep):
 class CallbackGraph:
     def __init__(self, specs):
         self.specs = list(specs)
-        self.by_input = {}    # "id.prop" -> [spec] that have it as Input
-        self.by_output = {}   # "id.prop" -> [spec] that write it
+        self._inputs_by_prop = {}   # prop name -> [(spec, Input)], for patterns and plain ids alike
         for spec in self.specs:
             for dep in spec.inputs:
-                self.by_input.setdefault(dep_key(dep), []).append(spec)
-            for dep in spec.outputs:
-                self.by_output.setdefault(dep_key(dep), []).append(spec)
-        self._subsequent = {}
+                self._inputs_by_prop.setdefault(dep.component_property, []).append((spec, dep))
 
-    def input_keys(self, spec):
-        return [dep_key(d) for d in spec.inputs]
+    def inputs_on(self, prop):
+        """Every (callback, Input) whose property is ``prop``."""
+        return self._inputs_by_prop.get(prop, ())
 
-    def output_keys(self, spec):
-        return [dep_key(d) for d in spec.outputs]
-
-    def subsequent_outputs(self, spec):
-        """Every prop written by ``spec`` or, transitively, by callbacks it feeds (Dash's
-        getAllSubsequentOutputsForCallback)."""
-        if spec.id not in self._subsequent:
-            seen, outputs = {spec.id}, set()
-            frontier = [spec]
-            while frontier:
-                current = frontier.pop()
-                for key in self.output_keys(current):
-                    outputs.add(key)
-                    for nxt in self.by_input.get(key, ()):
-                        if nxt.id not in seen:
-                            seen.add(nxt.id)
-                            frontier.append(nxt)
-            self._subsequent[spec.id] = outputs
-        return self._subsequent[spec.id]
+    @staticmethod
+    def uses_patterns(spec):
+        return any(is_pattern(d.component_id) for d in spec.outputs + spec.inputs + spec.states)

@@ -1,7 +1,9 @@
 """Which callbacks run, in which order, and what they write: dash-renderer's rules, run to completion.
 
 Dash's renderer sends ready callbacks to the server concurrently; here they run one after the other,
-which gives the same store for every rule below. References are to ../shared/reference/dash-semantics.md.
+which gives the same store for the rules below. Rule numbers refer to
+../shared/reference/dash-semantics.md. A request is a callback plus, for pattern-matching callbacks,
+the MATCH values it runs for (its *binding*).
 """
 
 import time
@@ -9,8 +11,11 @@ import time
 from .context import CallContext, calling
 from .errors import describe
 from .exceptions import InvalidCallbackReturnValue, PreventUpdate
-from .graph import dep_key
+from .grouping import flatten_like, make_like, validate
 from .nothing import is_no_update
+from .patch import apply as apply_patch
+from .patch import is_patch
+from .patterns import binding_of, freeze, id_sort_key, is_multi, is_pattern, match_keys, matches
 from .protocol import id_key
 from .store import to_json
 
@@ -20,38 +25,118 @@ DIRECT, INDIRECT = 2, 1
 class Request:
     """A callback waiting to run, with the props that triggered it (Dash's changedPropIds)."""
 
-    def __init__(self, spec, changed, predecessors=()):
+    def __init__(self, spec, binding, changed, predecessors=()):
         self.spec = spec
+        self.binding = binding            # frozen ((key, value), ...) of MATCH values
         self.changed = dict(changed)
         self.predecessors = set(predecessors)
 
+    @property
+    def identity(self):
+        return (self.spec.id, self.binding)
+
 
 class Scheduler:
-    def __init__(self, graph, store, filename):
+    def __init__(self, graph, store, filename, notify=None):
         self.graph = graph
         self.store = store
         self.filename = filename
+        self.notify = notify              # called with patches to show at once (running=), or None
+
+    # -- resolving dependencies against the layout ------------------------------------------------
+    def resolve(self, dep, binding):
+        """A concrete id for a single dependency (None when absent), a list of ids for ALL/ALLSMALLER."""
+        pattern = dep.component_id
+        if not is_pattern(pattern):
+            return pattern if self.store.has(id_key(pattern)) else None
+        bound = dict(binding)
+        found = [cid for cid in self.store.ids() if matches(pattern, cid, bound)]
+        if is_multi(dep):
+            return found
+        return found[0] if found else None
+
+    def _match_source(self, spec):
+        """The dependency whose components give a pattern callback its bindings."""
+        for dep in spec.outputs + spec.inputs + spec.states:
+            if match_keys(dep.component_id):
+                return dep
+        return None
+
+    def bindings(self, spec):
+        """Every binding a callback can run for in the current layout ([()] without MATCH)."""
+        source = self._match_source(spec)
+        if source is None:
+            return [()]
+        seen = []
+        for cid in self.store.ids():
+            if matches(source.component_id, cid):
+                frozen = freeze(binding_of(source.component_id, cid))
+                if frozen not in seen:
+                    seen.append(frozen)
+        return seen
+
+    def _keys(self, deps, binding):
+        keys = []
+        for dep in deps:
+            resolved = self.resolve(dep, binding)
+            for cid in resolved if isinstance(resolved, list) else [resolved] if resolved is not None else []:
+                keys.append(f"{id_key(cid)}.{dep.component_property}")
+        return keys
+
+    def triggered_by(self, component_id, prop):
+        """[(spec, binding)] of the callbacks that a change of ``component_id.prop`` fires."""
+        found = []
+        for spec, dep in self.graph.inputs_on(prop):
+            if not matches(dep.component_id, component_id):
+                continue
+            own = binding_of(dep.component_id, component_id)
+            source = self._match_source(spec)
+            wanted = set(match_keys(source.component_id)) if source is not None else set()
+            if wanted <= set(own):
+                candidates = [freeze({k: own[k] for k in wanted})]
+            else:   # e.g. an ALL or plain Input feeding MATCH outputs: every instance runs
+                candidates = [b for b in self.bindings(spec) if all(dict(b).get(k, v) == v for k, v in own.items())]
+            smaller = [k for k, v in (dep.component_id.items() if isinstance(dep.component_id, dict) else ())
+                       if str(v) == "ALLSMALLER"]
+            for binding in candidates:
+                if all(id_sort_key(component_id[k]) < id_sort_key(dict(binding)[k]) for k in smaller):
+                    found.append((spec, binding))
+        return found
 
     # -- entry points ---------------------------------------------------------------------------
     def initial(self):
         """Run the initial callbacks (rules 11-14, 22) and return (patches, runs)."""
-        excluded, requests = set(), []
-        candidates = [s for s in self.graph.specs if not s.prevent_initial_call and
-                      any(self.store.has(id_key(o.component_id)) for o in s.outputs)]
-        # Rule 12: drop callbacks whose inputs are all absent or written only by dropped callbacks.
-        changed = True
+        return self._run(self._initial_requests(self.graph.specs, within=None), group=True)
+
+    def _initial_requests(self, specs, within):
+        """Initial calls of ``specs`` (rules 11 and 12); ``within``: only outputs among these id keys."""
+        candidates = []
+        for spec in specs:
+            if spec.prevent_initial_call:
+                continue
+            for binding in self.bindings(spec):
+                outputs = self._keys(spec.outputs, binding)
+                if within is not None:
+                    outputs = [k for k in outputs if k.rsplit(".", 1)[0] in within]
+                if spec.outputs and not outputs:
+                    continue
+                if not spec.outputs and spec.inputs and not self._keys(spec.inputs, binding):
+                    continue
+                candidates.append(Request(spec, binding, {}))
+        # Rule 12: drop callbacks whose single inputs are all absent or written only by dropped ones.
+        excluded, changed = set(), True
         while changed:
             changed = False
-            for spec in candidates:
-                if spec.id in excluded or not spec.inputs:
+            for request in candidates:
+                spec = request.spec
+                if request.identity in excluded or not spec.inputs or any(is_multi(d) for d in spec.inputs):
                     continue
-                if all(not self.store.has(id_key(d.component_id)) or dep_key(d) in excluded
-                       for d in spec.inputs):
-                    excluded.add(spec.id)
-                    excluded.update(self.graph.output_keys(spec))
+                present = self._keys(spec.inputs, request.binding)
+                if all(key in excluded for key in present):
+                    excluded.add(request.identity)
+                    excluded.update(self._keys(spec.outputs, request.binding))
                     changed = True
-        requests = [Request(s, {}) for s in candidates if s.id not in excluded]
-        return self._run(requests, group=True)
+        return [r for r in candidates if r.identity not in excluded]
 
     def change(self, component_id, props):
         """A reader's edit (one setProps): store the props that differ, run what they trigger."""
@@ -60,68 +145,99 @@ class Scheduler:
             raise KeyError(f"no component with id {key!r} in the layout")
         changed = []
         for prop, value in props.items():
-            if self.store.get(key, prop) != value:   # rule 17: unchanged props do not trigger
+            if self.store.get(key, prop) != value or not self.store.has_prop(key, prop):   # rule 17
                 self.store.set(key, prop, value)
-                changed.append(f"{key}.{prop}")
+                changed.append(prop)
         pending = []
         for prop in changed:
-            for spec in self.graph.by_input.get(prop, ()):
-                self._request(pending, spec, {prop: DIRECT}, ())
+            for spec, binding in self.triggered_by(component_id, prop):
+                self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
         return self._run(pending, group=False)
 
     # -- the loop -------------------------------------------------------------------------------
     def _run(self, pending, group):
         patches, runs = [], []
-        group_outputs = set()
-        for request in pending:
-            group_outputs.update(self.graph.output_keys(request.spec))
+        finished_outputs = set()   # props that callbacks of this group, now finished, could have written
         while pending:
             # Rule 20: ready = no Input is a (transitively) pending output; an output that is also
             # an input of the same callback does not block it. State is not waited for.
             blocked = set()
             for request in pending:
-                blocked |= self.graph.subsequent_outputs(request.spec)
-            ready = [r for r in pending
-                     if not (set(self.graph.input_keys(r.spec)) - set(self.graph.output_keys(r.spec))) & blocked]
+                blocked |= self._subsequent_outputs(request)
+            ready = []
+            for request in pending:
+                inputs = set(self._keys(request.spec.inputs, request.binding))
+                inputs -= set(self._keys(request.spec.outputs, request.binding))
+                if not inputs & blocked:
+                    ready.append(request)
             if not ready:       # rule 23: a runtime cycle; take the first and let predecessors prune
                 ready = [pending[0]]
             for request in ready:
                 pending.remove(request)
-                inputs = self.graph.input_keys(request.spec)
-                # Rule 22: in an initial group, skip a callback fed only by group outputs none of
-                # which were written (their callbacks prevented the update).
-                if group and not request.changed and inputs and all(k in group_outputs for k in inputs):
+                inputs = self._keys(request.spec.inputs, request.binding)
+                # Rule 22: in an initial group, skip a callback fed only by outputs of finished group
+                # callbacks none of which were written (they prevented the update).
+                if group and not request.changed and inputs and all(k in finished_outputs for k in inputs):
                     continue
                 self._execute(request, pending, patches, runs)
+                if group:
+                    finished_outputs.update(self._keys(request.spec.outputs, request.binding))
         return patches, runs
 
-    def _request(self, pending, spec, changed, predecessors):
-        if spec.id in predecessors:
+    def _subsequent_outputs(self, request):
+        """Props ``request`` may write, directly or through the callbacks it would fire."""
+        outputs, seen = set(), {request.identity}
+        frontier = [(request.spec, request.binding)]
+        while frontier:
+            spec, binding = frontier.pop()
+            for dep in spec.outputs:
+                resolved = self.resolve(dep, binding)
+                for cid in resolved if isinstance(resolved, list) else [resolved] if resolved is not None else []:
+                    outputs.add(f"{id_key(cid)}.{dep.component_property}")
+                    for nxt in self.triggered_by(cid, dep.component_property):
+                        if (nxt[0].id, nxt[1]) not in seen:
+                            seen.add((nxt[0].id, nxt[1]))
+                            frontier.append(nxt)
+        return outputs
+
+    def _request(self, pending, spec, binding, changed, predecessors):
+        if (spec.id, binding) in predecessors:
             return                              # rule 23: each callback of a loop runs once
         for request in pending:
-            if request.spec.id == spec.id:      # rule 19: merge into the queued request
+            if request.identity == (spec.id, binding):   # rule 19: merge into the queued request
                 request.changed.update(changed)
                 request.predecessors |= set(predecessors)
                 return
-        pending.append(Request(spec, changed, predecessors))
+        pending.append(Request(spec, binding, changed, predecessors))
 
     def _execute(self, request, pending, patches, runs):
-        spec = request.spec
+        spec, binding = request.spec, request.binding
         run = {"callback": spec.id, "function": spec.name, "triggered": list(request.changed),
                "inputs": {}, "outputs": {}, "status": "ok", "ms": 0.0}
+        if binding:
+            run["match"] = dict(binding)
         runs.append(run)
         try:
-            args, inputs, states = self._read_args(spec)
-            run["inputs"] = {**inputs, **states}
-            call = CallContext(list(request.changed), inputs, states,
-                               [(o.component_id, o.component_property) for o in spec.outputs])
+            values, inputs_list, states_list = self._read_args(spec, binding)
+            outputs_list = self._outputs_list(spec, binding)
+            call = CallContext(list(request.changed), inputs_list, states_list, outputs_list,
+                               self._args_grouping(spec, inputs_list + states_list, request.changed))
+            run["inputs"] = {**call._flat(inputs_list), **call._flat(states_list)}
+            self._write_running(spec, 1, patches)
             start = time.perf_counter()
             try:
                 with calling(call):
-                    result = spec.func(*args)
+                    result = spec.call(values)
             finally:
                 run["ms"] = round((time.perf_counter() - start) * 1000, 3)
-            writes = self._outputs(spec, result)
+                self._write_running(spec, 2, patches)
+            writes = [(cid, prop, value) for cid, props in call.side_updates.values() for prop, value in props.items()]
+            writes += self._outputs(spec, outputs_list, result)
+            if not spec.outputs and not call.side_updates and result is None:
+                raise PreventUpdate   # rule 29: a no-output callback that set nothing
+            for cid, _, _ in writes:
+                if not self.store.has(id_key(cid)):
+                    raise ReferenceError(f"ID running component not found in layout: {id_key(cid)}")
         except PreventUpdate:
             run["status"] = "prevented"
             return
@@ -129,31 +245,111 @@ class Scheduler:
             run["status"] = "error"
             run["error"] = describe(exc, self.filename)
             return
-        for dep, value in writes:
-            key = id_key(dep.component_id)
-            prop_id = dep_key(dep)
-            self.store.set(key, dep.component_property, value)
+        self._write(writes, request, pending, patches, run)
+
+    def _write(self, writes, request, pending, patches, run):
+        added, removed = [], []
+        for cid, prop, value in writes:
+            key = id_key(cid)
+            if is_patch(value):
+                value = apply_patch(self.store.get(key, prop), value)
+            new, gone = self.store.set(key, prop, value)
+            added += new
+            removed += gone
             json_value = to_json(value)
-            run["outputs"][prop_id] = json_value
-            patches.append({"id": dep.component_id, "props": {dep.component_property: json_value}})
+            run["outputs"][f"{key}.{prop}"] = json_value
+            patches.append({"id": cid, "props": {prop: json_value}})
             # Rule 18: written outputs trigger their dependents even when the value is unchanged.
-            for nxt in self.graph.by_input.get(prop_id, ()):
-                self._request(pending, nxt, {prop_id: INDIRECT}, request.predecessors | {spec.id})
+            for spec, binding in self.triggered_by(cid, prop):
+                self._request(pending, spec, binding, {f"{key}.{prop}": INDIRECT},
+                              request.predecessors | {request.identity})
+        if added or removed:
+            self._components_changed(added, removed, request, pending)
 
-    def _read_args(self, spec):
-        values, inputs, states = [], {}, {}
-        for deps, into, kind in ((spec.inputs, inputs, "Input"), (spec.states, states, "State")):
+    def _components_changed(self, added, removed, request, pending):
+        """Rule 15: components a callback put in (or took out of) the layout start their callbacks."""
+        added_keys = set(added)
+        predecessors = request.predecessors | {request.identity}
+        for new in self._initial_requests(self.graph.specs, within=added_keys):
+            self._request(pending, new.spec, new.binding, {}, predecessors)
+        for spec in self.graph.specs:
+            for binding in self.bindings(spec):
+                inputs = [k for k in self._keys(spec.inputs, binding) if k.rsplit(".", 1)[0] in added_keys]
+                outputs = self._keys(spec.outputs, binding)
+                if inputs and outputs and not all(k.rsplit(".", 1)[0] in added_keys for k in outputs):
+                    self._request(pending, spec, binding, {k: INDIRECT for k in inputs}, predecessors)
+            # ALL/ALLSMALLER inputs see their list change when matching components come or go.
+            multi = [d for d in spec.inputs if is_multi(d)]
+            touched = [k for k in list(added) + list(removed)
+                       if any(_key_matches(d, k) for d in multi)]
+            if touched:
+                for binding in self.bindings(spec):
+                    self._request(pending, spec, binding, {}, predecessors)
+
+    # -- reading and checking -------------------------------------------------------------------
+    def _entry(self, cid, prop):
+        entry = {"id": cid, "property": prop}
+        key = id_key(cid)
+        if self.store.has_prop(key, prop):
+            entry["value"] = self.store.get(key, prop)
+        return entry
+
+    def _read_args(self, spec, binding):
+        values, lists = [], {"Input": [], "State": []}
+        for deps, kind in ((spec.inputs, "Input"), (spec.states, "State")):
             for dep in deps:
-                key = id_key(dep.component_id)
-                if not self.store.has(key):
+                resolved = self.resolve(dep, binding)
+                if isinstance(resolved, list):
+                    entries = [self._entry(cid, dep.component_property) for cid in resolved]
+                    values.append([e.get("value") for e in entries])
+                    lists[kind].append(entries)
+                    continue
+                if resolved is None:
                     raise ReferenceError(_nonexistent(kind, dep, self.store.ids()))
-                value = self.store.get(key, dep.component_property)
-                into[dep_key(dep)] = value
-                values.append(value)
-        return values, inputs, states
+                entry = self._entry(resolved, dep.component_property)
+                values.append(entry.get("value"))
+                lists[kind].append(entry)
+        return values, lists["Input"], lists["State"]
 
-    def _outputs(self, spec, result):
-        """[(Output, value)] to write, after Dash's checks of the returned value (rules 24, 26, 28)."""
+    def _outputs_list(self, spec, binding):
+        out = []
+        for dep in spec.outputs:
+            resolved = self.resolve(dep, binding)
+            if isinstance(resolved, list):
+                out.append([{"id": cid, "property": dep.component_property} for cid in resolved])
+            elif resolved is None:
+                raise ReferenceError(_nonexistent("Output", dep, self.store.ids()))
+            else:
+                out.append({"id": resolved, "property": dep.component_property})
+        return out if spec.multi else (out[0] if out else [])
+
+    @staticmethod
+    def _args_grouping(spec, entries, changed):
+        def leaf(entry):
+            if isinstance(entry, list):
+                return [leaf(e) for e in entry]
+            key = f"{id_key(entry['id'])}.{entry['property']}"
+            from .context import AttributeDict
+            return AttributeDict(id=entry["id"], property=entry["property"], value=entry.get("value"),
+                                 str_id=id_key(entry["id"]), triggered=key in changed)
+        return make_like(spec.arg_grouping, [leaf(e) for e in entries])
+
+    def _write_running(self, spec, phase, patches):
+        """running=[(Output, on, off)]: `on` shows while the callback runs, `off` after (rule 43)."""
+        if not spec.running:
+            return
+        shown = []
+        for dep, *values in spec.running:
+            key = id_key(dep.component_id)
+            if self.store.has(key):
+                self.store.set(key, dep.component_property, values[phase - 1])
+                shown.append({"id": dep.component_id, "props": {dep.component_property: to_json(values[phase - 1])}})
+        patches.extend(shown)
+        if phase == 1 and self.notify is not None and shown:
+            self.notify(shown)
+
+    def _outputs(self, spec, outputs_list, result):
+        """[(id, prop, value)] to write, after Dash's checks of the returned value (rules 24, 26, 28)."""
         if not spec.outputs:
             if result is not None:
                 raise InvalidCallbackReturnValue(f"No-output callback received return value: {result!r}")
@@ -161,33 +357,55 @@ class Scheduler:
         if spec.multi:
             if is_no_update(result):
                 return []
-            if not isinstance(result, (list, tuple)):
-                raise InvalidCallbackReturnValue(
-                    f"The callback {spec.id} is a multi-output.\n"
-                    f"Expected the output type to be a list or tuple but got:\n{result!r}.")
-            if len(result) != len(spec.outputs):
-                raise InvalidCallbackReturnValue(
-                    f"Invalid number of output values for {spec.id}.\n"
-                    f"Expected {len(spec.outputs)}, got {len(result)}")
-            values = list(result)
+            if isinstance(spec.output_grouping, (list, tuple)):
+                if not isinstance(result, (list, tuple)):
+                    raise InvalidCallbackReturnValue(
+                        f"The callback {spec.id} is a multi-output.\n"
+                        f"Expected the output type to be a list or tuple but got:\n{result!r}.")
+                if len(result) != len(spec.outputs):
+                    raise InvalidCallbackReturnValue(
+                        f"Invalid number of output values for {spec.id}.\n"
+                        f"Expected {len(spec.outputs)}, got {len(result)}")
+            validate(result, spec.output_grouping)
+            values = flatten_like(result, spec.output_grouping)
+            targets = outputs_list
         else:
-            values = [result]
+            values, targets = [result], [outputs_list]
         writes = []
-        for dep, value in zip(spec.outputs, values):
+        for index, (target, value) in enumerate(zip(targets, values)):
             if is_no_update(value):
                 continue
-            try:
-                to_json(value)
-            except TypeError as exc:
-                raise InvalidCallbackReturnValue(
-                    f"The callback for `{dep}` returned a value {exc}.") from None
-            if not self.store.has(id_key(dep.component_id)):
-                raise ReferenceError(_nonexistent("Output", dep, self.store.ids()))
-            writes.append((dep, value))
+            if isinstance(target, list):    # an ALL output: one value per matching component
+                if not isinstance(value, (list, tuple)) or len(value) != len(target):
+                    raise InvalidCallbackReturnValue(
+                        f"The callback {spec.id} output {index} is a wildcard multi-output.\n"
+                        f"Expected the output type to be a list or tuple of {len(target)} values but got:\n{value!r}.")
+                pairs = list(zip(target, value))
+            else:
+                pairs = [(target, value)]
+            for item, item_value in pairs:
+                if is_no_update(item_value):
+                    continue
+                if not is_patch(item_value):
+                    try:
+                        to_json(item_value)
+                    except TypeError as exc:
+                        raise InvalidCallbackReturnValue(
+                            f"The callback for property `{item['property']}` of component "
+                            f"`{id_key(item['id'])}` returned a value {exc}.") from None
+                writes.append((item["id"], item["property"], item_value))
         return writes
+
+
+def _key_matches(dep, key):
+    component_id = key
+    if isinstance(key, str) and key.startswith("{"):
+        import json
+        component_id = json.loads(key)
+    return matches(dep.component_id, component_id)
 
 
 def _nonexistent(kind, dep, ids):
     return (f"A nonexistent object was used in an `{kind}` of a Dash callback. The id of this object is "
             f"`{dep.component_id_str()}` and the property is `{dep.component_property}`. The string ids in "
-            f"the current layout are: [{', '.join(i for i in ids if not i.startswith('{'))}]")
+            f"the current layout are: [{', '.join(i for i in ids if isinstance(i, str))}]")

@@ -16,6 +16,7 @@ class Session:
         self.graph = CallbackGraph(self.app.callbacks)
         self.scheduler = Scheduler(self.graph, self.store, filename)
         self.trace = []
+        self.last_patches = []
 
     def start(self):
         """Run the initial callbacks; returns their trace."""
@@ -26,6 +27,7 @@ class Session:
     def change(self, component_id, props):
         patches, runs = self.scheduler.change(component_id, props)
         self.trace.extend(runs)
+        self.last_patches = patches
         return patches, runs
 
     def layout_json(self):

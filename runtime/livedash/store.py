@@ -21,10 +21,16 @@ def to_json(value):
     raise TypeError(f"{value!r} (type {type(value).__name__}) is not JSON serializable")
 
 
+def has_components(value):
+    return isinstance(value, Component) or (
+        isinstance(value, (list, tuple)) and any(has_components(v) for v in value))
+
+
 class Store:
     def __init__(self, layout):
         self.layout = layout
-        self.index = {}
+        self.index = {}      # id key -> component, in layout order
+        self.version = 0     # bumped whenever components come or go
         self._index(layout, initial=True)
 
     def _index(self, tree, initial=False):
@@ -41,19 +47,25 @@ class Store:
     def get(self, key, prop):
         return self.index[key]._props.get(prop)
 
+    def has_prop(self, key, prop):
+        return prop in self.index[key]._props
+
     def set(self, key, prop, value):
+        """Store a prop value; returns the ids of the components it brought in (if it holds components)."""
         component = self.index[key]
         old = component._props.get(prop)
         component._props[prop] = value
-        if prop == "children" or isinstance(old, (Component, list, tuple)):
-            self._reindex()
-
-    def _reindex(self):
-        self.index = {}
-        self._index(self.layout)
+        if has_components(value) or has_components(old):
+            before = set(self.index)
+            self.index = {}
+            self._index(self.layout)
+            self.version += 1
+            return [k for k in self.index if k not in before], [k for k in before if k not in self.index]
+        return [], []
 
     def ids(self):
-        return list(self.index)
+        """Component ids (string or dict), in layout order."""
+        return [c._props["id"] for c in self.index.values()]
 
     def layout_json(self):
         return to_json(self.layout)

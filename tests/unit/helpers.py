@@ -8,6 +8,6 @@ from dash.exceptions import PreventUpdate
 """
 
 
-def client(body, **kwargs):
-    """A test client for an app whose imports are the usual ones and whose body is ``body``."""
-    return Client(HEADER + dedent(body), "app.py", **kwargs)
+def client(body, extra="", **kwargs):
+    """A test client for an app whose imports are the usual ones (plus ``extra``) and whose body is ``body``."""
+    return Client(HEADER + dedent(extra) + dedent(body), "app.py", **kwargs)

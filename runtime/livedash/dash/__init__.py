@@ -9,10 +9,11 @@ import sys
 from ..app import Dash
 from ..callbacks import callback
 from ..components import dcc, html
-from ..context import callback_context
+from ..context import callback_context, set_props
 from ..dash_version import DASH_VERSION as __version__
 from ..dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
 from ..nothing import NoUpdate, no_update
+from ..patch import Patch
 from . import dependencies, exceptions
 
 ctx = callback_context
@@ -23,7 +24,7 @@ sys.modules[__name__ + ".dcc"] = dcc
 
 __all__ = ["Dash", "callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
            "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
-           "dependencies", "exceptions"]
+           "set_props", "Patch", "dependencies", "exceptions"]
 
 
 def __getattr__(name):

@@ -1,0 +1,194 @@
+"""``dash.Patch``: record changes to a prop's value; the store applies them to the value it holds.
+
+The proxy is write-only, as in Dash: item/attribute assignment and deletion, ``append``, ``prepend``,
+``insert``, ``extend``/``+=`` a list, ``+= -= *= /=`` a number, ``update``/``|=`` a dict, ``clear``,
+``reverse`` and ``remove``. Reading, iterating or slicing raise.
+"""
+
+import copy
+
+_NOOP = object()   # what augmented assignment on an item returns: the operation is already recorded
+
+
+def _check_key(key):
+    if isinstance(key, slice):
+        raise TypeError("a slice is not supported by Patch, use an index instead")
+
+
+class Patch:
+    def __init__(self, location=None, parent=None):
+        object.__setattr__(self, "_location", list(location or (parent._location if parent else [])))
+        object.__setattr__(self, "_operations", parent._operations if parent is not None else [])
+
+    def _record(self, name, location=None, **params):
+        self._operations.append({"operation": name, "location": list(self._location if location is None else location),
+                                 "params": params})
+
+    def __getitem__(self, key):
+        _check_key(key)
+        return Patch(self._location + [key], self)
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name == "tolist":
+            raise AttributeError(name)
+        return self[name]
+
+    def __setitem__(self, key, value):
+        _check_key(key)
+        if value is not _NOOP:
+            self._record("Assign", self._location + [key], value=value)
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+    def __delitem__(self, key):
+        _check_key(key)
+        self._record("Delete", self._location + [key])
+
+    __delattr__ = __delitem__
+
+    def _augmented(self, name, value):
+        self._record(name, value=value)
+        return self if not self._location else _NOOP
+
+    def __iadd__(self, other):
+        if isinstance(other, (list, tuple)):
+            self.extend(other)
+            return self if not self._location else _NOOP
+        return self._augmented("Add", other)
+
+    def __isub__(self, other):
+        return self._augmented("Sub", other)
+
+    def __imul__(self, other):
+        return self._augmented("Mul", other)
+
+    def __itruediv__(self, other):
+        return self._augmented("Div", other)
+
+    def __ior__(self, other):
+        self.update(other)
+        return self if not self._location else _NOOP
+
+    def __iter__(self):
+        raise TypeError("Patch objects are write-only, you cannot iterate them.")
+
+    def __repr__(self):
+        return f"<write-only dash.Patch object at {self._location}>"
+
+    def append(self, item):
+        self._record("Append", value=item)
+
+    def prepend(self, item):
+        self._record("Prepend", value=item)
+
+    def insert(self, index, item):
+        self._record("Insert", value=item, index=index)
+
+    def extend(self, items):
+        if not isinstance(items, (list, tuple)):
+            raise TypeError(f"{items} should be a list or tuple")
+        self._record("Extend", value=list(items))
+
+    def clear(self):
+        self._record("Clear")
+
+    def reverse(self):
+        self._record("Reverse")
+
+    def remove(self, item):
+        self._record("Remove", value=item)
+
+    def update(self, E=None, **F):
+        value = dict(E or {})
+        value.update(F)
+        self._record("Merge", value=value)
+
+    def sort(self):
+        raise KeyError("sort is reserved for future use, use brackets to access this key on your object")
+
+    def to_plotly_json(self):
+        return {"__dash_patch_update": "__dash_patch_update", "operations": self._operations}
+
+
+def is_patch(value):
+    return isinstance(value, Patch) or (isinstance(value, dict) and value.get("__dash_patch_update") == "__dash_patch_update")
+
+
+class PatchError(ValueError):
+    pass
+
+
+def apply(current, patch):
+    """The new prop value: ``patch``'s operations applied to a copy of ``current`` (dash-renderer's rules)."""
+    operations = patch.to_plotly_json()["operations"] if isinstance(patch, Patch) else patch["operations"]
+    if current is None:
+        raise PatchError("Cannot patch undefined")
+    value = copy.deepcopy(current)
+    for op in operations:
+        value = _apply_one(value, op["operation"], list(op["location"]), op["params"])
+    return value
+
+
+def _resolve(container, key):
+    if isinstance(container, list) and isinstance(key, int) and key < 0:
+        return len(container) + key
+    return key
+
+
+def _apply_one(value, name, location, params):
+    if name in ("Assign", "Delete"):
+        *path, last = location
+        target = _walk(value, path)
+        last = _resolve(target, last)
+        if name == "Assign":
+            if isinstance(target, list) and last == len(target):
+                target.append(params["value"])
+            else:
+                target[last] = params["value"]
+        else:
+            del target[last]
+        return value
+    if not location:
+        return _change(value, name, params)
+    *path, last = location
+    parent = _walk(value, path)
+    last = _resolve(parent, last)
+    parent[last] = _change(parent[last], name, params)
+    return value
+
+
+def _walk(value, path):
+    for key in path:
+        value = value[_resolve(value, key)]
+    return value
+
+
+def _change(target, name, params):
+    v = params.get("value")
+    if name == "Append":
+        return target + [v]
+    if name == "Prepend":
+        return [v] + target
+    if name == "Insert":
+        index = _resolve(target, params["index"])
+        return target[:index] + [v] + target[index:]
+    if name == "Extend":
+        return target + list(v)
+    if name == "Merge":
+        return {**target, **v}
+    if name == "Clear":
+        return type(target)()
+    if name == "Reverse":
+        return list(reversed(target))
+    if name == "Remove":
+        return [item for item in target if item != v]
+    if name == "Add":
+        return target + v
+    if name == "Sub":
+        return target - v
+    if name == "Mul":
+        return target * v
+    if name == "Div":
+        return target / v
+    raise PatchError(f"unknown Patch operation {name}")

@@ -1,0 +1,287 @@
+"""The rest of the callback surface: pattern matching, set_props, Patch, running=, ctx, flexible
+signatures, no-output callbacks and components added by callbacks (dash-semantics.md rules)."""
+
+import pytest
+
+from livedash.grouping import SchemaKeysValidationError
+from livedash.testing import CallbackError
+
+from .helpers import client
+
+PATTERNS = """
+from dash import MATCH, ALL, ALLSMALLER, Patch, set_props
+"""
+
+
+def test_match_runs_once_per_item_and_all_aggregates_in_layout_order():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([
+            html.Div([dcc.Input(id={"type": "qty", "index": i}, value=i) for i in (3, 1, 2)]),
+            html.Div([html.Span(id={"type": "double", "index": i}) for i in (3, 1, 2)]),
+            html.P(id="total"),
+        ])
+
+        @callback(Output({"type": "double", "index": MATCH}, "children"), Input({"type": "qty", "index": MATCH}, "value"))
+        def double(v):
+            return f"{ctx.triggered_id['index'] if ctx.triggered_id else '-'}:{2 * int(v or 0)}"
+
+        @callback(Output("total", "children"), Input({"type": "qty", "index": ALL}, "value"))
+        def total(values):
+            return f"{values} = {sum(int(v or 0) for v in values)}"
+    """)
+    assert [c.text({"type": "double", "index": i}) for i in (3, 1, 2)] == ["-:6", "-:2", "-:4"]
+    assert c.text("total") == "[3, 1, 2] = 6"
+    c.runs.clear()
+    c.set({"type": "qty", "index": 1}, value=10)
+    assert c.text({"type": "double", "index": 1}) == "1:20"
+    assert c.text({"type": "double", "index": 3}) == "-:6"       # other items do not run
+    assert c.text("total") == "[3, 10, 2] = 15"
+    assert sorted(r["function"] for r in c.runs) == ["double", "total"]
+
+
+def test_allsmaller_gives_running_sums():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id={"type": "num", "i": n}, value=n) for n in range(4)] +
+                              [html.Span(id={"type": "sum", "i": n}) for n in range(4)])
+
+        @callback(Output({"type": "sum", "i": MATCH}, "children"), Input({"type": "num", "i": MATCH}, "value"),
+                  Input({"type": "num", "i": ALLSMALLER}, "value"))
+        def running(mine, before):
+            return sum(before) + mine
+    """)
+    sums = lambda: [c.text({"type": "sum", "i": n}) for n in range(4)]
+    assert sums() == ["0", "1", "3", "6"]
+    c.runs.clear()
+    c.set({"type": "num", "i": 1}, value=100)
+    assert sums() == ["0", "100", "102", "105"]
+    assert sorted(r["match"]["i"] for r in c.runs) == [1, 2, 3]     # item 0 is not after item 1
+
+
+def test_a_todo_list_adds_items_whose_match_callbacks_start():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="new", value=""), html.Button("Add", id="add"),
+                               html.Div(id="list", children=[]), html.P(id="left")])
+
+        @callback(Output("list", "children"), Input("add", "n_clicks"), State("new", "value"), prevent_initial_call=True)
+        def add(n, text):
+            items = Patch()
+            items.append(html.Div([dcc.Input(id={"type": "done", "i": n}, value="no"),
+                                   html.Span(text, id={"type": "label", "i": n}), html.Span(id={"type": "state", "i": n})]))
+            return items
+
+        @callback(Output({"type": "state", "i": MATCH}, "children"), Input({"type": "done", "i": MATCH}, "value"),
+                  State({"type": "label", "i": MATCH}, "children"))
+        def show(done, label):
+            return f"{label}: {done}"
+
+        @callback(Output("left", "children"), Input({"type": "done", "i": ALL}, "value"))
+        def left(values):
+            return f"{values.count('no')} left"
+    """)
+    assert c.text("left") == "0 left"
+    c.type("new", "milk"); c.click("add")
+    c.set("new", value="eggs"); c.click("add")
+    state = lambda i: c.text({"type": "state", "i": i})
+    assert (state(1), state(2)) == ("milk: no", "eggs: no")
+    assert c.text("left") == "2 left"
+    c.set({"type": "done", "i": 1}, value="yes")
+    assert (state(1), state(2)) == ("milk: yes", "eggs: no") and c.text("left") == "1 left"
+
+
+def test_set_props_applies_before_outputs_triggers_dependents_and_is_dropped_on_prevent_update():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.P("-", id="side"), html.P(id="echo"), html.P(id="out")])
+
+        @callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+        def f(n):
+            set_props("side", {"children": f"side {n}"})
+            if n == 2:
+                raise PreventUpdate
+            return f"out {n}"
+
+        @callback(Output("echo", "children"), Input("side", "children"), prevent_initial_call=True)
+        def g(side):
+            return f"echo {side}"
+    """)
+    c.click("b")
+    assert (c.text("side"), c.text("echo"), c.text("out")) == ("side 1", "echo side 1", "out 1")
+    c.click("b")
+    assert (c.text("side"), c.text("out")) == ("side 1", "out 1")
+
+
+def test_no_output_callback_with_set_props():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.P("x", id="p")])
+
+        @callback(Input("b", "n_clicks"), prevent_initial_call=True)
+        def f(n):
+            set_props("p", {"children": f"set {n}"})
+    """)
+    c.click("b")
+    assert c.text("p") == "set 1"
+
+
+def test_no_output_callback_must_return_none():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b")])
+
+        @callback(Input("b", "n_clicks"), prevent_initial_call=True)
+        def f(n):
+            return 1
+    """, raise_errors=False)
+    c.click("b")
+    assert "No-output callback received return value: 1" in c.runs[-1]["error"]["message"]
+
+
+def test_patch_operations_on_the_current_value():
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data={"items": [1, 2], "n": 1}), html.P(id="p")])
+
+        @callback(Output("s", "data"), Input("b", "n_clicks"), prevent_initial_call=True)
+        def f(n):
+            p = Patch()
+            p["items"].append(n * 10)
+            p["n"] += 1
+            p.update({"last": n})
+            return p
+
+        @callback(Output("p", "children"), Input("s", "data"))
+        def show(d):
+            return str(d)
+    """)
+    c.click("b"); c.click("b")
+    assert c.prop("s", "data") == {"items": [1, 2, 10, 20], "n": 3, "last": 2}
+    assert c.text("p") == str({"items": [1, 2, 10, 20], "n": 3, "last": 2})
+
+
+def test_patch_is_write_only():
+    from livedash.patch import Patch
+    p = Patch()
+    with pytest.raises(TypeError, match="write-only"):
+        list(p)
+    with pytest.raises(TypeError):
+        p[1:2] = 3
+
+
+def test_running_sets_values_during_the_call_and_after():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button("Go", id="b"), html.P(id="out")])
+        seen = []
+
+        @callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True,
+                  running=[(Output("b", "disabled"), True, False)])
+        def slow(n):
+            return "done"
+    """)
+    c.click("b")
+    assert c.prop("b", "disabled") is False and c.text("out") == "done"
+    writes = [p["props"] for p in c.session.last_patches if p["id"] == "b"]
+    assert writes == [{"disabled": True}, {"disabled": False}]
+
+
+def test_ctx_lists_and_triggered_prop_ids():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="a"), dcc.Input(id="t", value="v"), html.P(id="out")])
+
+        @callback(Output("out", "children"), Input("a", "n_clicks"), State("t", "value"))
+        def f(n, t):
+            return repr((ctx.inputs_list, ctx.states_list, ctx.outputs_list, dict(ctx.triggered_prop_ids),
+                         ctx.inputs, ctx.states))
+    """)
+    assert eval(c.text("out")) == ([{"id": "a", "property": "n_clicks"}], [{"id": "t", "property": "value", "value": "v"}],
+                                   {"id": "out", "property": "children"}, {}, {"a.n_clicks": None}, {"t.value": "v"})
+    c.click("a")
+    inputs_list, _, _, triggered, inputs, _ = eval(c.text("out"))
+    assert inputs_list[0]["value"] == 1 and triggered == {"a.n_clicks": "a"} and inputs == {"a.n_clicks": 1}
+
+
+def test_dict_signatures_call_with_keywords_and_return_dicts():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="x", value=2), dcc.Input(id="y", value=3), html.P(id="sum"), html.P(id="prod")])
+
+        @callback(output=dict(s=Output("sum", "children"), p=Output("prod", "children")),
+                  inputs=dict(a=Input("x", "value"), b=Input("y", "value")))
+        def f(b, a):
+            return dict(s=a + b, p=a * b)
+    """)
+    assert (c.text("sum"), c.text("prod")) == ("5", "6")
+
+
+def test_dict_return_with_wrong_keys_is_a_schema_error():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="x", value=2), html.P(id="sum")])
+
+        @callback(output=dict(s=Output("sum", "children")), inputs=dict(a=Input("x", "value")))
+        def f(a):
+            return dict(wrong=a)
+    """, raise_errors=False)
+    assert c.runs[0]["error"]["kind"] == SchemaKeysValidationError.__name__
+
+
+def test_tuple_grouped_inputs_in_keyword_form():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="x", value=1), dcc.Input(id="y", value=2), html.P(id="out")])
+
+        @callback(Output("out", "children"), inputs=[(Input("x", "value"), Input("y", "value"))])
+        def f(pair):
+            return repr(pair)
+    """)
+    assert c.text("out") == "[1, 2]"
+
+
+def test_inputs_dict_with_state_list_is_refused():
+    with pytest.raises(ValueError, match="The input argument to app.callback was a dict, but the state argument was not."):
+        client("""
+            app = Dash()
+            @callback(Output("o", "children"), inputs=dict(a=Input("x", "value")), state=[State("y", "value")])
+            def f(a, y):
+                return a
+        """)
+
+
+def test_components_added_by_a_callback_get_their_initial_calls():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.Div(id="slot")])
+
+        @callback(Output("slot", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+        def fill(n):
+            return html.Div([dcc.Input(id="inner", value="hi"), html.P(id="shown")])
+
+        @callback(Output("shown", "children"), Input("inner", "value"))
+        def show(v):
+            return v.upper()
+    """)
+    assert c.runs == []
+    c.click("b")
+    assert c.text("shown") == "HI"
+    c.set("inner", value="yo")
+    assert c.text("shown") == "YO"
+
+
+def test_circular_callbacks_each_run_once_per_trigger():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
+
+        @callback(Output("a", "children"), Input("b", "children"))
+        def to_a(b):
+            return b
+
+        @callback(Output("b", "children"), Input("a", "children"))
+        def to_b(a):
+            return a + "!"
+    """)
+    assert (c.text("a"), c.text("b")) == ("B", "B!")
