@@ -35,6 +35,7 @@ class Store:
 
     def _index(self, tree, initial=False):
         for component in walk_children(tree):
+            component._on_mount()
             if "id" in component._props:
                 key = id_key(component._props["id"])
                 if initial and key in self.index:
@@ -51,16 +52,19 @@ class Store:
         return prop in self.index[key]._props
 
     def set(self, key, prop, value):
-        """Store a prop value; returns the ids of the components it brought in (if it holds components)."""
+        """Store a prop value. Returns (ids of the components it brought in, ids of those it took out):
+        every id inside new components counts as brought in, even one that was there before."""
         component = self.index[key]
         old = component._props.get(prop)
         component._props[prop] = value
+        component._on_set(prop)
         if has_components(value) or has_components(old):
             before = set(self.index)
             self.index = {}
             self._index(self.layout)
             self.version += 1
-            return [k for k in self.index if k not in before], [k for k in before if k not in self.index]
+            added = [id_key(c._props["id"]) for c in walk_children(value) if "id" in c._props]
+            return added, [k for k in before if k not in self.index]
         return [], []
 
     def ids(self):

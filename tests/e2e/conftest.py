@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, chromium
 from tests.server import SiteServer
 from tests.sites import build_course
 
@@ -36,14 +35,6 @@ def course(tmp_path_factory):
 def course_under_subpath(tmp_path_factory):
     with serve_course(tmp_path_factory, "/livedash/") as server:
         yield server.url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does it when run as root)")
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ class Component:
     _prop_names = ()        # every accepted prop, in positional order
     _required = ()          # props that must be given (e.g. dcc.Store's id)
     _wildcards = ()         # prefixes such as "data-" and "aria-"
+    _defaults = {}          # props Dash always sends (html elements: children=None)
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(self._prop_names):
@@ -24,7 +25,7 @@ class Component:
         for name in self._required:
             if name not in kwargs:
                 raise TypeError(f"Required argument `{name}` was not specified.")
-        object.__setattr__(self, "_props", {})
+        object.__setattr__(self, "_props", dict(self._defaults))
         for name, value in kwargs.items():
             self._check(name, value, kwargs)
             self._props[name] = value
@@ -71,6 +72,12 @@ class Component:
         inner = ", ".join(f"{k}={v!r}" for k, v in self._props.items())
         return f"{self._type}({inner})"
 
+    def _on_mount(self):
+        """Props the real component sets itself when it first renders (Dash's setProps on mount)."""
+
+    def _on_set(self, prop):
+        """Props the real component sets itself after ``prop`` was changed."""
+
     # -- JSON and traversal ---------------------------------------------------------------------
     def to_plotly_json(self):
         return {"props": dict(self._props), "type": self._type, "namespace": self._namespace}
@@ -100,10 +107,10 @@ def check_id(value):
         raise TypeError(f"`id` prop must be a string or dict, not {value!r}")
 
 
-def make_component(type_name, namespace, prop_names, *, wildcards=(), required=(), doc=None):
+def make_component(type_name, namespace, prop_names, *, wildcards=(), required=(), defaults=None, doc=None):
     """A Component subclass for one Dash component type."""
     return type(type_name, (Component,), {
         "_type": type_name, "_namespace": namespace, "_prop_names": tuple(prop_names),
-        "_wildcards": tuple(wildcards), "_required": tuple(required),
+        "_wildcards": tuple(wildcards), "_required": tuple(required), "_defaults": dict(defaults or {}),
         "__doc__": doc or f"The Dash `{type_name}` component.", "__module__": __name__,
     })

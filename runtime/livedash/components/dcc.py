@@ -11,10 +11,24 @@ Input = make_component("Input", NAMESPACE, (
     "selectionDirection", "n_blur", "n_blur_timestamp", "size", "style", "className", "persistence",
     "persisted_props", "persistence_type", "id"), doc="A text or number input box.")
 
-Slider = make_component("Slider", NAMESPACE, (
+_Slider = make_component("Slider", NAMESPACE, (
     "min", "max", "step", "marks", "value", "drag_value", "disabled", "dots", "included", "reverse",
     "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input", "className",
     "persistence", "persisted_props", "persistence_type", "id"), doc="A slider over a range of numbers.")
+
+
+class Slider(_Slider):
+    __doc__ = _Slider.__doc__
+
+    def _on_mount(self):
+        # Dash 4's slider reports its position as drag_value as soon as it is drawn.
+        if self._props.get("value") is not None and "drag_value" not in self._props:
+            self._props["drag_value"] = self._props["value"]
+
+    def _on_set(self, prop):
+        # ... and moves drag_value along when its value is set.
+        if prop == "value":
+            self._props["drag_value"] = self._props["value"]
 
 _Store = make_component("Store", NAMESPACE, (
     "id", "storage_type", "data", "clear_data", "modified_timestamp"), required=("id",),

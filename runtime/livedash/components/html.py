@@ -14,4 +14,5 @@ __all__ = sorted(ELEMENTS)
 for _name, _own in ELEMENTS.items():
     globals()[_name] = make_component(
         _name, NAMESPACE, COMMON_HEAD + _own + COMMON_TAIL, wildcards=("data-", "aria-"),
+        defaults={"children": None},   # Dash's html elements always carry `children`, None when not given
         doc=f"The html `<{_name.lower()}>` element.")

@@ -64,6 +64,7 @@ export class Renderer {
   }
 
   mount(layout) {
+    this.layout = layout;
     this.nodes.clear();
     this.root.replaceChildren(...this.renderChildren(layout));
   }
@@ -83,7 +84,11 @@ export class Renderer {
         } else if (!NOT_ATTRIBUTES.has(prop)) setAttribute(el, prop, value);
       }
     } else if (kind === "Input") this.updateInput(el, props);
-    else if (kind === "Slider") this.updateSlider(el, component.props);
+    else if (kind === "Slider") {
+      // Like Dash's slider (and livedash's Python Slider._on_set): drag_value follows a new value.
+      if ("value" in props) component.props.drag_value = props.value;
+      this.updateSlider(el, component.props);
+    }
   }
 
   forget(children) {
@@ -132,7 +137,10 @@ export class Renderer {
     const el = document.createElement("input");
     el.setAttribute("class", props.className ? `dash-input ${props.className}` : "dash-input");
     setAttributes(el, props, new Set([...NOT_ATTRIBUTES, ...INPUT_SKIP]));
-    if (props.value !== undefined && props.value !== null) el.value = String(props.value);
+    if (props.value !== undefined && props.value !== null) {
+      el.value = "";                      // a real change of the value property puts the caret at the end,
+      el.value = String(props.value);     // as in Dash's React input
+    }
     const read = () => (props.type === "number" ? (el.value === "" ? null : Number(el.value)) : el.value);
     const sendValue = () => {
       const value = read();
@@ -198,6 +206,19 @@ export class Renderer {
       }
       el.append(box);
     }
+  }
+
+  /** The props the page holds for the component with this id (undefined when there is none). */
+  props(id) {
+    return this.nodes.get(idKey(id))?.component.props;
+  }
+
+  /** Set props as if the reader had changed them (the page's setProps; used by tests and tools). */
+  set(id, props) {
+    const entry = this.nodes.get(idKey(id));
+    if (!entry) throw new Error(`no component with id ${idKey(id)}`);
+    this.patch(id, props);
+    this.onChange({ id, props });
   }
 
   /** A reader's edit: update the local copy of the props, then report it. */

@@ -123,6 +123,14 @@ export function mountWidget(root) {
     load(data.code, false);
   }
 
+  // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
+  root.livedash = {
+    idle: () => loaded && inFlight === 0 && queue.length === 0,
+    props: (id) => renderer.props(id),
+    layout: () => renderer.layout,
+    setProps: (id, props) => renderer.set(id, props),
+  };
+
   return {
     unmount() {
       stopListening();

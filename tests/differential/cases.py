@@ -1,0 +1,490 @@
+"""Differential cases: small apps and what a reader does with them. Each runs in real Dash 4.4.1 and in
+livedash, and the pages must agree (see runner.py). Sections follow dash-semantics.md."""
+
+from .runner import Case
+
+
+def click(component_id, times=1):
+    return [("click", component_id)] * times
+
+
+CASES = [
+    # -- C. initial calls and prevent_initial_call ------------------------------------------------
+    Case("counter", section="C", app='''
+app = Dash()
+app.layout = html.Div([html.Button("Click", id="btn"), html.P(id="count")])
+
+@callback(Output("count", "children"), Input("btn", "n_clicks"))
+def f(n):
+    return f"Count: {n or 0}"
+''', steps=click("btn", 3)),
+    Case("n_clicks_starts_as_none", section="C/N", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"))
+def f(n):
+    return repr(n)
+''', steps=click("b")),
+    Case("n_clicks_given_in_layout", section="N", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b", n_clicks=5), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"))
+def f(n):
+    return f"n={n}"
+''', steps=click("b", 2)),
+    Case("prevent_initial_call_true", section="C", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("layout text", id="out")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return f"clicked {n}"
+''', steps=click("b")),
+    Case("app_level_prevent_initial_callbacks", section="C13", app='''
+app = Dash(prevent_initial_callbacks=True)
+app.layout = html.Div([html.Button("b", id="b"), html.P("a", id="x"), html.P("b", id="y")])
+
+@app.callback(Output("x", "children"), Input("b", "n_clicks"))
+def via_app(n):
+    return f"app {n}"
+
+@callback(Output("y", "children"), Input("b", "n_clicks"))
+def via_dash(n):
+    return f"dash {n}"
+''', steps=click("b")),
+    Case("prevented_callback_runs_when_its_input_is_written_at_load", section="C14", app='''
+app = Dash()
+app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b"), html.Div("C", id="c")])
+
+@callback(Output("b", "children"), Input("a", "children"))
+def f(a):
+    return a + "!"
+
+@callback(Output("c", "children"), Input("b", "children"), prevent_initial_call=True)
+def g(b):
+    return b + "?"
+'''),
+    Case("missing_inputs_are_not_called_at_load", section="C12", app='''
+app = Dash(suppress_callback_exceptions=True)
+app.layout = html.Div([html.P("kept", id="x")])
+
+@callback(Output("x", "children"), Input("ghost", "value"))
+def f(v):
+    return "changed"
+'''),
+    Case("layout_function", section="C", app='''
+app = Dash()
+def layout():
+    return html.Div([html.Button(id="b"), html.P(id="p")])
+app.layout = layout
+
+@callback(Output("p", "children"), Input("b", "n_clicks"))
+def f(n):
+    return f"{n}"
+''', steps=click("b")),
+
+    # -- several inputs and outputs -------------------------------------------------------------
+    Case("two_inputs_one_output", section="D", app='''
+app = Dash()
+app.layout = html.Div([html.Button("+", id="plus"), html.Button("-", id="minus"), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("plus", "n_clicks"), Input("minus", "n_clicks"))
+def f(p, m):
+    return f"{(p or 0) - (m or 0)} by {ctx.triggered_id}"
+''', steps=click("plus", 2) + click("minus")),
+    Case("several_outputs_with_style", section="E24", app='''
+app = Dash()
+app.layout = html.Div([html.Button("-", id="down"), html.P("0", id="n", style={"color": "grey"})])
+
+@callback(Output("n", "children"), Output("n", "style"), Input("down", "n_clicks"), prevent_initial_call=True)
+def f(d):
+    return str(-d), {"color": "red", "fontSize": 20}
+''', steps=click("down")),
+    Case("outputs_in_a_list", section="E24", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="x"), html.P(id="y")])
+
+@callback([Output("x", "children"), Output("y", "children")], [Input("b", "n_clicks")])
+def f(n):
+    return [f"x{n}", f"y{n}"]
+''', steps=click("b")),
+    Case("single_output_in_a_list_returns_a_list", section="B10", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="x")])
+
+@callback([Output("x", "children")], Input("b", "n_clicks"))
+def f(n):
+    return [f"got {n}"]
+''', steps=click("b")),
+    Case("several_callbacks_on_one_input", section="D", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="count"), html.P(id="bar")])
+
+@callback(Output("count", "children"), Input("b", "n_clicks"))
+def count(n):
+    return f"{n or 0} clicks"
+
+@callback(Output("bar", "children"), Input("b", "n_clicks"))
+def bar(n):
+    return "#" * (n or 0)
+''', steps=click("b", 3)),
+    Case("state_is_read_not_a_trigger", section="D20", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="name", value="Ada"), html.Button("Go", id="go"), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("go", "n_clicks"), State("name", "value"))
+def f(n, name):
+    return f"{n} {name}"
+''', steps=[("type", "name", "x")] + click("go")),
+
+    # -- chains -----------------------------------------------------------------------------------
+    Case("chain_through_a_store", section="D", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Slider(1, 5, 1, value=2, id="k"), dcc.Store(id="s"), html.P(id="out")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), Input("k", "value"))
+def compute(n, k):
+    return {"total": (n or 0) * k}
+
+@callback(Output("out", "children"), Input("s", "data"))
+def show(d):
+    return f"total {d['total']}"
+''', steps=click("b", 2) + [("set", "k", {"value": 4})]),
+    Case("diamond_bottom_runs_once", section="D20", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value="a"), html.P(id="l"), html.P(id="r"), html.P(id="bottom"), html.P(id="calls")])
+calls = []
+
+@callback(Output("l", "children"), Input("i", "value"))
+def left(v):
+    return "L" + v
+
+@callback(Output("r", "children"), Input("i", "value"))
+def right(v):
+    return "R" + v
+
+@callback(Output("bottom", "children"), Output("calls", "children"), Input("l", "children"), Input("r", "children"))
+def bottom(l, r):
+    calls.append(1)
+    return f"{l}|{r}", f"{len(calls)} calls, triggered {sorted(ctx.triggered_prop_ids)}"
+''', steps=[("type", "i", "b"), ("type", "i", "c")]),   # one key per step: see README, deliberate differences
+    Case("chain_with_prevent_update_stops", section="F27", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("x0", id="x"), html.P("y0", id="y")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"))
+def f(n):
+    if not n or n % 2:
+        raise PreventUpdate
+    return f"even {n}"
+
+@callback(Output("y", "children"), Input("x", "children"))
+def g(x):
+    return f"saw {x}"
+''', steps=click("b", 3)),
+    Case("pruned_initial_chain_but_other_input_runs", section="D22", app='''
+app = Dash()
+app.layout = html.Div([html.P("a", id="a"), dcc.Input(id="other", value="o"), html.P("b", id="b"), html.P("c", id="c")])
+
+@callback(Output("b", "children"), Input("a", "children"))
+def f(a):
+    raise PreventUpdate
+
+@callback(Output("c", "children"), Input("b", "children"), Input("other", "value"))
+def g(b, o):
+    return b + o
+'''),
+    Case("outputs_trigger_even_if_unchanged", section="D18", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="same"), html.P(id="count")])
+seen = []
+
+@callback(Output("same", "children"), Input("b", "n_clicks"))
+def same(n):
+    return "same"
+
+@callback(Output("count", "children"), Input("same", "children"))
+def count(s):
+    seen.append(s)
+    return len(seen)
+''', steps=click("b", 2)),
+    Case("circular_pair_runs_each_once", section="I40", app='''
+app = Dash()
+app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
+
+@callback(Output("a", "children"), Input("b", "children"))
+def to_a(b):
+    return b
+
+@callback(Output("b", "children"), Input("a", "children"))
+def to_b(a):
+    return a + "!"
+'''),
+    Case("input_and_output_of_the_same_callback", section="I40", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="t", value="abc"), html.Button("upper", id="u")])
+
+@callback(Output("t", "value"), Input("u", "n_clicks"), Input("t", "value"), prevent_initial_call=True)
+def f(n, v):
+    return v.upper() if ctx.triggered_id == "u" else v
+''', steps=[("type", "t", "d")] + click("u")),
+
+    # -- F. PreventUpdate and no_update -----------------------------------------------------------
+    Case("no_update_for_one_output", section="F28", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("first", id="x"), html.P("second", id="y")])
+
+@callback(Output("x", "children"), Output("y", "children"), Input("b", "n_clicks"))
+def f(n):
+    return f"x {n}", (no_update if not n or n < 2 else f"y {n}")
+''', steps=click("b", 2)),
+    Case("single_no_update_for_all_outputs", section="F28", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("first", id="x"), html.P("second", id="y")])
+
+@callback(Output("x", "children"), Output("y", "children"), Input("b", "n_clicks"))
+def f(n):
+    return no_update
+''', steps=click("b")),
+    Case("no_update_does_not_trigger_downstream", section="F28", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("x0", id="x"), html.P("y0", id="y")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return no_update
+
+@callback(Output("y", "children"), Input("x", "children"), prevent_initial_call=True)
+def g(x):
+    return "triggered"
+''', steps=click("b")),
+
+    # -- E. errors --------------------------------------------------------------------------------
+    Case("exception_leaves_outputs_and_app_keeps_working", section="E25", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("start", id="x")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    if n == 1:
+        raise ValueError("first click")
+    return f"n={n}"
+''', steps=click("b", 2)),
+    Case("wrong_number_of_outputs_is_refused", section="E24", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("x", id="x"), html.P("y", id="y")])
+
+@callback(Output("x", "children"), Output("y", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return ["only one"] if n == 1 else ["x", "y"]
+''', steps=click("b", 2)),
+
+    # -- G. ctx -----------------------------------------------------------------------------------
+    Case("ctx_triggered_on_initial_call_and_click", section="G31", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("b", "n_clicks"))
+def f(n):
+    return f"{bool(ctx.triggered)} {ctx.triggered} {ctx.triggered_id}"
+''', steps=click("b")),
+    Case("ctx_inputs_and_states", section="G32", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Input(id="t", value="v"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("b", "n_clicks"), State("t", "value"))
+def f(n, t):
+    return f"{ctx.inputs} {ctx.states} {ctx.inputs_list} {ctx.outputs_list}"
+''', steps=click("b")),
+
+    # -- B. flexible signatures -----------------------------------------------------------------
+    Case("dict_signature", section="B10", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="x", value="2"), dcc.Input(id="y", value="3"), html.P(id="sum"), html.P(id="prod")])
+
+@callback(output=dict(s=Output("sum", "children"), p=Output("prod", "children")),
+          inputs=dict(a=Input("x", "value"), b=Input("y", "value")))
+def f(b, a):
+    return dict(s=int(a) + int(b), p=int(a) * int(b))
+''', steps=[("type", "x", "1")]),
+    Case("tuple_grouped_inputs", section="B10", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="x", value="1"), dcc.Input(id="y", value="2"), html.P(id="out")])
+
+@callback(Output("out", "children"), inputs=[(Input("x", "value"), Input("y", "value"))])
+def f(pair):
+    return repr(pair)
+''', steps=[("type", "y", "0")]),
+
+    # -- H. pattern matching --------------------------------------------------------------------
+    Case("match_and_all", section="H36", app='''
+app = Dash()
+app.layout = html.Div([
+    html.Div([dcc.Input(id={"type": "qty", "index": i}, value=str(i)) for i in (3, 1, 2)]),
+    html.Div([html.Span(id={"type": "double", "index": i}) for i in (3, 1, 2)]),
+    html.P(id="total"),
+])
+
+@callback(Output({"type": "double", "index": MATCH}, "children"), Input({"type": "qty", "index": MATCH}, "value"))
+def double(v):
+    return 2 * int(v or 0)
+
+@callback(Output("total", "children"), Input({"type": "qty", "index": ALL}, "value"))
+def total(values):
+    return f"{values} {sum(int(v or 0) for v in values)}"
+''', steps=[("type", {"type": "qty", "index": 1}, "0")]),
+    Case("allsmaller_running_sums", section="H36", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id={"type": "n", "i": k}, value=str(k)) for k in range(4)] +
+                      [html.Span(id={"type": "sum", "i": k}) for k in range(4)])
+
+@callback(Output({"type": "sum", "i": MATCH}, "children"), Input({"type": "n", "i": MATCH}, "value"),
+          Input({"type": "n", "i": ALLSMALLER}, "value"))
+def running(mine, before):
+    return sum(int(v) for v in before) + int(mine)
+''', steps=[("type", {"type": "n", "i": 1}, "0")]),
+    Case("todo_list_with_patch", section="H/J", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="new", value=""), html.Button("Add", id="add"),
+                       html.Div(id="list", children=[]), html.P(id="left")])
+
+@callback(Output("list", "children"), Input("add", "n_clicks"), State("new", "value"), prevent_initial_call=True)
+def add(n, text):
+    items = Patch()
+    items.append(html.Div([html.Button("done", id={"type": "done", "i": n}),
+                           html.Span(text, id={"type": "label", "i": n}), html.Span(id={"type": "state", "i": n})]))
+    return items
+
+@callback(Output({"type": "state", "i": MATCH}, "children"), Input({"type": "done", "i": MATCH}, "n_clicks"),
+          State({"type": "label", "i": MATCH}, "children"))
+def show(clicks, label):
+    return f"{label}: {'done' if clicks else 'open'}"
+
+@callback(Output("left", "children"), Input({"type": "done", "i": ALL}, "n_clicks"))
+def left(clicks):
+    return f"{sum(1 for c in clicks if not c)} open of {len(clicks)}"
+''', steps=[("type", "new", "milk")] + click("add") + [("type", "new", "s")] + click("add") +
+        click({"type": "done", "i": 1})),
+    Case("all_with_no_match_gets_an_empty_list", section="H36", app='''
+app = Dash()
+app.layout = html.Div([html.Div(id="items", children=[]), html.P(id="count")])
+
+@callback(Output("count", "children"), Input({"type": "item", "i": ALL}, "n_clicks"))
+def count(clicks):
+    return f"{len(clicks)} items: {clicks}"
+'''),
+    Case("match_triggered_id_is_a_dict", section="G32", app='''
+app = Dash()
+app.layout = html.Div([html.Button(str(i), id={"type": "b", "i": i}) for i in range(3)] + [html.P(id="o")])
+
+@callback(Output("o", "children"), Input({"type": "b", "i": ALL}, "n_clicks"), prevent_initial_call=True)
+def f(clicks):
+    return f"{ctx.triggered_id} {ctx.triggered_id.i} {clicks}"
+''', steps=click({"type": "b", "i": 2}) + click({"type": "b", "i": 0})),
+
+    # -- C15. components added by callbacks --------------------------------------------------------
+    Case("new_components_get_initial_calls", section="C15", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.Div(id="slot")])
+
+@callback(Output("slot", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def fill(n):
+    return html.Div([dcc.Input(id="inner", value=f"v{n}"), html.P(id="shown")])
+
+@callback(Output("shown", "children"), Input("inner", "value"))
+def show(v):
+    return v.upper()
+''', steps=click("b") + [("type", "inner", "x")] + click("b")),
+    Case("new_input_feeding_an_outside_output_fires_even_if_prevented", section="C15", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.Div(id="slot"), html.P("outside", id="out")])
+
+@callback(Output("slot", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def fill(n):
+    return dcc.Input(id="inner", value=f"v{n}")
+
+@callback(Output("out", "children"), Input("inner", "value"), prevent_initial_call=True)
+def show(v):
+    return f"saw {v}"
+''', steps=click("b")),
+
+    # -- K. set_props, J. Patch, L. running -------------------------------------------------------------------
+    Case("set_props_and_outputs", section="K42", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("-", id="side"), html.P(id="echo"), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    set_props("side", {"children": f"side {n}"})
+    if n == 2:
+        raise PreventUpdate
+    return f"out {n}"
+
+@callback(Output("echo", "children"), Input("side", "children"), prevent_initial_call=True)
+def g(side):
+    return f"echo {side}"
+''', steps=click("b", 3)),
+    Case("no_output_callback_with_set_props", section="K42", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("x", id="p")])
+
+@callback(Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    set_props("p", {"children": f"set {n}", "title": "t"})
+''', steps=click("b", 2)),
+    Case("patch_a_store", section="J41", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data={"items": [1, 2], "n": 1}), html.P(id="p")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    p = Patch()
+    p["items"].append(n * 10)
+    p["items"].prepend(0)
+    p["n"] += 1
+    p.update({"last": n})
+    del p["items"][1]
+    return p
+
+@callback(Output("p", "children"), Input("s", "data"))
+def show(d):
+    return str(d)
+''', steps=click("b", 2)),
+    Case("running_disables_the_button", section="L43", app='''
+app = Dash()
+app.layout = html.Div([html.Button("Go", id="b"), html.P(id="out")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True,
+          running=[(Output("b", "disabled"), True, False), (Output("b", "children"), "Working", "Go")])
+def f(n):
+    return f"done {n}"
+''', steps=click("b")),
+
+    # -- misc -------------------------------------------------------------------------------------
+    Case("text_that_looks_like_html", section="quality", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("<b>not bold</b>", id="p")])
+
+@callback(Output("p", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return "<i>still text</i> & more"
+''', steps=click("b")),
+    Case("children_list_of_components_and_numbers", section="quality", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.Div(id="box")])
+
+@callback(Output("box", "children"), Input("b", "n_clicks"))
+def f(n):
+    return [html.Span(n or 0, id="num"), " items ", html.B("bold", id="bold"), 3.5]
+''', steps=click("b", 2)),
+    Case("number_input", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="n", type="number", value=3), html.P(id="sq")])
+
+@callback(Output("sq", "children"), Input("n", "value"))
+def f(v):
+    return f"{v!r} squared is {v * v if v is not None else '-'}"
+''', steps=[("type", "n", "4")]),
+]

@@ -1,0 +1,168 @@
+"""The differential runner: the same app and the same reader actions in real Dash 4.4.1 (Flask, dash-renderer,
+Chromium) and in livedash (the built widget, Pyodide, Chromium); what the page holds must be equal.
+
+What is compared after loading and after every step, for every component with an id: its props as the
+page's store holds them (dash-renderer's store; the widget's copy), timestamps left out, and for html
+elements the text a reader sees.
+"""
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DASH_PYTHON = Path(os.environ.get("LIVEDASH_DASH_VENV", ROOT / ".venv-dash")) / "bin" / "python"
+
+HEADER = ("from dash import Dash, html, dcc, callback, Input, Output, State, ctx, no_update, "
+          "MATCH, ALL, ALLSMALLER, Patch, set_props\nfrom dash.exceptions import PreventUpdate\n")
+
+
+@dataclass
+class Case:
+    name: str
+    app: str                   # the app's code after HEADER; must define `app`
+    steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("set", id, {props})
+    section: str = ""          # the dash-semantics.md section it exercises
+
+    @property
+    def source(self):
+        return HEADER + self.app
+
+
+# Runs in the page (both sides): the props of every component with an id, and the text of html ones.
+OBSERVE = """([layout, root]) => {
+  const idKey = (id) => (id !== null && typeof id === "object")
+    ? "{" + Object.keys(id).sort().map((k) => JSON.stringify(k) + ":" + JSON.stringify(id[k])).join(",") + "}" : id;
+  const seen = {};
+  const walk = (node) => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== "object" || !node.props) return;
+    const p = node.props;
+    if (p.id !== undefined) {
+      const props = {};
+      for (const [k, v] of Object.entries(p)) {
+        if (k === "setProps" || k.endsWith("_timestamp")) continue;
+        props[k] = (k === "children" && v !== null && typeof v === "object") ? "<components>" : v;
+      }
+      const key = idKey(p.id);
+      const entry = {type: node.namespace + "." + node.type, props};
+      if (node.namespace === "dash_html_components") {
+        const el = [...root.querySelectorAll("[id]")].find((e) => e.id === key);
+        entry.text = el ? el.innerText : null;
+      }
+      seen[key] = entry;
+    }
+    walk(p.children);
+  };
+  walk(layout);
+  return seen;
+}"""
+
+DASH_IDLE = """() => {
+  const s = window.store && window.store.getState();
+  if (!s || s.appLifecycle !== "HYDRATED") return false;
+  // "stored" keeps finished callbacks of an unfinished execution group (e.g. after PreventUpdate): not work.
+  const c = s.callbacks || {};
+  return ["requested", "prioritized", "blocked", "executing", "watched", "executed"].every((k) => !c[k] || c[k].length === 0);
+}"""
+
+
+def selector(component_id):
+    key = component_id if isinstance(component_id, str) else \
+        json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return "[id='" + key.replace("'", "\\'") + "']"
+
+
+class RealDash:
+    """The real-Dash host process (tests/differential/dash_host.py in the real-Dash venv)."""
+
+    def __init__(self):
+        if not DASH_PYTHON.exists():
+            raise RuntimeError(f"no real-Dash venv at {DASH_PYTHON.parent.parent}: scripts/test creates it")
+        self.process = subprocess.Popen([str(DASH_PYTHON), str(Path(__file__).with_name("dash_host.py"))],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+
+    def _ask(self, request):
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def start(self, case):
+        answer = self._ask({"name": case.name, "source": case.source})
+        if "error" in answer:
+            raise RuntimeError(f"real Dash could not start {case.name}:\n{answer['error']}")
+        return answer["url"]
+
+    def stop(self, case):
+        self._ask({"stop": case.name})
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+class DashSide:
+    """One case in real Dash, in its own browser page."""
+
+    def __init__(self, page, url):
+        self.page = page
+        page.goto(url)
+        self.settle()
+
+    def settle(self):
+        self.page.wait_for_function(DASH_IDLE, timeout=20_000)
+        self.page.wait_for_timeout(30)
+        self.page.wait_for_function(DASH_IDLE, timeout=20_000)
+
+    def observe(self):
+        return self.page.evaluate(f"() => ({OBSERVE})([window.store.getState().layout.components, "
+                                  "document.getElementById('react-entry-point')])")
+
+    def act(self, step):
+        kind, component_id = step[0], step[1]
+        target = self.page.locator(selector(component_id)).first
+        if kind == "click":
+            target.click()
+        elif kind == "type":
+            target.press_sequentially(step[2])
+        elif kind == "set":
+            self.page.evaluate("([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, step[2]])
+        self.settle()
+
+
+class LivedashSide:
+    """One case as a widget of the built differential page."""
+
+    def __init__(self, page, index):
+        self.page = page
+        self.root = page.locator(".livedash").nth(index)
+        self.handle = self.root.element_handle()
+        self.settle()
+
+    def settle(self):
+        self.page.wait_for_function("(w) => w.livedash && w.livedash.idle()", arg=self.handle, timeout=30_000)
+
+    def observe(self):
+        return self.handle.evaluate(f"(w) => ({OBSERVE})([w.livedash.layout(), w.querySelector('.livedash-app')])")
+
+    def act(self, step):
+        kind, component_id = step[0], step[1]
+        target = self.root.locator(selector(component_id)).first
+        if kind == "click":
+            target.click()
+        elif kind == "type":
+            target.press_sequentially(step[2])
+        elif kind == "set":
+            self.handle.evaluate("(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, step[2]])
+        self.page.wait_for_timeout(10)
+        self.settle()
+
+
+def page_markdown(cases):
+    """One page with every case as a widget (the widget index is the case's position)."""
+    blocks = [f"# Differential cases\n"]
+    for case in cases:
+        blocks.append(f'## {case.name}\n\n```dash file="examples/{case.name}.py"\n```\n')
+    return "\n".join(blocks)

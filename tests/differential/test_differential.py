@@ -1,0 +1,70 @@
+"""Real Dash 4.4.1 and livedash, side by side in Chromium, case by case (see runner.py and cases.py)."""
+
+import pytest
+
+from tests.server import SiteServer
+from tests.sites import build, make_site
+
+from .cases import CASES
+from .runner import DashSide, LivedashSide, RealDash, page_markdown
+
+INDEX = {case.name: number for number, case in enumerate(CASES)}
+
+
+def test_case_names_are_unique():
+    assert len(INDEX) == len(CASES)
+
+
+@pytest.fixture(scope="module")
+def real_dash():
+    host = RealDash()
+    yield host
+    host.close()
+
+
+@pytest.fixture(scope="module")
+def livedash_page(browser, tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)},
+                     {f"{case.name}.py": case.source for case in CASES})
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with SiteServer(root / "site") as server:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url)
+        yield page
+        context.close()
+
+
+@pytest.fixture
+def dash_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_same_as_real_dash(case, real_dash, livedash_page, dash_page):
+    url = real_dash.start(case)
+    try:
+        dash = DashSide(dash_page, url)
+        ours = LivedashSide(livedash_page, INDEX[case.name])
+        same(ours.observe(), dash.observe(), "after loading")
+        for number, step in enumerate(case.steps, 1):
+            dash.act(step)
+            ours.act(step)
+            same(ours.observe(), dash.observe(), f"after step {number}: {step}")
+    finally:
+        real_dash.stop(case)
+
+
+def same(ours, dash, when):
+    """Equal observations, or a short account of each component that differs."""
+    if ours == dash:
+        return
+    lines = [f"{when}: livedash and real Dash differ"]
+    for key in sorted(set(ours) | set(dash), key=str):
+        if ours.get(key) != dash.get(key):
+            lines.append(f"  {key}:\n    livedash:  {ours.get(key)}\n    real Dash: {dash.get(key)}")
+    pytest.fail("\n".join(lines))
