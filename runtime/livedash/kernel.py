@@ -34,7 +34,7 @@ class Kernel:
         if session is not None:
             self.sessions[key] = session
         return {"type": "loaded", "app": key, "layout": session.layout_json() if session else None,
-                "trace": runs, "error": error}
+                "trace": runs, "error": error, "problems": session.problems if session else []}
 
     def _on_update(self, message):
         session = self.sessions[message["app"]]

@@ -33,9 +33,11 @@ Page -> worker
 
 Worker -> page
 
-``{"type": "loaded", "app": KEY, "layout": COMPONENT | null, "trace": [RUN...], "error": ERROR | null}``
+``{"type": "loaded", "app": KEY, "layout": COMPONENT | null, "trace": [RUN...], "error": ERROR | null,
+"problems": [{"title": ..., "message": ...}]}``
     ``layout`` is the whole component tree after the initial callbacks. With ``error`` set
-    (the code did not run, or has no app) ``layout`` is ``null``.
+    (the code did not run, or has no app) ``layout`` is ``null``. ``problems`` are what Dash's dev
+    tools report at load (duplicate outputs, circular dependencies, missing ids), with Dash's titles.
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``).

@@ -112,7 +112,7 @@ class Scheduler:
         """Initial calls of ``specs`` (rules 11 and 12); ``within``: only outputs among these id keys."""
         candidates = []
         for spec in specs:
-            if spec.prevent_initial_call:
+            if spec.prevent_initial_call and spec.prevent_initial_call != "initial_duplicate":  # rule 7
                 continue
             for binding in self.bindings(spec):
                 outputs = self._keys(spec.outputs, binding)

@@ -6,6 +6,7 @@ from .graph import CallbackGraph
 from .sandbox import execute
 from .scheduler import Scheduler
 from .store import Store
+from .validation import validate
 
 
 class Session:
@@ -13,7 +14,9 @@ class Session:
         self.filename = filename
         self.app, self.namespace = execute(source, filename)
         self.store = Store(self.app.build_layout())
-        self.graph = CallbackGraph(self.app.callbacks)
+        # Dash's debug-mode checks; duplicate outputs leave no callback to run, as in Dash.
+        self.problems, usable = validate(self.app, self.app.callbacks, self.store)
+        self.graph = CallbackGraph(usable)
         self.scheduler = Scheduler(self.graph, self.store, filename)
         self.trace = []
         self.last_patches = []

@@ -1,7 +1,11 @@
 """Differential cases: small apps and what a reader does with them. Each runs in real Dash 4.4.1 and in
 livedash, and the pages must agree (see runner.py). Sections follow dash-semantics.md."""
 
+from pathlib import Path
+
 from .runner import Case
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 
 def click(component_id, times=1):
@@ -462,6 +466,60 @@ def f(n):
     return f"done {n}"
 ''', steps=click("b")),
 
+    # -- I. load-time checks and duplicates -----------------------------------------------------
+    Case("duplicate_outputs_stop_every_callback", section="I38/B5", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("start", id="x"), html.P("other", id="y")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"))
+def one(n):
+    return f"one {n}"
+
+@callback(Output("x", "children"), Output("y", "children"), Input("b", "n_clicks"), allow_duplicate_output=True)
+def two(n):
+    return f"two {n}", "y"
+''', steps=click("b")),
+    Case("allow_duplicate_with_prevent_initial_call", section="B7", app='''
+app = Dash()
+app.layout = html.Div([html.Button("a", id="a"), html.Button("b", id="b"), html.P(id="x")])
+
+@callback(Output("x", "children"), Input("a", "n_clicks"))
+def one(n):
+    return f"a {n}"
+
+@callback(Output("x", "children", allow_duplicate=True), Input("b", "n_clicks"), prevent_initial_call=True)
+def two(n):
+    return f"b {n}"
+''', steps=click("b") + click("a") + click("b")),
+    Case("initial_duplicate_runs_at_load", section="B7", app='''
+app = Dash()
+app.layout = html.Div([html.Button("a", id="a"), dcc.Store(id="s", data=[])])
+
+@callback(Output("s", "data"), Input("a", "n_clicks"))
+def one(n):
+    return ["one", n]
+
+@callback(Output("s", "data", allow_duplicate=True), Input("a", "n_clicks"), prevent_initial_call="initial_duplicate")
+def two(n):
+    return ["two", n]
+'''),
+    Case("cycle_through_three_callbacks", section="I40", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="c", value="1"), dcc.Input(id="f", value="2"), html.P(id="log")])
+
+@callback(Output("f", "value"), Input("c", "value"), prevent_initial_call=True)
+def c_to_f(c):
+    return str(int(c or 0) * 2)
+
+@callback(Output("c", "value"), Input("f", "value"), prevent_initial_call=True)
+def f_to_c(f):
+    return str(int(f or 0) // 2)
+
+@callback(Output("log", "children"), Input("c", "value"), Input("f", "value"))
+def log(c, f):
+    return f"c={c} f={f}"
+''', steps=[("type", "c", "5")]),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()
@@ -488,3 +546,13 @@ def f(v):
     return f"{v!r} squared is {v * v if v is not None else '-'}"
 ''', steps=[("type", "n", "4")]),
 ]
+
+
+# What a reader does with each lesson example (every docs/examples/*.py must be here).
+EXAMPLE_STEPS = {
+    "counter": click("btn", 3),
+    "plus_minus": click("plus", 2) + click("minus"),
+    "sign_colour": click("down", 2) + click("up", 3),
+}
+
+CASES += [Case.from_example(path, EXAMPLE_STEPS.get(path.stem, [])) for path in sorted(EXAMPLES.glob("*.py"))]

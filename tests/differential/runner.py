@@ -22,13 +22,19 @@ HEADER = ("from dash import Dash, html, dcc, callback, Input, Output, State, ctx
 @dataclass
 class Case:
     name: str
-    app: str                   # the app's code after HEADER; must define `app`
+    app: str                   # the app's code after HEADER (or a whole program, with whole=True)
     steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("set", id, {props})
     section: str = ""          # the dash-semantics.md section it exercises
+    whole: bool = False
 
     @property
     def source(self):
-        return HEADER + self.app
+        return self.app if self.whole else HEADER + self.app
+
+    @classmethod
+    def from_example(cls, path, steps):
+        """A lesson example, run exactly as the file is."""
+        return cls(f"example_{path.stem}", path.read_text(encoding="utf-8"), steps, "examples", whole=True)
 
 
 # Runs in the page (both sides): the props of every component with an id, and the text of html ones.

@@ -5,7 +5,7 @@ import pytest
 from tests.server import SiteServer
 from tests.sites import build, make_site
 
-from .cases import CASES
+from .cases import CASES, EXAMPLE_STEPS, EXAMPLES
 from .runner import DashSide, LivedashSide, RealDash, page_markdown
 
 INDEX = {case.name: number for number, case in enumerate(CASES)}
@@ -13,6 +13,10 @@ INDEX = {case.name: number for number, case in enumerate(CASES)}
 
 def test_case_names_are_unique():
     assert len(INDEX) == len(CASES)
+
+
+def test_every_lesson_example_has_reader_steps():
+    assert {p.stem for p in EXAMPLES.glob("*.py")} == set(EXAMPLE_STEPS), "add the reader's steps for each example"
 
 
 @pytest.fixture(scope="module")

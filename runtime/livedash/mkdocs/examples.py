@@ -1,7 +1,7 @@
 """Build one example at build time: run it in CPython with livedash, pre-render it, write its widget."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from ..prerender import render
@@ -23,6 +23,7 @@ class Example:
 class Built:
     layout: dict | None
     error: dict | None
+    problems: list = field(default_factory=list)   # Dash's load-time checks (shown, never fatal)
 
     @property
     def location(self):
@@ -40,7 +41,7 @@ def build(example):
             error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
     if error is not None:
         return Built(None, error)
-    return Built(session.layout_json(), None)
+    return Built(session.layout_json(), None, session.problems)
 
 
 def _json_for_html(data):
@@ -55,12 +56,14 @@ def widget_html(example, built):
     title = escape(example.title or example.filename)
     style = f' style="min-height:{example.height}px"' if example.height else ""
     app_html = render(built.layout) if built.layout is not None else ""
-    error_html, error_attr = "", " hidden"
+    error_html = "".join(f'<strong>{escape(p["title"])}</strong><pre>{escape(p["message"])}</pre>'
+                         for p in built.problems)
     if built.error is not None:
-        error_attr = ""
-        error_html = (f'<strong>{escape(built.error["kind"])}</strong> at {escape(built.location)}: '
-                      f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
-    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error}
+        error_html += (f'<strong>{escape(built.error["kind"])}</strong> at {escape(built.location)}: '
+                       f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
+    error_attr = "" if error_html else " hidden"
+    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
+            "problems": built.problems}
     state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
     return (
         f'<div class="livedash" data-livedash-key="{escape(example.key)}">'

@@ -29,17 +29,29 @@ export function mountWidget(root) {
     status.textContent = text;
   };
 
-  const showError = (error, context = "") => {
+  // The error box shows what Dash's dev tools would: load-time problems (duplicate outputs, cycles,
+  // missing ids) and the last error of the code or of a callback.
+  let problems = data.problems || [];
+  let lastError = null;
+  const renderErrors = () => {
     errorBox.replaceChildren();
-    const title = document.createElement("strong");
-    title.textContent = `${context}${error.kind}`;
-    const where = error.line ? ` (line ${error.line})` : "";
-    const pre = document.createElement("pre");
-    pre.textContent = error.traceback || error.message;
-    errorBox.append(title, document.createTextNode(`${where}: ${error.message}`), pre);
-    errorBox.hidden = false;
+    const block = (title, text, pre) => {
+      const strong = document.createElement("strong");
+      strong.textContent = title;
+      const body = document.createElement("pre");
+      body.textContent = pre;
+      errorBox.append(strong, document.createTextNode(text), body);
+    };
+    for (const problem of problems) block(problem.title, "", problem.message);
+    if (lastError) {
+      const { error, context } = lastError;
+      block(`${context}${error.kind}`, `${error.line ? ` (line ${error.line})` : ""}: ${error.message}`,
+        error.traceback || error.message);
+    }
+    errorBox.hidden = problems.length === 0 && !lastError;
   };
-  const clearError = () => { errorBox.hidden = true; errorBox.replaceChildren(); };
+  const showError = (error, context = "") => { lastError = { error, context }; renderErrors(); };
+  const clearError = () => { lastError = null; renderErrors(); };
 
   const renderer = new Renderer(appPane, (change) => {
     if (!loaded) { queue.push(change); return; }
@@ -66,6 +78,7 @@ export function mountWidget(root) {
         showError(message.error);
         return;
       }
+      problems = message.problems || [];
       clearError();
       // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
       if (JSON.stringify(message.layout) !== shownLayout) {
@@ -116,6 +129,7 @@ export function mountWidget(root) {
     }
   });
 
+  renderErrors();
   if (data.error) {
     setStatus("error", "Error in example");
     showError(data.error);
