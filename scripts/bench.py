@@ -14,7 +14,8 @@ sys.path.insert(0, str(ROOT / "runtime"))
 
 from tests.browser import chromium  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
-from tests.sites import build_course  # noqa: E402
+from tests.sites import build, build_course, make_site  # noqa: E402
+from tests.differential.runner import HEADER, Case, DashSide, LivedashSide, RealDash, page_markdown  # noqa: E402
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -44,8 +45,8 @@ new MutationObserver((records) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
 """
 
-CLICKS = """async ([n, selector, target]) => {
-  const widget = document.querySelector(".livedash");
+CLICKS = """async ([n, rootSelector, index, selector, target]) => {
+  const widget = document.querySelectorAll(rootSelector)[index];
   const btn = widget.querySelector(selector), out = widget.querySelector(target);
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -122,7 +123,7 @@ def measure(browser, url, site, runs, clicks):
     page = context.new_page()
     page.goto(url + LESSON_1)
     page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
-    times = page.evaluate(CLICKS, [clicks, "#btn", "#count"])
+    times = page.evaluate(CLICKS, [clicks, ".livedash", 0, "#btn", "#count"])
     context.close()
     latency = (percentile(times, 50), percentile(times, 95))
 
@@ -136,6 +137,71 @@ def measure(browser, url, site, runs, clicks):
     return rows, latency, statistics.median(transferred), gz, statistics.median(bare)
 
 
+# Apps measured in real Dash and in livedash: (name, source, button selector, output selector).
+LATENCY_APPS = [
+    ("counter", (ROOT / "docs/examples/counter.py").read_text(), "#btn", "#count"),
+    ("chained Store", HEADER + """
+app = Dash()
+app.layout = html.Div([html.Button("go", id="b"), dcc.Slider(1, 5, 1, value=2, id="k"), dcc.Store(id="s"),
+                       html.P(id="out")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), Input("k", "value"))
+def compute(n, k):
+    return {"total": (n or 0) * k}
+
+@callback(Output("out", "children"), Input("s", "data"), State("k", "value"))
+def show(d, k):
+    return f"total {d['total']} at x{k}"
+""", "#b", "#out"),
+    ("MATCH list of 100 items", HEADER + """
+app = Dash()
+app.layout = html.Div([html.Div([html.Button("+", id={"type": "b", "i": i}), html.Span(id={"type": "s", "i": i})])
+                       for i in range(100)])
+
+@callback(Output({"type": "s", "i": MATCH}, "children"), Input({"type": "b", "i": MATCH}, "n_clicks"))
+def f(n):
+    return f"{n or 0} clicks"
+""", '[id=\'{"i":50,"type":"b"}\']', '[id=\'{"i":50,"type":"s"}\']'),
+    ("ALL aggregate over 1,000 components", HEADER + """
+app = Dash()
+app.layout = html.Div([html.Button("+", id={"type": "b", "i": i}) for i in range(1000)] + [html.P(id="total")])
+
+@callback(Output("total", "children"), Input({"type": "b", "i": ALL}, "n_clicks"))
+def f(clicks):
+    return f"{sum(c or 0 for c in clicks)} clicks"
+""", '[id=\'{"i":500,"type":"b"}\']', "#total"),
+]
+
+
+def latency_side_by_side(browser, clicks):
+    """Click -> DOM latency of the same apps in real Dash (served locally) and in livedash, one run."""
+    cases = [Case(f"bench{n}", source, whole=True) for n, (_, source, _, _) in enumerate(LATENCY_APPS)]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_site(Path(tmp), {"index.md": page_markdown(cases)}, {f"{c.name}.py": c.source for c in cases})
+        result = build(root)
+        if result.returncode:
+            sys.exit(result.stderr[-3000:])
+        host = RealDash()
+        with SiteServer(root / "site") as server:
+            context = browser.new_context()
+            ours = context.new_page()
+            ours.goto(server.url)
+            for index, ((name, _, button, target), case) in enumerate(zip(LATENCY_APPS, cases)):
+                LivedashSide(ours, index)
+                ours_times = ours.evaluate(CLICKS, [clicks, ".livedash", index, button, target])
+                dash_page = context.new_page()
+                DashSide(dash_page, host.start(case))
+                dash_times = dash_page.evaluate(CLICKS, [clicks, "#react-entry-point", 0, button, target])
+                dash_page.close()
+                host.stop(case)
+                rows.append((name, percentile(ours_times, 50), percentile(ours_times, 95),
+                             percentile(dash_times, 50), percentile(dash_times, 95)))
+            context.close()
+        host.close()
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="page loads per measurement (median is shown)")
@@ -147,6 +213,7 @@ def main():
         build_site(site, server.url)
         with server, chromium() as browser:
             rows, (p50, p95), raw_bytes, gz_bytes, bare = measure(browser, server.url, site, args.runs, args.clicks)
+            latency = latency_side_by_side(browser, args.clicks)
     print(f"\nlivedash bench — Chromium, site served on 127.0.0.1, median of {args.runs} runs\n")
     print("| measurement | ms | × bare Pyodide boot |")
     print("|---|---:|---:|")
@@ -154,6 +221,11 @@ def main():
         print(f"| {name} | {ms:,.0f} | {ms / bare:.2f} |")
     print(f"| click → DOM latency over {args.clicks} clicks, p50 / p95 | {p50:.1f} / {p95:.1f} | |")
     print(f"| bytes on first load of lesson 1 (raw / gzip -6 estimate) | {raw_bytes / 1e6:.2f} MB / {gz_bytes / 1e6:.2f} MB | |")
+    print(f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash 4.4.1 (Flask on 127.0.0.1, dev tools on)\n")
+    print("| app | livedash p50 / p95 ms | real Dash p50 / p95 ms | p50 ratio |")
+    print("|---|---:|---:|---:|")
+    for name, p50, p95, d50, d95 in latency:
+        print(f"| {name} | {p50:.1f} / {p95:.1f} | {d50:.1f} / {d95:.1f} | {d50 / p50:.1f}× faster |")
 
 
 if __name__ == "__main__":

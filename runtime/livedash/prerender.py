@@ -51,7 +51,8 @@ def attributes(props, skip=()):
         else:
             attr = _RENAMED.get(name) or (name if name.startswith(("data-", "aria-")) else name.lower())
             out.append((attr, "" if value is True else _attr_value(value)))
-    return "".join(f' {k}="{escape(v, quote=True)}"' if v != "" else f" {k}" for k, v in out)
+    # Written as browsers serialise them (a boolean attribute as hidden=""), so the two renders match.
+    return "".join(f' {k}="{escape(v, quote=True)}"' for k, v in out)
 
 
 def render(node):
@@ -91,14 +92,80 @@ def _slider(props):
     outer = {k: props[k] for k in ("id",) if k in props}
     css = "dash-slider" + (f" {props['className']}" if props.get("className") else "")
     rng = {k: props[k] for k in ("min", "max", "step", "value", "disabled") if props.get(k) is not None}
-    marks = props.get("marks")
-    marks_html = ""
-    if isinstance(marks, dict) and marks:
-        spans = "".join(f'<span data-value="{escape(str(k))}">{escape(str(v if not isinstance(v, dict) else v.get("label", "")))}</span>'
-                        for k, v in marks.items())
-        marks_html = f'<div class="dash-slider-marks">{spans}</div>'
     return (f'<div class="{escape(css)}"{attributes(outer)}><input type="range"{attributes(rng)}>'
-            f"{marks_html}</div>")
+            f"{_marks(props.get('marks'))}</div>")
 
 
-_DCC = {"Input": _input, "Slider": _slider, "Store": lambda props: ""}
+def _marks(marks):
+    if not (isinstance(marks, dict) and marks):
+        return ""
+    spans = "".join(f'<span data-value="{escape(str(k))}">{escape(str(v.get("label", "") if isinstance(v, dict) else v))}</span>'
+                    for k, v in marks.items())
+    return f'<div class="dash-slider-marks">{spans}</div>'
+
+
+def _class(base, props):
+    return base + (f" {props['className']}" if props.get("className") else "")
+
+
+def _rangeslider(props):
+    outer = {k: props[k] for k in ("id",) if k in props}
+    value = props.get("value") or [props.get("min"), props.get("max")]
+    ranges = ""
+    for handle in value[:2]:
+        rng = {k: props[k] for k in ("min", "max", "step") if props.get(k) is not None}
+        if handle is not None:
+            rng["value"] = handle
+        if props.get("disabled"):
+            rng["disabled"] = True
+        ranges += f'<input type="range"{attributes(rng)}>'
+    return f'<div class="{escape(_class("dash-rangeslider", props))}"{attributes(outer)}>{ranges}{_marks(props.get("marks"))}</div>'
+
+
+TEXTAREA_SKIP = {"value", "className", "n_blur", "n_blur_timestamp", "persistence", "persisted_props",
+                 "persistence_type"}
+
+
+def _textarea(props):
+    attrs = {k: v for k, v in props.items() if k not in TEXTAREA_SKIP}
+    value = props.get("value")
+    text = "" if value is None else escape(str(value), quote=False)
+    return f'<textarea class="{escape(_class("dash-textarea", props))}"{attributes(attrs)}>{text}</textarea>'
+
+
+def _choices(kind):
+    def render_choices(props):
+        from .components.dcc import options
+        value = props.get("value")
+        chosen = value if isinstance(value, list) else [value]
+        outer = {k: props[k] for k in ("id", "style") if k in props}
+        name = f' name="{escape(str(id_key(props["id"])))}"' if kind == "radio" and "id" in props else ""
+        items = ""
+        for index, (val, label, disabled) in enumerate(options(props.get("options"))):
+            checked = ' checked=""' if val in chosen and val is not None else ""
+            off = ' disabled=""' if disabled else ""
+            items += (f'<label class="dash-option"><input type="{kind}"{name} value="{index}"{checked}{off}>'
+                      f"{render(label)}</label>")
+        css = _class("dash-checklist" if kind == "checkbox" else "dash-radioitems", props)
+        return f'<div class="{escape(css)}"{attributes(outer)}>{items}</div>'
+    return render_choices
+
+
+def _dropdown(props):
+    from .components.dcc import options
+    value = props.get("value")
+    multi = bool(props.get("multi"))
+    chosen = value if isinstance(value, list) else [value]
+    attrs = {k: props[k] for k in ("id", "style", "disabled") if k in props}
+    items = "" if multi else f'<option value="">{escape(str(props.get("placeholder") or "Select..."))}</option>'
+    for index, (val, label, disabled) in enumerate(options(props.get("options"))):
+        selected = ' selected=""' if val in chosen and val is not None else ""
+        off = ' disabled=""' if disabled else ""
+        items += f'<option value="{index}"{selected}{off}>{render(label)}</option>'
+    multiple = ' multiple=""' if multi else ""
+    return f'<select class="{escape(_class("dash-dropdown", props))}"{multiple}{attributes(attrs)}>{items}</select>'
+
+
+_DCC = {"Input": _input, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
+        "Interval": lambda props: "", "Textarea": _textarea, "Checklist": _choices("checkbox"),
+        "RadioItems": _choices("radio"), "Dropdown": _dropdown}

@@ -42,6 +42,8 @@ class Scheduler:
         self.store = store
         self.filename = filename
         self.notify = notify              # called with patches to show at once (running=), or None
+        self._resolved = {}               # (pattern, binding) -> ids, valid while no component comes or goes
+        self._resolved_version = None
 
     # -- resolving dependencies against the layout ------------------------------------------------
     def resolve(self, dep, binding):
@@ -49,8 +51,13 @@ class Scheduler:
         pattern = dep.component_id
         if not is_pattern(pattern):
             return pattern if self.store.has(id_key(pattern)) else None
-        bound = dict(binding)
-        found = [cid for cid in self.store.ids() if matches(pattern, cid, bound)]
+        if self._resolved_version != self.store.version:
+            self._resolved, self._resolved_version = {}, self.store.version
+        cache_key = (dep.component_id_str(), binding)
+        found = self._resolved.get(cache_key)
+        if found is None:
+            bound = dict(binding)
+            found = self._resolved[cache_key] = [cid for cid in self.store.ids() if matches(pattern, cid, bound)]
         if is_multi(dep):
             return found
         return found[0] if found else None

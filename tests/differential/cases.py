@@ -520,6 +520,68 @@ def log(c, f):
     return f"c={c} f={f}"
 ''', steps=[("type", "c", "5")]),
 
+    # -- dcc components -----------------------------------------------------------------------------
+    Case("checklist_appends_in_click_order", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Checklist(["New York", "Paris", "Tokyo"], ["Paris"], id="c"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("c", "value"))
+def f(v):
+    return f"{v}"
+''', steps=[("set", "c", {"value": ["Paris", "Tokyo"]}), ("set", "c", {"value": ["Tokyo"]})]),
+    Case("radioitems_with_dict_options", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.RadioItems({"s": "Small", "l": "Large"}, "s", id="r"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("r", "value"))
+def f(v):
+    return f"size {v}"
+''', steps=[("set", "r", {"value": "l"})]),
+    Case("dropdown_single_and_multi", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Dropdown(["red", "green", "blue"], "red", id="d"),
+                       dcc.Dropdown([{"label": "One", "value": 1}, {"label": "Two", "value": 2}], [1], multi=True, id="m"),
+                       html.P(id="o")])
+
+@callback(Output("o", "children"), Input("d", "value"), Input("m", "value"))
+def f(d, m):
+    return f"{d} {m}"
+''', steps=[("set", "d", {"value": "blue"}), ("set", "m", {"value": [1, 2]}), ("set", "d", {"value": None})]),
+    Case("options_written_by_a_callback", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.RadioItems(["fruit", "veg"], "fruit", id="kind"), dcc.Dropdown(id="item"), html.P(id="o")])
+
+@callback(Output("item", "options"), Output("item", "value"), Input("kind", "value"))
+def options(kind):
+    items = {"fruit": ["apple", "pear"], "veg": ["leek", "kale"]}[kind]
+    return items, items[0]
+
+@callback(Output("o", "children"), Input("item", "value"))
+def show(v):
+    return f"chosen {v}"
+''', steps=[("set", "kind", {"value": "veg"}), ("set", "item", {"value": "kale"})]),
+    Case("textarea_and_rangeslider", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Textarea(id="t", value="hello"), dcc.RangeSlider(0, 10, 1, value=[2, 5], id="rs"),
+                       html.P(id="o")])
+
+@callback(Output("o", "children"), Input("t", "value"), Input("rs", "value"))
+def f(t, rs):
+    return f"{t.upper()} {rs}"
+''', steps=[("type", "t", "!"), ("set", "rs", {"value": [1, 9]})]),
+    Case("slider_set_by_a_callback", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([html.Button("max", id="b"), dcc.Slider(0, 10, 1, value=3, id="s"), html.P(id="o")])
+
+@callback(Output("s", "value"), Input("b", "n_clicks"), prevent_initial_call=True)
+def to_max(n):
+    return 10
+
+@callback(Output("o", "children"), Input("s", "value"))
+def show(v):
+    return f"at {v}"
+''', steps=click("b")),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

@@ -1,5 +1,7 @@
 """Real Dash 4.4.1 and livedash, side by side in Chromium, case by case (see runner.py and cases.py)."""
 
+import re
+
 import pytest
 
 from tests.server import SiteServer
@@ -27,12 +29,32 @@ def real_dash():
 
 
 @pytest.fixture(scope="module")
-def livedash_page(browser, tmp_path_factory):
+def livedash_site(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)},
                      {f"{case.name}.py": case.source for case in CASES})
     result = build(root, strict=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    with SiteServer(root / "site") as server:
+    return root / "site"
+
+
+def test_javascript_draws_every_case_exactly_as_the_build_did(browser, livedash_site):
+    """The markup contract between prerender.py and renderer.js, over every case's first view."""
+    html = (livedash_site / "index.html").read_text(encoding="utf-8")
+    prerendered = re.findall(r'<div class="livedash-app"[^>]*>(.*?)</div><div class="livedash-error"', html, re.S)
+    assert len(prerendered) == len(CASES)
+    with SiteServer(livedash_site) as server:
+        page = browser.new_page()
+        page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.abort())   # JavaScript alone
+        page.goto(server.url)
+        drawn = page.evaluate("() => [...document.querySelectorAll('.livedash-app')].map((e) => e.innerHTML)")
+        page.close()
+    for case, ours, built in zip(CASES, drawn, prerendered):
+        assert ours == built.replace("&#x27;", "'"), case.name   # browsers write ' unescaped
+
+
+@pytest.fixture(scope="module")
+def livedash_page(browser, livedash_site):
+    with SiteServer(livedash_site) as server:
         context = browser.new_context()
         page = context.new_page()
         page.goto(server.url)

@@ -42,7 +42,7 @@ def test_prerender_escapes_text_and_maps_props_to_attributes():
         html.Br(), dcc.Store(id="s", data=1), dcc.Input(id="i", value="v", type="text", debounce=True),
     ])
     assert render(to_json(tree)) == (
-        '<div><label for="x" class="c" hidden>&lt;i&gt;</label>'
+        '<div><label for="x" class="c" hidden="">&lt;i&gt;</label>'
         '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top: 5px; z-index: 2; color: red">3</span>'
         '<br><input class="dash-input" id="i" value="v" type="text"></div>')
     assert style_text({"--accent": 1, "width": 0}) == "--accent: 1; width: 0"

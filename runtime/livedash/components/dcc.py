@@ -45,7 +45,53 @@ class Store(_Store):
             raise LivedashUnsupported(f"dcc.Store(storage_type={value!r}) is not supported by livedash yet: "
                                       "only 'memory' (the default) keeps its data here")
 
-__all__ = ["Input", "Slider", "Store"]
+_RangeSlider = make_component("RangeSlider", NAMESPACE, (
+    "min", "max", "step", "marks", "value", "drag_value", "allowCross", "pushable", "disabled", "count", "dots",
+    "included", "reverse", "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input",
+    "className", "persistence", "persisted_props", "persistence_type", "id"), doc="A slider with two handles.")
+
+
+class RangeSlider(_RangeSlider):
+    __doc__ = _RangeSlider.__doc__
+    _on_mount = Slider._on_mount
+    _on_set = Slider._on_set
+
+
+Textarea = make_component("Textarea", NAMESPACE, (
+    "value", "autoFocus", "cols", "disabled", "form", "maxLength", "minLength", "name", "placeholder", "readOnly",
+    "required", "rows", "wrap", "accessKey", "contentEditable", "contextMenu", "dir", "draggable", "hidden", "lang",
+    "spellCheck", "style", "tabIndex", "title", "n_blur", "n_blur_timestamp", "n_clicks", "n_clicks_timestamp",
+    "className", "persistence", "persisted_props", "persistence_type", "id"), doc="A multi-line text box.")
+
+_CHOICES = ("options", "value", "inline", "style", "inputStyle", "inputClassName", "labelStyle", "labelClassName",
+            "className", "persistence", "persisted_props", "persistence_type", "id")
+Checklist = make_component("Checklist", NAMESPACE, _CHOICES, doc="A list of checkboxes; value is the list checked.")
+RadioItems = make_component("RadioItems", NAMESPACE, _CHOICES, doc="A list of radio buttons; value is the one chosen.")
+
+Dropdown = make_component("Dropdown", NAMESPACE, (
+    "options", "value", "multi", "clearable", "searchable", "search_value", "placeholder", "disabled",
+    "closeOnSelect", "optionHeight", "maxHeight", "style", "labels", "debounce", "search_order", "className",
+    "persistence", "persisted_props", "persistence_type", "id"), doc="A drop-down list (single or multi).")
+
+Interval = make_component("Interval", NAMESPACE, ("id", "interval", "disabled", "n_intervals", "max_intervals"),
+                          doc="Fires every `interval` ms: n_intervals counts up.")
+
+
+def options(value):
+    """Dash's option forms (list of values, {value: label}, or list of {label, value, disabled}) as
+    [(value, label, disabled)]."""
+    if isinstance(value, dict):
+        return [(k, v, False) for k, v in value.items()]
+    result = []
+    for item in value or []:
+        if isinstance(item, dict):
+            result.append((item.get("value"), item.get("label", item.get("value")), bool(item.get("disabled"))))
+        else:
+            result.append((item, item, False))
+    return result
+
+
+__all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval"]
 
 
 def __getattr__(name):

@@ -16,6 +16,21 @@ const UNITLESS = new Set(["animationIterationCount", "aspectRatio", "borderImage
 const INPUT_SKIP = new Set(["debounce", "n_submit", "n_submit_timestamp", "n_blur", "n_blur_timestamp", "persistence",
   "persisted_props", "persistence_type", "selectionStart", "selectionEnd", "selectionDirection", "className"]);
 const SLIDER_RANGE = ["min", "max", "step", "value", "disabled"];
+const TEXTAREA_SKIP = new Set(["value", "className", "n_blur", "n_blur_timestamp", "persistence", "persisted_props",
+  "persistence_type"]);
+
+/** Dash's option forms (values, {value: label}, or [{label, value, disabled}]) as [{value, label, disabled}]. */
+function options(value) {
+  if (value && !Array.isArray(value) && typeof value === "object") {
+    return Object.entries(value).map(([v, label]) => ({ value: v, label, disabled: false }));
+  }
+  return (value || []).map((item) => (item !== null && typeof item === "object")
+    ? { value: item.value, label: item.label ?? item.value, disabled: Boolean(item.disabled) }
+    : { value: item, label: item, disabled: false });
+}
+
+const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const withClass = (base, props) => (props.className ? `${base} ${props.className}` : base);
 
 /** An id as Dash writes it in the DOM: dict ids as JSON with sorted keys and no spaces. */
 export function idKey(id) {
@@ -64,6 +79,7 @@ export class Renderer {
   }
 
   mount(layout) {
+    this.dispose();
     this.layout = layout;
     this.nodes.clear();
     this.root.replaceChildren(...this.renderChildren(layout));
@@ -84,11 +100,22 @@ export class Renderer {
         } else if (!NOT_ATTRIBUTES.has(prop)) setAttribute(el, prop, value);
       }
     } else if (kind === "Input") this.updateInput(el, props);
-    else if (kind === "Slider") {
-      // Like Dash's slider (and livedash's Python Slider._on_set): drag_value follows a new value.
+    else if (kind === "Slider" || kind === "RangeSlider") {
+      // Like Dash's sliders (and livedash's Python Slider._on_set): drag_value follows a new value.
       if ("value" in props) component.props.drag_value = props.value;
-      this.updateSlider(el, component.props);
-    }
+      if (kind === "Slider") this.updateSlider(el, component.props);
+      else el.replaceWith(this.swap(entry, this.renderRangeSlider(component, component.props)));
+    } else if (kind === "Textarea") {
+      if ("value" in props && el.value !== (props.value ?? "")) el.value = props.value ?? "";
+    } else if (kind === "Checklist" || kind === "RadioItems" || kind === "Dropdown") {
+      if (el.contains(document.activeElement) && Object.keys(props).every((p) => p === "value")) {
+        this.syncChoices(el, component);   // keep focus while the reader is choosing
+      } else {
+        const fresh = kind === "Dropdown" ? this.renderDropdown(component)
+          : this.renderChoices(component, kind === "Checklist" ? "checkbox" : "radio");
+        el.replaceWith(this.swap(entry, fresh));
+      }
+    } else if (kind === "Interval") this.startInterval(component);
   }
 
   forget(children) {
@@ -112,6 +139,12 @@ export class Renderer {
     if (namespace === "dash_core_components") {
       if (type === "Input") return this.renderInput(component, props);
       if (type === "Slider") return this.renderSlider(component, props);
+      if (type === "RangeSlider") return this.renderRangeSlider(component, props);
+      if (type === "Textarea") return this.renderTextarea(component, props);
+      if (type === "Checklist") return this.renderChoices(component, "checkbox");
+      if (type === "RadioItems") return this.renderChoices(component, "radio");
+      if (type === "Dropdown") return this.renderDropdown(component);
+      if (type === "Interval") { this.startInterval(component); return null; }
       if (type === "Store") return null;
     }
     const el = document.createElement("div");
@@ -194,18 +227,149 @@ export class Renderer {
     }
     if (props.value !== null && props.value !== undefined) range.value = String(props.value);
     el.querySelector(".dash-slider-marks")?.remove();
-    const marks = props.marks;
-    if (marks && typeof marks === "object" && Object.keys(marks).length) {
-      const box = document.createElement("div");
-      box.className = "dash-slider-marks";
-      for (const [value, label] of Object.entries(marks)) {
-        const span = document.createElement("span");
-        span.dataset.value = value;
-        span.textContent = label && typeof label === "object" ? (label.label ?? "") : String(label);
-        box.append(span);
-      }
-      el.append(box);
+    const marks = this.marks(props.marks);
+    if (marks) el.append(marks);
+  }
+
+  swap(entry, fresh) {
+    entry.el = fresh;
+    return fresh;
+  }
+
+  renderRangeSlider(component, props) {
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass("dash-rangeslider", props));
+    if (props.id !== undefined) setAttribute(el, "id", props.id);
+    const value = props.value || [props.min, props.max];
+    const handles = value.slice(0, 2).map((handle) => {
+      const range = document.createElement("input");
+      range.type = "range";
+      for (const name of ["min", "max", "step"]) if (props[name] !== null && props[name] !== undefined) setAttribute(range, name, props[name]);
+      if (handle !== null && handle !== undefined) { setAttribute(range, "value", handle); range.value = String(handle); }
+      if (props.disabled) setAttribute(range, "disabled", true);
+      return range;
+    });
+    el.append(...handles);
+    const marks = this.marks(props.marks);
+    if (marks) el.append(marks);
+    const read = () => handles.map((h) => Number(h.value)).sort((a, b) => a - b);
+    for (const handle of handles) {
+      handle.addEventListener("input", () => this.emit(component, component.props.updatemode === "drag"
+        ? { drag_value: read(), value: read() } : { drag_value: read() }));
+      handle.addEventListener("change", () => this.emit(component, { value: read() }));
     }
+    return el;
+  }
+
+  marks(marks) {
+    if (!marks || typeof marks !== "object" || !Object.keys(marks).length) return null;
+    const box = document.createElement("div");
+    box.className = "dash-slider-marks";
+    for (const [value, label] of Object.entries(marks)) {
+      const span = document.createElement("span");
+      span.dataset.value = value;
+      span.textContent = label && typeof label === "object" ? (label.label ?? "") : String(label);
+      box.append(span);
+    }
+    return box;
+  }
+
+  renderTextarea(component, props) {
+    const el = document.createElement("textarea");
+    el.setAttribute("class", withClass("dash-textarea", props));
+    setAttributes(el, props, new Set([...NOT_ATTRIBUTES, ...TEXTAREA_SKIP]));
+    el.textContent = props.value ?? "";
+    el.addEventListener("input", () => { if (el.value !== component.props.value) this.emit(component, { value: el.value }); });
+    el.addEventListener("blur", () => this.emit(component, { n_blur: (component.props.n_blur || 0) + 1, n_blur_timestamp: Date.now() }));
+    el.addEventListener("click", () => this.emit(component, { n_clicks: (component.props.n_clicks || 0) + 1, n_clicks_timestamp: Date.now() }));
+    return el;
+  }
+
+  renderChoices(component, kind) {
+    const props = component.props;
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass(kind === "checkbox" ? "dash-checklist" : "dash-radioitems", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    const chosen = Array.isArray(props.value) ? props.value : [props.value];
+    options(props.options).forEach((option, index) => {
+      const label = document.createElement("label");
+      label.className = "dash-option";
+      const input = document.createElement("input");
+      input.type = kind;
+      if (kind === "radio" && props.id !== undefined) input.setAttribute("name", idKey(props.id));
+      input.setAttribute("value", String(index));
+      if (option.value !== null && chosen.some((v) => equal(v, option.value))) { input.setAttribute("checked", ""); input.checked = true; }
+      if (option.disabled) input.setAttribute("disabled", "");
+      input.addEventListener("change", () => {
+        if (kind === "radio") { this.emit(component, { value: option.value }); return; }
+        // Dash's Checklist appends a newly checked value and removes an unchecked one.
+        const current = Array.isArray(component.props.value) ? component.props.value : [];
+        const next = input.checked ? [...current, option.value] : current.filter((v) => !equal(v, option.value));
+        this.emit(component, { value: next });
+      });
+      label.append(input, ...this.renderChildren(option.label));
+      el.append(label);
+    });
+    return el;
+  }
+
+  renderDropdown(component) {
+    const props = component.props;
+    const el = document.createElement("select");
+    el.setAttribute("class", withClass("dash-dropdown", props));
+    if (props.multi) el.setAttribute("multiple", "");
+    for (const name of ["id", "style", "disabled"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    const chosen = Array.isArray(props.value) ? props.value : [props.value];
+    if (!props.multi) {
+      const empty = document.createElement("option");
+      empty.setAttribute("value", "");
+      empty.textContent = String(props.placeholder || "Select...");
+      el.append(empty);
+    }
+    const list = options(props.options);
+    list.forEach((option, index) => {
+      const item = document.createElement("option");
+      item.setAttribute("value", String(index));
+      if (option.value !== null && chosen.some((v) => equal(v, option.value))) { item.setAttribute("selected", ""); item.selected = true; }
+      if (option.disabled) item.setAttribute("disabled", "");
+      item.append(...this.renderChildren(option.label));
+      el.append(item);
+    });
+    el.addEventListener("change", () => {
+      const picked = [...el.selectedOptions].filter((o) => o.value !== "").map((o) => list[Number(o.value)].value);
+      this.emit(component, { value: props.multi ? picked : (picked.length ? picked[0] : null) });
+    });
+    return el;
+  }
+
+  syncChoices(el, component) {
+    const chosen = Array.isArray(component.props.value) ? component.props.value : [component.props.value];
+    const list = options(component.props.options);
+    for (const input of el.querySelectorAll("input, option")) {
+      if (input.value === "") continue;
+      const on = chosen.some((v) => equal(v, list[Number(input.value)].value));
+      if ("checked" in input && input.type) input.checked = on; else input.selected = on;
+    }
+  }
+
+  /** dcc.Interval: count n_intervals up every `interval` ms until disabled or max_intervals. */
+  startInterval(component) {
+    this.timers = this.timers || new Map();
+    const key = idKey(component.props.id);
+    clearInterval(this.timers.get(key));
+    const { interval = 1000, disabled, max_intervals: max = -1 } = component.props;
+    if (disabled) return;
+    this.timers.set(key, setInterval(() => {
+      const n = component.props.n_intervals || 0;
+      if (max !== -1 && max !== null && n >= max) { clearInterval(this.timers.get(key)); return; }
+      this.emit(component, { n_intervals: n + 1 });
+    }, interval));
+  }
+
+  /** Stop what keeps running (intervals): the app is being replaced or its widget left the page. */
+  dispose() {
+    for (const timer of (this.timers || new Map()).values()) clearInterval(timer);
+    this.timers = new Map();
   }
 
   /** The props the page holds for the component with this id (undefined when there is none). */

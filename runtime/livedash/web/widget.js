@@ -147,6 +147,7 @@ export function mountWidget(root) {
 
   return {
     unmount() {
+      renderer.dispose();
       stopListening();
       stopBoot();
       send({ type: "unload", app: key });
