@@ -1,6 +1,6 @@
 """The ``Dash`` class: layout, per-app callbacks, and the options that matter in the browser."""
 
-from .callbacks import CallbackSpec, check_allow_duplicate, current_collection, make_decorator
+from .callbacks import CallbackSpec, check_allow_duplicate, clientside_spec, current_collection, make_decorator
 from .components.base import Component
 from .exceptions import DuplicateCallback, NoLayoutException, ObsoleteAttributeException
 
@@ -66,6 +66,9 @@ class Dash:
     # -- callbacks ----------------------------------------------------------------------------
     def callback(self, *args, **kwargs):
         return make_decorator(args, kwargs, self._register)
+
+    def clientside_callback(self, clientside_function, *args, **kwargs):
+        self._register(clientside_spec(clientside_function, args, kwargs))
 
     def _register(self, spec, *, app_default=None):
         default = self.config["prevent_initial_callbacks"] if app_default is None else app_default

@@ -21,7 +21,7 @@ _NOT_YET = ("background", "progress", "progress_default", "cancel", "manager", "
 class CallbackSpec:
     """One registered callback: its dependencies (flat, and as the function groups them) and options."""
 
-    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=()):
+    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=(), clientside=None):
         self.output_grouping = output_grouping       # None, one Output, or a list/tuple/dict grouping
         self.outputs = [] if output_grouping is None else flatten(output_grouping)
         flat = flatten(input_grouping)
@@ -37,7 +37,13 @@ class CallbackSpec:
         self.func = func
         self.prevent_initial_call = prevent_initial_call
         self.running = list(running)
-        self.name = getattr(func, "__name__", "callback")
+        # A clientside callback runs in the page: {"source": JS function text} or {"namespace", "name"}.
+        self.clientside = clientside
+        if clientside is None:
+            self.name = getattr(func, "__name__", "callback")
+        else:
+            self.name = ".".join((clientside["namespace"], clientside["name"])) if "namespace" in clientside \
+                else "clientside function"
         keys = [_output_key(o, self.inputs) for o in self.outputs]
         if self.multi:
             self.id = ".." + "...".join(keys) + ".."
@@ -238,3 +244,23 @@ def make_decorator(args, kwargs, register):
 def callback(*args, **kwargs):
     """``dash.callback``: registers into the app of the example being executed."""
     return make_decorator(args, kwargs, current_collection().callbacks.append)
+
+
+def clientside_spec(function, args, kwargs):
+    """A CallbackSpec for ``clientside_callback(function, *deps)``: JS source text or a ClientsideFunction."""
+    from .dependencies import ClientsideFunction
+    if isinstance(function, ClientsideFunction):
+        clientside = {"namespace": function.namespace, "name": function.function_name}
+    elif isinstance(function, str):
+        clientside = {"source": function}
+    else:
+        raise IncorrectTypeException("clientside_callback takes the JavaScript function as a string, "
+                                     f"or a ClientsideFunction, not {type(function).__name__}")
+    kwargs = {k: v for k, v in kwargs.items() if k not in ("running", "background")}   # Dash ignores them here
+    outputs, grouping, prevent_initial_call, _ = parse_callback_args(args, kwargs)
+    return CallbackSpec(outputs, grouping, None, prevent_initial_call=prevent_initial_call, clientside=clientside)
+
+
+def clientside_callback(clientside_function, *args, **kwargs):
+    """``dash.clientside_callback``: a callback written in JavaScript, run in the reader's page."""
+    current_collection().callbacks.append(clientside_spec(clientside_function, args, kwargs))

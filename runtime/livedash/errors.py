@@ -16,5 +16,6 @@ def describe(exc, filename):
         shown = ("Traceback (most recent call last):\n" if frames else "") + \
             "".join(traceback.format_list(frames)) + \
             "".join(traceback.format_exception_only(type(exc), exc))
-    return {"kind": type(exc).__name__, "message": str(exc), "traceback": shown,
+    kind = getattr(exc, "kind", None) or type(exc).__name__    # a clientside error keeps its JS name
+    return {"kind": kind, "message": str(exc), "traceback": shown,
             "filename": filename, "line": line}

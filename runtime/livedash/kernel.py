@@ -10,13 +10,14 @@ from .session import start_session
 class Kernel:
     def __init__(self):
         self.sessions = {}
+        self.waiting = {}    # app key -> (changes still to apply, seq) while a clientside callback runs
 
     def handle(self, message_json):
         """Answer one message (a JSON string, see protocol.py) with a JSON string."""
         message = {}
         try:
             message = json.loads(message_json)
-            answer = getattr(self, "_on_" + message["type"])(message)
+            answer = getattr(self, "_on_" + message["type"].replace("-", "_"))(message)
         except Exception as exc:   # a bad request must never take the kernel down
             answer = {"type": "failed", "app": message.get("app") if isinstance(message, dict) else None,
                       "request": message.get("type") if isinstance(message, dict) else None,
@@ -30,22 +31,45 @@ class Kernel:
     def _on_load(self, message):
         key = message["app"]
         self.sessions.pop(key, None)
-        session, runs, error = start_session(message["code"], message.get("filename", "app.py"))
-        if session is not None:
-            self.sessions[key] = session
-        return {"type": "loaded", "app": key, "layout": session.layout_json() if session else None,
-                "trace": runs, "error": error, "problems": session.problems if session else []}
+        self.waiting.pop(key, None)
+        session, step, error = start_session(message["code"], message.get("filename", "app.py"))
+        if session is None:
+            return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
+        self.sessions[key] = session
+        answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
+                  "error": None, "problems": session.problems}
+        if step.ask is not None:
+            self.waiting[key] = ([], None)
+            answer["clientside"] = step.ask
+        return answer
 
     def _on_update(self, message):
-        session = self.sessions[message["app"]]
+        return self._continue(message["app"], None, list(message["changes"]), message.get("seq"))
+
+    def _on_clientside_result(self, message):
+        changes, seq = self.waiting.pop(message["app"])
+        return self._continue(message["app"], message.get("answer") or {}, changes, seq)
+
+    def _continue(self, key, answer, changes, seq):
+        """Resume a waiting run (with the page's clientside answer) and apply the remaining changes,
+        until done or until a clientside callback needs the page again."""
+        session = self.sessions[key]
         patches, trace = [], []
-        for change in message["changes"]:
-            p, runs = session.change(change["id"], change["props"])
-            patches.extend(p)
-            trace.extend(runs)
-        return {"type": "updated", "app": message["app"], "seq": message.get("seq"),
-                "patches": patches, "trace": trace}
+        step = session.resume(answer) if answer is not None else None
+        while True:
+            if step is not None:
+                patches += step.patches
+                trace += step.runs
+                if step.ask is not None:
+                    self.waiting[key] = (changes, seq)
+                    return {"type": "updated", "app": key, "seq": seq, "patches": patches, "trace": trace,
+                            "clientside": step.ask}
+            if not changes:
+                return {"type": "updated", "app": key, "seq": seq, "patches": patches, "trace": trace}
+            change = changes.pop(0)
+            step = session.change(change["id"], change["props"])
 
     def _on_unload(self, message):
         self.sessions.pop(message["app"], None)
+        self.waiting.pop(message["app"], None)
         return {"type": "unloaded", "app": message["app"]}

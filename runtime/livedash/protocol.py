@@ -28,6 +28,11 @@ Page -> worker
     ``value``). The changes are applied together, as one ``setProps`` each, in order, and the
     callbacks they trigger run to completion. Answer ``updated``.
 
+``{"type": "clientside-result", "app": KEY, "answer": {"value": V} | {"prevented": true} | {"error": ERROR}}``
+    (the answer also carries ``"set_props": [[ID, {...}], ...]`` for the function's ``set_props`` calls)
+    The page ran the clientside callback that a ``loaded`` or ``updated`` asked for (see below); the run goes
+    on. Answer ``updated`` (with the ``seq`` of the update that started the run).
+
 ``{"type": "unload", "app": KEY}``
     Forget the app (its widget left the page). Answer ``unloaded``.
 
@@ -41,6 +46,10 @@ Worker -> page
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``).
+
+A ``loaded`` or ``updated`` may also carry ``"clientside": {"function": {"source": JS} | {"namespace", "name"},
+"args": [...], "context": {...}, "multi": bool, "name": ...}``: the run is waiting for the page to run that
+clientside callback and answer ``clientside-result``. Until then the page sends no ``update`` for that app.
 
 ``{"type": "unloaded", "app": KEY}``
 

@@ -112,7 +112,7 @@ class Scheduler:
 
     # -- entry points ---------------------------------------------------------------------------
     def initial(self):
-        """Run the initial callbacks (rules 11-14, 22) and return (patches, runs)."""
+        """The run of the initial callbacks (rules 11-14, 22): a generator, see :meth:`_run`."""
         return self._run(self._initial_requests(self.graph.specs, within=None), group=True)
 
     def _initial_requests(self, specs, within):
@@ -146,7 +146,8 @@ class Scheduler:
         return [r for r in candidates if r.identity not in excluded]
 
     def change(self, component_id, props):
-        """A reader's edit (one setProps): store the props that differ, run what they trigger."""
+        """A reader's edit (one setProps): store the props that differ now, and return the run of what
+        they trigger (a generator, see :meth:`_run`)."""
         key = id_key(component_id)
         if not self.store.has(key):
             raise KeyError(f"no component with id {key!r} in the layout")
@@ -163,7 +164,11 @@ class Scheduler:
 
     # -- the loop -------------------------------------------------------------------------------
     def _run(self, pending, group):
+        """Run ``pending`` to completion. A generator: it yields when a clientside callback must run in the
+        page ({"clientside": ..., "patches": [...], "trace": [...]} with what happened since the last yield),
+        takes the page's answer via ``send``, and finally returns (patches, runs) not yet handed out."""
         patches, runs = [], []
+        sent_patches = sent_runs = 0
         finished_outputs = set()   # props that callbacks of this group, now finished, could have written
         while pending:
             # Rule 20: ready = no Input is a (transitively) pending output; an output that is also
@@ -186,10 +191,17 @@ class Scheduler:
                 # callbacks none of which were written (they prevented the update).
                 if group and not request.changed and inputs and all(k in finished_outputs for k in inputs):
                     continue
-                self._execute(request, pending, patches, runs)
+                steps, answer = self._execute(request, pending, patches, runs), None
+                while True:
+                    try:
+                        ask = steps.send(answer)
+                    except StopIteration:
+                        break
+                    answer = yield {"clientside": ask, "patches": patches[sent_patches:], "trace": runs[sent_runs:]}
+                    sent_patches, sent_runs = len(patches), len(runs)
                 if group:
                     finished_outputs.update(self._keys(request.spec.outputs, request.binding))
-        return patches, runs
+        return patches[sent_patches:], runs[sent_runs:]
 
     def _subsequent_outputs(self, request):
         """Props ``request`` may write, directly or through the callbacks it would fire."""
@@ -233,8 +245,11 @@ class Scheduler:
             self._write_running(spec, 1, patches)
             start = time.perf_counter()
             try:
-                with calling(call):
-                    result = spec.call(values)
+                if spec.clientside is not None:
+                    result = yield from self._clientside(spec, call, values, request)
+                else:
+                    with calling(call):
+                        result = spec.call(values)
             finally:
                 run["ms"] = round((time.perf_counter() - start) * 1000, 3)
                 self._write_running(spec, 2, patches)
@@ -253,6 +268,31 @@ class Scheduler:
             run["error"] = describe(exc, self.filename)
             return
         self._write(writes, request, pending, patches, run)
+
+    def _clientside(self, spec, call, values, request):
+        """Ask the page to run a clientside callback (rules 34, 46); its answer is
+        {"value": ...} | {"prevented": true} | {"error": {...}}, with "set_props": [[id, props], ...]."""
+        answer = yield {
+            "function": spec.clientside, "args": to_json(values),
+            "context": {"triggered": [{"prop_id": p, "value": v} for p, v in
+                                      ((p, {**call._flat(call.inputs_list), **call._flat(call.states_list)}.get(p))
+                                       for p in request.changed)],
+                        "triggered_id": call.triggered_props[0].rsplit(".", 1)[0] if call.triggered_props else None,
+                        "inputs": call._flat(call.inputs_list), "inputs_list": call.inputs_list,
+                        "states": call._flat(call.states_list), "states_list": call.states_list,
+                        "outputs_list": call.outputs_list},
+            "multi": spec.multi, "name": spec.name}
+        answer = answer or {}
+        if answer.get("prevented"):
+            raise PreventUpdate
+        if answer.get("error"):
+            raise ClientsideError(answer["error"])
+        for component_id, props in answer.get("set_props") or []:
+            key = id_key(component_id)
+            _, existing = call.side_updates.get(key, (component_id, {}))
+            call.side_updates[key] = (component_id, {**existing, **props})
+        value = answer.get("value")
+        return tuple(value) if spec.multi and isinstance(value, list) else value
 
     def _write(self, writes, request, pending, patches, run):
         added, removed = [], []
@@ -402,6 +442,14 @@ class Scheduler:
                             f"`{id_key(item['id'])}` returned a value {exc}.") from None
                 writes.append((item["id"], item["property"], item_value))
         return writes
+
+
+class ClientsideError(Exception):
+    """A clientside callback threw in the page."""
+
+    def __init__(self, error):
+        super().__init__(error.get("message", "the clientside function failed"))
+        self.kind = error.get("kind", "Error")
 
 
 def _key_matches(dep, key):

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from .components.base import Component
+from .exceptions import LivedashUnsupported
 from .protocol import id_key
 from .session import Session
 
@@ -26,16 +27,30 @@ class CallbackError(AssertionError):
 
 
 class Client:
-    def __init__(self, source, filename="app.py", raise_errors=True):
+    def __init__(self, source, filename="app.py", raise_errors=True, clientside=None):
+        """``clientside``: a function that answers a clientside request as the page would (see
+        Scheduler._clientside); without one, an app whose clientside callbacks run fails clearly."""
         self.session = Session(source, filename)
         self.raise_errors = raise_errors
+        self.clientside = clientside
         self.runs = []
-        self._record(self.session.start())
+        self._finish(self.session.start())
 
     @classmethod
     def from_file(cls, path, **kwargs):
         path = Path(path)
         return cls(path.read_text(encoding="utf-8"), str(path), **kwargs)
+
+    def _finish(self, step):
+        """Answer clientside requests until the run is done; returns its callback runs."""
+        runs = list(step.runs)
+        while step.ask is not None:
+            if self.clientside is None:
+                raise LivedashUnsupported(f"the clientside callback {step.ask['name']} runs only in a browser; "
+                                          "give the test client a clientside= function to stand in for it")
+            step = self.session.resume(self.clientside(step.ask))
+            runs += step.runs
+        return self._record(runs)
 
     def _record(self, runs):
         self.runs.extend(runs)
@@ -59,8 +74,7 @@ class Client:
     # -- acting -----------------------------------------------------------------------------------
     def set(self, component_id, **props):
         """Change props as a reader's action would (one setProps); returns the callback runs."""
-        _, runs = self.session.change(component_id, props)
-        return self._record(runs)
+        return self._finish(self.session.change(component_id, props))
 
     def click(self, component_id):
         clicks = (self.prop(component_id, "n_clicks") or 0) + 1

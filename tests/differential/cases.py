@@ -3,7 +3,7 @@ livedash, and the pages must agree (see runner.py). Sections follow dash-semanti
 
 from pathlib import Path
 
-from .runner import Case
+from .runner import Case  # noqa: I001
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -581,6 +581,77 @@ def to_max(n):
 def show(v):
     return f"at {v}"
 ''', steps=click("b")),
+
+    # -- M. clientside callbacks ------------------------------------------------------------------
+    Case("clientside_counter", section="M46", app='''
+app = Dash()
+app.layout = html.Div([html.Button("Click", id="b"), html.P(id="out")])
+
+clientside_callback(
+    """function(n) { return "Count: " + (n || 0); }""",
+    Output("out", "children"), Input("b", "n_clicks"))
+''', steps=click("b", 2)),
+    Case("clientside_no_update_and_prevent_update", section="M46/F", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("x0", id="x"), html.P("y0", id="y")])
+
+clientside_callback(
+    """function(n) {
+        if (!n) { throw window.dash_clientside.PreventUpdate; }
+        return [n % 2 ? "odd " + n : window.dash_clientside.no_update, "y " + n];
+    }""",
+    Output("x", "children"), Output("y", "children"), Input("b", "n_clicks"))
+''', steps=click("b", 3)),
+    Case("clientside_context_and_promise", section="M34", app='''
+app = Dash()
+app.layout = html.Div([html.Button("a", id="a"), html.Button("b", id="b"), html.P(id="out")])
+
+clientside_callback(
+    """async function(a, b) {
+        const ctx = window.dash_clientside.callback_context;
+        const who = ctx.triggered.length ? ctx.triggered_id : "nobody";
+        const inputs = JSON.stringify(ctx.inputs);
+        await new Promise((r) => setTimeout(r, 5));
+        return who + " " + inputs;
+    }""",
+    Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
+''', steps=click("a") + click("b")),
+    Case("mixed_chain_python_clientside_python", section="M46", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value="ab"), html.P(id="upper"), html.P(id="js"), html.P(id="final")])
+
+@callback(Output("upper", "children"), Input("i", "value"))
+def upper(v):
+    return v.upper()
+
+clientside_callback(
+    """function(u) { return u.split("").reverse().join(""); }""",
+    Output("js", "children"), Input("upper", "children"))
+
+@callback(Output("final", "children"), Input("js", "children"), State("i", "value"))
+def final(js, i):
+    return f"{js} from {i}"
+''', steps=[("type", "i", "c")]),
+    Case("clientside_set_props", section="M/K42", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("-", id="side"), html.P(id="echo")])
+
+clientside_callback(
+    """function(n) { window.dash_clientside.set_props("side", {children: "from js " + n}); }""",
+    Input("b", "n_clicks"), prevent_initial_call=True)
+
+@callback(Output("echo", "children"), Input("side", "children"))
+def echo(s):
+    return f"echo {s}"
+''', steps=click("b", 2)),
+    Case("clientside_error_leaves_outputs", section="M46/E25", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("start", id="x")])
+
+clientside_callback(
+    """function(n) { if (n === 1) { throw new Error("first"); } return "n=" + n; }""",
+    Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+''', steps=click("b", 2)),
 
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''

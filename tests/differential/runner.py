@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DASH_PYTHON = Path(os.environ.get("LIVEDASH_DASH_VENV", ROOT / ".venv-dash")) / "bin" / "python"
 
-HEADER = ("from dash import Dash, html, dcc, callback, Input, Output, State, ctx, no_update, "
+HEADER = ("from dash import Dash, html, dcc, callback, clientside_callback, Input, Output, State, ctx, no_update, "
           "MATCH, ALL, ALLSMALLER, Patch, set_props\nfrom dash.exceptions import PreventUpdate\n")
 
 

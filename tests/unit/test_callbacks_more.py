@@ -285,3 +285,46 @@ def test_circular_callbacks_each_run_once_per_trigger():
             return a + "!"
     """)
     assert (c.text("a"), c.text("b")) == ("B", "B!")
+
+
+CLIENTSIDE = """
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="js"), html.P(id="after")])
+
+clientside_callback("function(n) { return 'js ' + n; }", Output("js", "children"), Input("b", "n_clicks"))
+
+@callback(Output("after", "children"), Input("js", "children"))
+def after(js):
+    return f"python saw {js}"
+"""
+
+
+def test_clientside_callbacks_pause_the_run_for_the_page_and_the_chain_goes_on():
+    asked = []
+
+    def page(ask):   # stands in for the browser: checks what it is asked, answers like the JS would
+        asked.append(ask)
+        return {"value": f"js {ask['args'][0]}"}
+
+    c = client(CLIENTSIDE, extra="from dash import clientside_callback", clientside=page)
+    assert asked[0]["function"] == {"source": "function(n) { return 'js ' + n; }"}
+    assert asked[0]["context"]["triggered"] == [] and asked[0]["args"] == [None]
+    assert c.text("after") == "python saw js None"
+    c.click("b")
+    assert asked[-1]["context"]["triggered_id"] == "b" and c.text("after") == "python saw js 1"
+
+
+def test_clientside_prevent_update_and_errors():
+    answers = iter([{"value": "first"}, {"prevented": True}, {"error": {"kind": "TypeError", "message": "x is undefined"}}])
+    c = client(CLIENTSIDE, extra="from dash import clientside_callback", clientside=lambda ask: next(answers),
+               raise_errors=False)
+    c.click("b")
+    assert c.text("js") == "first" and c.runs[-1]["status"] == "prevented"
+    c.click("b")
+    assert c.runs[-1]["status"] == "error" and c.runs[-1]["error"]["kind"] == "TypeError"
+
+
+def test_the_test_client_says_when_a_clientside_callback_needs_a_browser():
+    from livedash.exceptions import LivedashUnsupported
+    with pytest.raises(LivedashUnsupported, match="runs only in a browser"):
+        client(CLIENTSIDE, extra="from dash import clientside_callback")

@@ -7,7 +7,7 @@ ImportError; ``dash.no_output`` an AttributeError).
 import sys
 
 from ..app import Dash
-from ..callbacks import callback
+from ..callbacks import callback, clientside_callback
 from ..components import dcc, html
 from ..context import callback_context, set_props
 from ..dash_version import DASH_VERSION as __version__
@@ -22,7 +22,7 @@ ctx = callback_context
 sys.modules[__name__ + ".html"] = html
 sys.modules[__name__ + ".dcc"] = dcc
 
-__all__ = ["Dash", "callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
+__all__ = ["Dash", "callback", "clientside_callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
            "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
            "set_props", "Patch", "dependencies", "exceptions"]
 

@@ -34,9 +34,10 @@ class Built:
 def build(example):
     """Execute the example as the worker will, with line numbers that point into its source file."""
     padded = "\n" * (example.first_line - 1) + example.code
-    session, runs, error = start_session(padded, example.source)
+    session, step, error = start_session(padded, example.source)
     if error is None:
-        failed = next((run for run in runs if run["status"] == "error"), None)
+        # Clientside callbacks run in the page: the build draws the app as it is when the first is due.
+        failed = next((run for run in step.runs if run["status"] == "error"), None)
         if failed is not None:
             error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
     if error is not None:

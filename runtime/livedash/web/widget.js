@@ -1,5 +1,6 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
 // worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors.
+import { runClientside } from "./clientside.js";
 import { listen, onBoot, send } from "./kernel.js";
 import { Renderer } from "./renderer.js";
 
@@ -22,6 +23,7 @@ export function mountWidget(root) {
   let shownLayout = JSON.stringify(data.layout);  // before the reader's clicks change the copy
   let queue = [];              // reader edits made before the app was loaded
   let inFlight = 0;
+  let waiting = false;         // the worker waits for a clientside callback to run here
   let seq = 0;
 
   const setStatus = (state, text = STATUS[state]) => {
@@ -54,9 +56,20 @@ export function mountWidget(root) {
   const clearError = () => { lastError = null; renderErrors(); };
 
   const renderer = new Renderer(appPane, (change) => {
-    if (!loaded) { queue.push(change); return; }
+    if (!loaded || waiting) { queue.push(change); return; }
     sendUpdates([change]);
   });
+
+  // A run paused for a clientside callback: run it here, answer, and keep the reader's edits queued.
+  async function answerClientside(ask) {
+    waiting = true;
+    const answer = await runClientside(ask);
+    send({ type: "clientside-result", app: key, answer });
+  }
+
+  function flushQueue() {
+    if (queue.length) sendUpdates(queue.splice(0));
+  }
   if (data.layout) renderer.mount(data.layout);
 
   function sendUpdates(changes) {
@@ -67,6 +80,8 @@ export function mountWidget(root) {
 
   function load(code, rerun) {
     loaded = false;
+    waiting = false;
+    inFlight = 0;
     if (rerun) queue = [];
     send({ type: "load", app: key, code, filename: data.filename });
   }
@@ -87,15 +102,24 @@ export function mountWidget(root) {
       }
       shownLayout = null;
       loaded = true;
+      if (message.clientside) {
+        inFlight += 1;
+        setStatus("running");
+        answerClientside(message.clientside);
+        return;
+      }
       setStatus("ready");
-      if (queue.length) sendUpdates(queue.splice(0));
+      flushQueue();
     } else if (message.type === "updated") {
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
       const failed = message.trace.filter((run) => run.status === "error").pop();
       if (failed) showError(failed.error, `${failed.function}: `);
-      else clearError();
-      inFlight -= 1;
+      else if (!message.clientside) clearError();
+      if (message.clientside) { answerClientside(message.clientside); return; }
+      waiting = false;
+      inFlight = Math.max(0, inFlight - 1);   // an answer to an update sent before a re-run counts nothing
       if (inFlight === 0) setStatus("ready");
+      flushQueue();
     } else if (message.type === "failed") {
       inFlight = Math.max(0, inFlight - 1);
       setStatus("error", `Error: ${message.error.kind}`);
@@ -139,7 +163,7 @@ export function mountWidget(root) {
 
   // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
   root.livedash = {
-    idle: () => loaded && inFlight === 0 && queue.length === 0,
+    idle: () => loaded && !waiting && inFlight === 0 && queue.length === 0,
     props: (id) => renderer.props(id),
     layout: () => renderer.layout,
     setProps: (id, props) => renderer.set(id, props),
