@@ -15,13 +15,14 @@ from .exceptions import (CallbackException, DuplicateCallback, IncorrectTypeExce
 from .grouping import flatten, make_like
 
 # Keyword options Dash has that livedash does not run yet: refuse them loudly instead of drifting.
-_NOT_YET = ("background", "progress", "progress_default", "cancel", "manager", "on_error")
+_NOT_YET = ("on_error",)
 
 
 class CallbackSpec:
     """One registered callback: its dependencies (flat, and as the function groups them) and options."""
 
-    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=(), clientside=None):
+    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=(), clientside=None,
+                 background=None):
         self.output_grouping = output_grouping       # None, one Output, or a list/tuple/dict grouping
         self.outputs = [] if output_grouping is None else flatten(output_grouping)
         flat = flatten(input_grouping)
@@ -39,6 +40,9 @@ class CallbackSpec:
         self.running = list(running)
         # A clientside callback runs in the page: {"source": JS function text} or {"namespace", "name"}.
         self.clientside = clientside
+        # A background callback runs in a worker of its own: {"progress": [Output], "progress_default",
+        # "cancel": [Input]}; its function gets set_progress first when progress is given.
+        self.background = background
         if clientside is None:
             self.name = getattr(func, "__name__", "callback")
         else:
@@ -57,14 +61,15 @@ class CallbackSpec:
         """Outputs given as a list, tuple or dict: the function returns a grouping of values."""
         return isinstance(self.output_grouping, (list, tuple, dict))
 
-    def call(self, values):
-        """Call the function with the input+state values arranged as its signature groups them."""
-        args = make_like(self.arg_grouping, values) if self.arg_grouping is not None else None
+    def call(self, values, leading=()):
+        """Call the function with the input+state values arranged as its signature groups them
+        (``leading``: arguments that come first, as a background callback's set_progress)."""
+        args = make_like(self.arg_grouping, values)
         if isinstance(self.arg_grouping, dict):
-            return self.func(**args)
+            return self.func(*leading, **args)
         if isinstance(self.arg_grouping, (list, tuple)):
-            return self.func(*args)
-        return self.func(args)
+            return self.func(*leading, *args)
+        return self.func(*leading, args)
 
     def __repr__(self):
         return f"<callback {self.id} ({self.name})>"
@@ -202,6 +207,24 @@ def parse_callback_args(args, kwargs):
     return outputs, grouping, prevent_initial_call, running
 
 
+def background_options(kwargs):
+    """The background= options ({progress, progress_default, cancel}) or None."""
+    if not kwargs.get("background"):
+        for name in ("progress", "cancel"):
+            if kwargs.get(name):
+                raise LivedashUnsupported(f"`{name}=` needs background=True")
+        return None
+    def as_list(value):
+        return [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
+    progress, cancel = as_list(kwargs.get("progress")), as_list(kwargs.get("cancel"))
+    for dep in progress + cancel:
+        if isinstance(dep.component_id, dict):
+            raise CallbackException("progress and cancel arguments of a background callback cannot use "
+                                    f"pattern-matching ids: {dep}")
+    return {"progress": progress, "progress_default": kwargs.get("progress_default"), "cancel": cancel,
+            "multi_progress": isinstance(kwargs.get("progress"), (list, tuple))}
+
+
 def _validate_dependency(dep):
     cid = dep.component_id
     if isinstance(cid, str):
@@ -232,10 +255,11 @@ def check_allow_duplicate(spec, app_default):
 def make_decorator(args, kwargs, register):
     """The decorator that ``callback``/``app.callback`` return: registers and returns the function."""
     outputs, grouping, prevent_initial_call, running = parse_callback_args(args, kwargs)
+    background = background_options(kwargs)
 
     def decorator(func):
         register(CallbackSpec(outputs, grouping, func, prevent_initial_call=prevent_initial_call,
-                              running=running))
+                              running=running, background=background))
         return func
 
     return decorator
@@ -256,7 +280,8 @@ def clientside_spec(function, args, kwargs):
     else:
         raise IncorrectTypeException("clientside_callback takes the JavaScript function as a string, "
                                      f"or a ClientsideFunction, not {type(function).__name__}")
-    kwargs = {k: v for k, v in kwargs.items() if k not in ("running", "background")}   # Dash ignores them here
+    kwargs = {k: v for k, v in kwargs.items()
+              if k not in ("running", "background", "progress", "cancel")}   # Dash ignores them here
     outputs, grouping, prevent_initial_call, _ = parse_callback_args(args, kwargs)
     return CallbackSpec(outputs, grouping, None, prevent_initial_call=prevent_initial_call, clientside=clientside)
 

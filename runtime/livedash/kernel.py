@@ -8,9 +8,11 @@ from .session import start_session
 
 
 class Kernel:
-    def __init__(self):
+    def __init__(self, notify=None):
         self.sessions = {}
         self.waiting = {}    # app key -> (changes still to apply, seq) while a clientside callback runs
+        self.notify = notify  # posts a message at once (a background job's progress), given JSON text
+        self.jobs = None
 
     def handle(self, message_json):
         """Answer one message (a JSON string, see protocol.py) with a JSON string."""
@@ -41,7 +43,7 @@ class Kernel:
         if step.ask is not None:
             self.waiting[key] = ([], None)
             answer["clientside"] = step.ask
-        return answer
+        return _with_jobs(answer, [step])
 
     def _on_update(self, message):
         return self._continue(message["app"], None, list(message["changes"]), message.get("seq"))
@@ -54,22 +56,50 @@ class Kernel:
         """Resume a waiting run (with the page's clientside answer) and apply the remaining changes,
         until done or until a clientside callback needs the page again."""
         session = self.sessions[key]
-        patches, trace = [], []
-        step = session.resume(answer) if answer is not None else None
+        steps = [session.resume(answer)] if answer is not None else []
         while True:
-            if step is not None:
-                patches += step.patches
-                trace += step.runs
-                if step.ask is not None:
-                    self.waiting[key] = (changes, seq)
-                    return {"type": "updated", "app": key, "seq": seq, "patches": patches, "trace": trace,
-                            "clientside": step.ask}
+            if steps and steps[-1].ask is not None:
+                self.waiting[key] = (changes, seq)
+                return _updated(key, seq, steps, clientside=steps[-1].ask)
             if not changes:
-                return {"type": "updated", "app": key, "seq": seq, "patches": patches, "trace": trace}
+                return _updated(key, seq, steps)
             change = changes.pop(0)
-            step = session.change(change["id"], change["props"])
+            steps.append(session.change(change["id"], change["props"]))
+
+    def _on_job_progress(self, message):
+        return _updated(message["app"], None, [self.sessions[message["app"]].job_progress(message["job"], message["value"])])
+
+    def _on_job_done(self, message):
+        return _updated(message["app"], None, [self.sessions[message["app"]].job_done(message["job"], message["answer"])])
+
+    def _on_job(self, message):
+        """In a background worker: run one job of an app (see jobs.py); progress goes out through notify."""
+        from .jobs import JobRunner
+        self.jobs = self.jobs or JobRunner()
+        answer = self.jobs.run(message, lambda m: self.notify(json.dumps(m)) if self.notify else None)
+        return answer
 
     def _on_unload(self, message):
         self.sessions.pop(message["app"], None)
         self.waiting.pop(message["app"], None)
         return {"type": "unloaded", "app": message["app"]}
+
+
+def _updated(key, seq, steps, clientside=None):
+    answer = {"type": "updated", "app": key, "seq": seq,
+              "patches": [p for step in steps for p in step.patches],
+              "trace": [r for step in steps for r in step.runs]}
+    if clientside is not None:
+        answer["clientside"] = clientside
+    return _with_jobs(answer, steps)
+
+
+def _with_jobs(answer, steps):
+    """Add the background jobs the page must start or stop, when there are any."""
+    jobs = [job for step in steps for job in step.jobs]
+    cancel = [number for step in steps for number in step.cancel]
+    if jobs:
+        answer["jobs"] = jobs
+    if cancel:
+        answer["cancel"] = cancel
+    return answer

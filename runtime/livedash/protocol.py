@@ -33,8 +33,17 @@ Page -> worker
     The page ran the clientside callback that a ``loaded`` or ``updated`` asked for (see below); the run goes
     on. Answer ``updated`` (with the ``seq`` of the update that started the run).
 
+``{"type": "job-progress", "app": KEY, "job": N, "value": V}`` / ``{"type": "job-done", "app": KEY, "job": N, "answer": {...}}``
+    A background job (see ``jobs`` below) reported progress, or finished (answer as for clientside, plus
+    ``ms``). Answer ``updated``.
+
 ``{"type": "unload", "app": KEY}``
     Forget the app (its widget left the page). Answer ``unloaded``.
+
+In a background worker (one per job): ``{"type": "job", "job": N, "code": SOURCE, "filename": ..., "callback":
+CALLBACK_ID, "args": [...], "progress": bool}`` runs the callback's function; the worker posts
+``{"type": "job-progress", "job": N, "value": V}`` on each set_progress and answers ``{"type": "job-done", "job": N,
+"answer": {...}}``.
 
 Worker -> page
 
@@ -47,7 +56,9 @@ Worker -> page
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``).
 
-A ``loaded`` or ``updated`` may also carry ``"clientside": {"function": {"source": JS} | {"namespace", "name"},
+A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "progress": bool}]``
+(background jobs for the page to start) and ``"cancel": [N, ...]`` (jobs to stop), and
+``"clientside": {"function": {"source": JS} | {"namespace", "name"},
 "args": [...], "context": {...}, "multi": bool, "name": ...}``: the run is waiting for the page to run that
 clientside callback and answer ``clientside-result``. Until then the page sends no ``update`` for that app.
 

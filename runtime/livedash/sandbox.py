@@ -12,7 +12,24 @@ from .callbacks import collecting
 _real_import = builtins.__import__
 
 
+def _diskcache():
+    """A stand-in for the `diskcache` package (not in Pyodide), so `DiskcacheManager(diskcache.Cache())`
+    written for real Dash runs here unchanged; livedash keeps no background cache."""
+    import types
+
+    module = types.ModuleType("diskcache", "livedash's stand-in: background callbacks need no cache here")
+
+    class Cache:
+        def __init__(self, *args, **kwargs):
+            pass
+
+    module.Cache = Cache
+    return module
+
+
 def _dash_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and name == "diskcache":
+        return _diskcache()     # always the stand-in: a build must not write a cache on disk
     if level == 0 and (name == "dash" or name.startswith("dash.")):
         module = importlib.import_module("livedash." + name)
         for attr in fromlist or ():

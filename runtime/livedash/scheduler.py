@@ -11,6 +11,7 @@ import time
 from .context import CallContext, calling
 from .errors import describe
 from .exceptions import InvalidCallbackReturnValue, PreventUpdate
+from .graph import dep_key
 from .grouping import flatten_like, make_like, validate
 from .nothing import is_no_update
 from .patch import apply as apply_patch
@@ -44,6 +45,11 @@ class Scheduler:
         self.notify = notify              # called with patches to show at once (running=), or None
         self._resolved = {}               # (pattern, binding) -> ids, valid while no component comes or goes
         self._resolved_version = None
+        # Background callbacks (rule 45): jobs running in a worker of their own, the jobs the page must
+        # start or stop, and requests that wait for a job's outputs.
+        self.jobs = {}
+        self.started, self.cancelled, self.parked = [], [], []
+        self._job_numbers = iter(range(1, 1 << 62))
 
     # -- resolving dependencies against the layout ------------------------------------------------
     def resolve(self, dep, binding):
@@ -156,18 +162,103 @@ class Scheduler:
             if self.store.get(key, prop) != value or not self.store.has_prop(key, prop):   # rule 17
                 self.store.set(key, prop, value)
                 changed.append(prop)
-        pending = []
+        pending, patches, runs = [], [], []
+        changed_keys = {f"{key}.{prop}" for prop in changed}
+        for number, job in list(self.jobs.items()):
+            if any(dep_key(d) in changed_keys for d in job.spec.background["cancel"]):
+                self._stop_job(number, patches)       # the job ends; its outputs stay as they were
         for prop in changed:
             for spec, binding in self.triggered_by(component_id, prop):
                 self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
-        return self._run(pending, group=False)
+        return self._run(pending, group=False, patches=patches, runs=runs)
+
+    # -- background jobs ------------------------------------------------------------------------
+    def take_jobs(self):
+        """(jobs the page must start, job numbers it must stop) since the last call."""
+        started, cancelled = self.started, self.cancelled
+        self.started, self.cancelled = [], []
+        return started, cancelled
+
+    def _start_job(self, request, call, outputs_list, values, run, patches):
+        spec = request.spec
+        for number, job in list(self.jobs.items()):
+            if job.request.identity == request.identity:
+                self._stop_job(number, [])   # re-triggered: Dash drops the old job's result
+        number = next(self._job_numbers)
+        self.jobs[number] = Job(request, call, outputs_list)
+        self.started.append({"job": number, "callback": spec.id, "args": to_json(values),
+                             "progress": bool(spec.background["progress"])})
+        run["status"], run["job"] = "running", number
+        self._write_running(spec, 1, patches)
+
+    def _stop_job(self, number, patches):
+        job = self.jobs.pop(number)
+        self.cancelled.append(number)
+        self._write_running(job.spec, 2, patches)
+        self._write_progress_default(job.spec, patches)
+
+    def _write_progress_default(self, spec, patches):
+        progress = spec.background["progress"]
+        if progress:
+            default = spec.background["progress_default"]
+            values = default if spec.background["multi_progress"] and isinstance(default, (list, tuple)) \
+                else [default] * len(progress)
+            for dep, value in zip(progress, values):
+                if self.store.has(id_key(dep.component_id)):
+                    self.store.set(id_key(dep.component_id), dep.component_property, value)
+                    patches.append({"id": dep.component_id, "props": {dep.component_property: to_json(value)}})
+
+    def job_progress(self, number, value):
+        """The run that a job's set_progress(value) starts (a generator, see :meth:`_run`)."""
+        job, pending, patches = self.jobs.get(number), [], []
+        if job is not None:
+            progress = job.spec.background["progress"]
+            values = value if job.spec.background["multi_progress"] else [value]
+            writes = [(d.component_id, d.component_property, v) for d, v in zip(progress, values)]
+            self._write(writes, job.request, pending, patches, {"outputs": {}})
+        return self._run(pending, group=False, patches=patches)
+
+    def job_done(self, number, answer):
+        """The run that a finished job starts: its outputs are written (a generator, see :meth:`_run`)."""
+        job = self.jobs.pop(number, None)
+        pending, patches, runs = list(self.parked), [], []
+        self.parked = []
+        if job is None:          # stopped or replaced meanwhile: its result is dropped
+            return self._run(pending, group=False)
+        spec = job.request.spec
+        run = {"callback": spec.id, "function": spec.name, "triggered": list(job.request.changed),
+               "inputs": {**job.call._flat(job.call.inputs_list), **job.call._flat(job.call.states_list)},
+               "outputs": {}, "status": "ok", "ms": answer.get("ms", 0.0), "job": number}
+        runs.append(run)
+        self._write_running(spec, 2, patches)
+        self._write_progress_default(spec, patches)
+        try:
+            if answer.get("prevented"):
+                raise PreventUpdate
+            if answer.get("error"):
+                raise RemoteError(answer["error"])
+            for component_id, props in answer.get("set_props") or []:
+                job.call.side_updates[id_key(component_id)] = (component_id, props)
+            writes = [(cid, prop, value) for cid, props in job.call.side_updates.values() for prop, value in props.items()]
+            writes += self._outputs(spec, job.outputs_list, _as_returned(spec, answer.get("value")))
+        except PreventUpdate:
+            run["status"] = "prevented"
+        except Exception as exc:
+            run["status"], run["error"] = "error", describe(exc, self.filename)
+            if answer.get("error", {}).get("traceback"):
+                run["error"]["traceback"] = answer["error"]["traceback"]
+                run["error"]["line"] = answer["error"].get("line")
+        else:
+            self._write(writes, job.request, pending, patches, run)
+        return self._run(pending, group=False, patches=patches, runs=runs)
 
     # -- the loop -------------------------------------------------------------------------------
-    def _run(self, pending, group):
+    def _run(self, pending, group, patches=None, runs=None):
         """Run ``pending`` to completion. A generator: it yields when a clientside callback must run in the
         page ({"clientside": ..., "patches": [...], "trace": [...]} with what happened since the last yield),
         takes the page's answer via ``send``, and finally returns (patches, runs) not yet handed out."""
-        patches, runs = [], []
+        patches = [] if patches is None else patches
+        runs = [] if runs is None else runs
         sent_patches = sent_runs = 0
         finished_outputs = set()   # props that callbacks of this group, now finished, could have written
         while pending:
@@ -176,12 +267,18 @@ class Scheduler:
             blocked = set()
             for request in pending:
                 blocked |= self._subsequent_outputs(request)
-            ready = []
+            by_jobs = set()     # what running background jobs will write
+            for job in self.jobs.values():
+                by_jobs |= self._subsequent_outputs(job.request)
+            ready, waiting_for_jobs = [], []
             for request in pending:
                 inputs = set(self._keys(request.spec.inputs, request.binding))
                 inputs -= set(self._keys(request.spec.outputs, request.binding))
                 if not inputs & blocked:
-                    ready.append(request)
+                    (waiting_for_jobs if inputs & by_jobs else ready).append(request)
+            if not ready and waiting_for_jobs:   # the rest waits for background jobs to finish
+                self.parked += pending
+                break
             if not ready:       # rule 23: a runtime cycle; take the first and let predecessors prune
                 ready = [pending[0]]
             for request in ready:
@@ -242,6 +339,9 @@ class Scheduler:
             call = CallContext(list(request.changed), inputs_list, states_list, outputs_list,
                                self._args_grouping(spec, inputs_list + states_list, request.changed))
             run["inputs"] = {**call._flat(inputs_list), **call._flat(states_list)}
+            if spec.background is not None:
+                self._start_job(request, call, outputs_list, values, run, patches)
+                return
             self._write_running(spec, 1, patches)
             start = time.perf_counter()
             try:
@@ -286,13 +386,12 @@ class Scheduler:
         if answer.get("prevented"):
             raise PreventUpdate
         if answer.get("error"):
-            raise ClientsideError(answer["error"])
+            raise RemoteError(answer["error"])
         for component_id, props in answer.get("set_props") or []:
             key = id_key(component_id)
             _, existing = call.side_updates.get(key, (component_id, {}))
             call.side_updates[key] = (component_id, {**existing, **props})
-        value = answer.get("value")
-        return tuple(value) if spec.multi and isinstance(value, list) else value
+        return _as_returned(spec, answer.get("value"))
 
     def _write(self, writes, request, pending, patches, run):
         added, removed = [], []
@@ -444,8 +543,24 @@ class Scheduler:
         return writes
 
 
-class ClientsideError(Exception):
-    """A clientside callback threw in the page."""
+class Job:
+    """A background callback running in a worker of its own."""
+
+    def __init__(self, request, call, outputs_list):
+        self.request, self.call, self.outputs_list = request, call, outputs_list
+
+    @property
+    def spec(self):
+        return self.request.spec
+
+
+def _as_returned(spec, value):
+    """A value that came back as JSON, shaped as the function returned it (lists stand for tuples)."""
+    return tuple(value) if spec.multi and isinstance(value, list) else value
+
+
+class RemoteError(Exception):
+    """A callback failed outside this interpreter: clientside JavaScript, or a background job."""
 
     def __init__(self, error):
         super().__init__(error.get("message", "the clientside function failed"))

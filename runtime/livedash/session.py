@@ -41,6 +41,14 @@ class Session:
             raise RuntimeError("no run is waiting for a clientside answer")
         return self._drive(run, answer)
 
+    def job_progress(self, number, value):
+        """A background job called set_progress(value)."""
+        return self._drive(self.scheduler.job_progress(number, value), None)
+
+    def job_done(self, number, answer):
+        """A background job finished (answer as run_job gives it)."""
+        return self._drive(self.scheduler.job_done(number, answer), None)
+
     def _drive(self, run, answer):
         try:
             ask = run.send(answer)
@@ -50,6 +58,7 @@ class Session:
         else:
             self.suspended = run
             step = Step(ask["patches"], ask["trace"], ask["clientside"])
+        step.jobs, step.cancel = self.scheduler.take_jobs()
         self.trace.extend(step.runs)
         self.last_patches = step.patches
         return step
@@ -59,11 +68,12 @@ class Session:
 
 
 class Step:
-    """What a run did since it started or last waited: patches, callback runs, and the clientside
-    request it now waits on (None when the run is finished)."""
+    """What a run did since it started or last waited: patches, callback runs, the clientside request it
+    now waits on (None when the run is finished), and the background jobs to start or stop."""
 
     def __init__(self, patches, runs, ask):
         self.patches, self.runs, self.ask = patches, runs, ask
+        self.jobs, self.cancel = [], []    # background jobs to start, and to stop
 
 
 def start_session(source, filename):

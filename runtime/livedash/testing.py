@@ -27,12 +27,15 @@ class CallbackError(AssertionError):
 
 
 class Client:
-    def __init__(self, source, filename="app.py", raise_errors=True, clientside=None):
+    def __init__(self, source, filename="app.py", raise_errors=True, clientside=None, hold_jobs=False):
         """``clientside``: a function that answers a clientside request as the page would (see
-        Scheduler._clientside); without one, an app whose clientside callbacks run fails clearly."""
+        Scheduler._clientside); without one, an app whose clientside callbacks run fails clearly.
+        ``hold_jobs``: keep background jobs waiting until :meth:`run_jobs` (to see running= or cancel)."""
         self.session = Session(source, filename)
         self.raise_errors = raise_errors
         self.clientside = clientside
+        self.hold_jobs = hold_jobs
+        self.jobs = []       # background jobs started and not yet run
         self.runs = []
         self._finish(self.session.start())
 
@@ -42,15 +45,37 @@ class Client:
         return cls(path.read_text(encoding="utf-8"), str(path), **kwargs)
 
     def _finish(self, step):
-        """Answer clientside requests until the run is done; returns its callback runs."""
+        """Answer clientside requests until the run is done, then run the background jobs it started
+        (unless held); returns the callback runs."""
         runs = list(step.runs)
-        while step.ask is not None:
+        while True:
+            self.jobs = [j for j in self.jobs if j["job"] not in step.cancel] + step.jobs
+            if step.ask is None:
+                break
             if self.clientside is None:
                 raise LivedashUnsupported(f"the clientside callback {step.ask['name']} runs only in a browser; "
                                           "give the test client a clientside= function to stand in for it")
             step = self.session.resume(self.clientside(step.ask))
             runs += step.runs
-        return self._record(runs)
+        self._record(runs)
+        if not self.hold_jobs:
+            runs += self.run_jobs()
+        return runs
+
+    def run_jobs(self):
+        """Run the waiting background jobs here, one after the other, as their worker would."""
+        from .jobs import run_job
+        runs = []
+        specs = {spec.id: spec for spec in self.session.app.callbacks}
+        while self.jobs:
+            job = self.jobs.pop(0)
+            progress_steps = []
+            answer = run_job(specs[job["callback"]], job["args"],
+                             lambda value: progress_steps.append(value), self.session.filename)
+            for value in progress_steps:
+                runs += self._finish(self.session.job_progress(job["job"], value))
+            runs += self._finish(self.session.job_done(job["job"], answer))
+        return runs
 
     def _record(self, runs):
         self.runs.extend(runs)

@@ -22,8 +22,8 @@ DASH_VERSION=4.4.1
 export LIVEDASH_DASH_VENV="$DASH_VENV"
 
 ensure_dash_venv() {
-  if ! "$DASH_VENV/bin/python" -c "import dash, sys; sys.exit(dash.__version__ != '$DASH_VERSION')" 2>/dev/null; then
+  if ! "$DASH_VENV/bin/python" -c "import dash, diskcache, sys; sys.exit(dash.__version__ != '$DASH_VERSION')" 2>/dev/null; then
     python3 -m venv "$DASH_VENV"
-    "$DASH_VENV/bin/python" -m pip install -q --disable-pip-version-check "dash==$DASH_VERSION"
+    "$DASH_VENV/bin/python" -m pip install -q --disable-pip-version-check "dash[diskcache]==$DASH_VERSION"
   fi
 }

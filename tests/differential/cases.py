@@ -653,6 +653,40 @@ clientside_callback(
     Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
 ''', steps=click("b", 2)),
 
+    # -- L. background callbacks (real Dash needs a manager; livedash accepts and ignores it) ---------
+    Case("background_with_progress_and_running", section="L45", app='''
+import time
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("Run", id="run"), html.P("idle", id="progress"), html.P("no result", id="result")])
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          running=[(Output("run", "disabled"), True, False)], progress=Output("progress", "children"),
+          progress_default="idle", interval=100)
+def slow(set_progress, n):
+    for step in range(3):
+        set_progress(f"{step + 1}/3")
+        time.sleep(0.1)
+    return f"done {n}"
+''', steps=click("run")),
+    Case("background_result_feeds_a_chain", section="L45", app='''
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([dcc.Input(id="n", value="3"), html.Button("Go", id="go"), dcc.Store(id="s"), html.P(id="out")])
+
+@callback(Output("s", "data"), Input("go", "n_clicks"), State("n", "value"), background=True, interval=100)
+def compute(clicks, n):
+    return {"squares": [i * i for i in range(int(n))], "clicks": clicks}
+
+@callback(Output("out", "children"), Input("s", "data"))
+def show(data):
+    return f"{data}"
+''', steps=[("type", "n", "1")] + click("go")),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

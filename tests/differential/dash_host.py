@@ -6,8 +6,13 @@ Dash's dev tools on (as `app.run(debug=True)` would, without the reloader) and a
 """
 
 import json
+import os
 import runpy
+import signal
+import socket
+import subprocess
 import sys
+import time
 import tempfile
 import threading
 import traceback
@@ -19,9 +24,39 @@ servers = {}
 folder = Path(tempfile.mkdtemp(prefix="dash-host-"))
 
 
+class Process:
+    """An app served by a process of its own: background callbacks (DiskcacheManager forks a process
+    per job) only work when the app is the main program."""
+
+    def __init__(self, path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.server_port = probe.getsockname()[1]
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nif __name__ == '__main__':\n    app.run("
+                        f"host='127.0.0.1', port={self.server_port}, debug=True, use_reloader=False, "
+                        "dev_tools_hot_reload=False)\n", encoding="utf-8")
+        self.process = subprocess.Popen([sys.executable, str(path)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.server_port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{path.name} did not start serving")
+
+    def shutdown(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=10)
+
+
 def start(name, source):
     path = folder / f"{name}.py"
     path.write_text(source, encoding="utf-8")
+    if "background=True" in source:
+        servers[name] = Process(path)
+        return f"http://127.0.0.1:{servers[name].server_port}/"
     app = runpy.run_path(str(path), run_name="__dash_case__")["app"]
     app.enable_dev_tools(debug=True, dev_tools_hot_reload=False, dev_tools_serve_dev_bundles=False)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)

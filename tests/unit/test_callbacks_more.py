@@ -328,3 +328,62 @@ def test_the_test_client_says_when_a_clientside_callback_needs_a_browser():
     from livedash.exceptions import LivedashUnsupported
     with pytest.raises(LivedashUnsupported, match="runs only in a browser"):
         client(CLIENTSIDE, extra="from dash import clientside_callback")
+
+
+BACKGROUND = """
+import time
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("Run", id="run"), html.Button("Cancel", id="cancel"),
+                       html.P("idle", id="progress"), html.P("no result", id="result")])
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          running=[(Output("run", "disabled"), True, False)], progress=Output("progress", "children"),
+          progress_default="idle", cancel=Input("cancel", "n_clicks"))
+def slow(set_progress, n):
+    for step in range(3):
+        set_progress(f"{step + 1}/3")
+    return f"done {n}"
+"""
+
+
+def test_background_callback_runs_as_a_job_with_progress_and_running():
+    c = client(BACKGROUND, hold_jobs=True)
+    c.click("run")
+    assert c.prop("run", "disabled") is True and c.text("result") == "no result"
+    assert [job["callback"] for job in c.jobs] == ["result.children"]
+    c.run_jobs()
+    assert (c.text("result"), c.text("progress"), c.prop("run", "disabled")) == ("done 1", "idle", False)
+
+
+def test_progress_is_written_while_the_job_runs():
+    c = client(BACKGROUND, hold_jobs=True)
+    c.click("run")
+    seen = []
+    original = c.session.job_progress
+
+    def spy(number, value):
+        step = original(number, value)
+        seen.append(c.text("progress"))
+        return step
+    c.session.job_progress = spy
+    c.run_jobs()
+    assert seen == ["1/3", "2/3", "3/3"]
+
+
+def test_cancel_stops_the_job_and_restores_running_and_progress():
+    c = client(BACKGROUND, hold_jobs=True)
+    c.click("run")
+    number = c.jobs[0]["job"]
+    c.click("cancel")
+    assert c.jobs == [] and c.prop("run", "disabled") is False and c.text("progress") == "idle"
+    step = c.session.job_done(number, {"value": "too late"})     # a late answer is dropped
+    assert step.patches == [] and c.text("result") == "no result"
+
+
+def test_background_callbacks_run_inline_in_the_test_client_by_default():
+    c = client(BACKGROUND)
+    c.click("run")
+    assert c.text("result") == "done 1"

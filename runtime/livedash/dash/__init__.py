@@ -18,13 +18,29 @@ from . import dependencies, exceptions
 
 ctx = callback_context
 
+
+class _BackgroundManager:
+    """Accepted so that code written for real Dash runs here: livedash needs no manager, since background
+    callbacks run in a worker of their own in the reader's browser."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
+class DiskcacheManager(_BackgroundManager):
+    pass
+
+
+class CeleryManager(_BackgroundManager):
+    pass
+
 # `import dash.html` and `from dash import html` must give the same module object.
 sys.modules[__name__ + ".html"] = html
 sys.modules[__name__ + ".dcc"] = dcc
 
 __all__ = ["Dash", "callback", "clientside_callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
            "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
-           "set_props", "Patch", "dependencies", "exceptions"]
+           "set_props", "Patch", "DiskcacheManager", "CeleryManager", "dependencies", "exceptions"]
 
 
 def __getattr__(name):

@@ -1,5 +1,6 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
 // worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors.
+import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { listen, onBoot, send } from "./kernel.js";
 import { Renderer } from "./renderer.js";
@@ -24,6 +25,8 @@ export function mountWidget(root) {
   let queue = [];              // reader edits made before the app was loaded
   let inFlight = 0;
   let waiting = false;         // the worker waits for a clientside callback to run here
+  let code = data.code;        // the code the worker runs (what background jobs must run too)
+  const jobs = new Set();      // background jobs of this app still running
   let seq = 0;
 
   const setStatus = (state, text = STATUS[state]) => {
@@ -78,12 +81,28 @@ export function mountWidget(root) {
     send({ type: "update", app: key, seq: ++seq, changes });
   }
 
-  function load(code, rerun) {
+  // Background jobs: started and stopped as the worker says; their progress and results go back to it.
+  function manageJobs(message) {
+    for (const number of message.cancel || []) { stopJob(`${key}#${number}`); jobs.delete(number); }
+    for (const job of message.jobs || []) {
+      jobs.add(job.job);
+      startJob(`${key}#${job.job}`, job, code, data.filename, (report) => {
+        if (report.type === "job-done") jobs.delete(report.job);
+        inFlight += 1;
+        send({ ...report, app: key });
+      });
+    }
+  }
+
+  function load(source, rerun) {
+    for (const number of jobs) stopJob(`${key}#${number}`);
+    jobs.clear();
+    code = source;
     loaded = false;
     waiting = false;
     inFlight = 0;
     if (rerun) queue = [];
-    send({ type: "load", app: key, code, filename: data.filename });
+    send({ type: "load", app: key, code: source, filename: data.filename });
   }
 
   const stopListening = listen(key, (message) => {
@@ -102,6 +121,7 @@ export function mountWidget(root) {
       }
       shownLayout = null;
       loaded = true;
+      manageJobs(message);
       if (message.clientside) {
         inFlight += 1;
         setStatus("running");
@@ -112,6 +132,7 @@ export function mountWidget(root) {
       flushQueue();
     } else if (message.type === "updated") {
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
+      manageJobs(message);
       const failed = message.trace.filter((run) => run.status === "error").pop();
       if (failed) showError(failed.error, `${failed.function}: `);
       else if (!message.clientside) clearError();
@@ -163,7 +184,7 @@ export function mountWidget(root) {
 
   // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
   root.livedash = {
-    idle: () => loaded && !waiting && inFlight === 0 && queue.length === 0,
+    idle: () => loaded && !waiting && inFlight === 0 && queue.length === 0 && jobs.size === 0,
     props: (id) => renderer.props(id),
     layout: () => renderer.layout,
     setProps: (id, props) => renderer.set(id, props),
@@ -171,6 +192,7 @@ export function mountWidget(root) {
 
   return {
     unmount() {
+      for (const number of jobs) stopJob(`${key}#${number}`);
       renderer.dispose();
       stopListening();
       stopBoot();

@@ -22,8 +22,10 @@ async function boot({ pyodide, runtime }) {
     const py = await loadPyodide({ indexURL: pyodide });
     const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
     py.unpackArchive(await zip, "zip", { extractDir: sitePackages });
-    // Keep a proxy to the bound method: calling it is far cheaper than runPython per message.
-    handle = py.runPython("from livedash.kernel import Kernel; Kernel().handle");
+    // Keep a proxy to the bound method: calling it is far cheaper than runPython per message. The kernel
+    // may post messages of its own at once (a background job's progress) through `notify`.
+    const { Kernel } = py.pyimport("livedash.kernel");
+    handle = Kernel.callKwargs({ notify: (text) => postMessage(JSON.parse(text)) }).handle;
     const python = py.runPython("import sys; sys.version.split()[0]");
     postMessage({ type: "booted", ms: performance.now() - start, python });
     for (const message of waiting.splice(0)) answer(message);

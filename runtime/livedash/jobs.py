@@ -1,0 +1,52 @@
+"""Running a background callback's function, in a worker of its own (or inline, in the test client).
+
+The function gets ``set_progress`` first when the callback has ``progress=``; what it returns, raises or
+sets with ``set_props`` becomes the job's answer, the same shape as a clientside answer."""
+
+import time
+
+from .context import CallContext, calling
+from .errors import describe
+from .exceptions import PreventUpdate
+from .store import to_json
+
+
+def run_job(spec, args, on_progress, filename):
+    """Call ``spec``'s function with ``args`` (input then state values); returns the answer dict."""
+    call = CallContext([], [], [], [], None)
+    start = time.perf_counter()
+    try:
+        with calling(call):
+            if spec.background["progress"]:
+                def set_progress(value):
+                    on_progress(to_json(value))
+                result = spec.call(list(args), leading=(set_progress,))
+            else:
+                result = spec.call(list(args))
+        answer = {"value": to_json(result)}
+    except PreventUpdate:
+        answer = {"prevented": True}
+    except Exception as exc:
+        answer = {"error": describe(exc, filename)}
+    answer["set_props"] = [[cid, props] for cid, props in call.side_updates.values()]
+    answer["ms"] = round((time.perf_counter() - start) * 1000, 3)
+    return answer
+
+
+class JobRunner:
+    """The background worker's side: keeps each app's code executed once, runs its jobs."""
+
+    def __init__(self):
+        self._apps = {}
+
+    def run(self, message, notify):
+        from .sandbox import execute
+        key = (message["code"], message.get("filename", "app.py"))
+        if key not in self._apps:
+            app, _ = execute(*key)
+            self._apps[key] = {spec.id: spec for spec in app.callbacks}
+        spec = self._apps[key][message["callback"]]
+        number = message["job"]
+        answer = run_job(spec, message["args"], lambda value: notify({"type": "job-progress", "job": number,
+                                                                     "value": value}), key[1])
+        return {"type": "job-done", "job": number, "answer": answer}

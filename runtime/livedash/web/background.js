@@ -1,0 +1,40 @@
+// Background callbacks run in workers of their own, one per job, so the app's worker stays free: a job
+// that is cancelled (or replaced) is simply terminated. One worker is kept booted ahead for the next job.
+import config from "./config.js";
+
+const absolute = (url) => new URL(url, import.meta.url).href;
+let spare = null;
+const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
+
+function bootWorker() {
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime) });
+  return worker;
+}
+
+/** Start a job ({job, callback, args, progress}) of the app whose code is `code`, under a `token` unique
+ *  in the page; `report(message)` gets {type: "job-progress", job, value}, then {type: "job-done", job, answer}. */
+export function startJob(token, job, code, filename, report) {
+  const worker = spare || bootWorker();
+  spare = bootWorker();
+  running.set(token, worker);
+  worker.onmessage = ({ data }) => {
+    if (data.type === "booted") return;
+    if (data.type === "boot-failed" || data.type === "failed") {
+      report({ type: "job-done", job: job.job, answer: { error: data.error } });
+    } else {
+      report(data);
+    }
+    if (data.type !== "job-progress") stopJob(token);
+  };
+  worker.postMessage({ type: "job", ...job, code, filename });
+}
+
+/** Stop a job: its worker is terminated; nothing more is reported for it. */
+export function stopJob(token) {
+  const worker = running.get(token);
+  if (worker) {
+    worker.terminate();
+    running.delete(token);
+  }
+}
