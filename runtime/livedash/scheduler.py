@@ -281,6 +281,9 @@ class Scheduler:
                 break
             if not ready:       # rule 23: a runtime cycle; take the first and let predecessors prune
                 ready = [pending[0]]
+            # Dash sends every ready callback at once: each reads the store as it is now (a State
+            # written by another callback of the same batch is read before that write).
+            batch = []
             for request in ready:
                 pending.remove(request)
                 inputs = self._keys(request.spec.inputs, request.binding)
@@ -288,7 +291,9 @@ class Scheduler:
                 # callbacks none of which were written (they prevented the update).
                 if group and not request.changed and inputs and all(k in finished_outputs for k in inputs):
                     continue
-                steps, answer = self._execute(request, pending, patches, runs), None
+                batch.append((request, self._prepare(request)))
+            for request, prepared in batch:
+                steps, answer = self._execute(request, prepared, pending, patches, runs), None
                 while True:
                     try:
                         ask = steps.send(answer)
@@ -326,7 +331,20 @@ class Scheduler:
                 return
         pending.append(Request(spec, binding, changed, predecessors))
 
-    def _execute(self, request, pending, patches, runs):
+    def _prepare(self, request):
+        """What a callback is sent: its argument values and context, read from the store now; or the
+        error that reading them raised."""
+        spec, binding = request.spec, request.binding
+        try:
+            values, inputs_list, states_list = self._read_args(spec, binding)
+            outputs_list = self._outputs_list(spec, binding)
+        except Exception as exc:
+            return exc
+        call = CallContext(list(request.changed), inputs_list, states_list, outputs_list,
+                           self._args_grouping(spec, inputs_list + states_list, request.changed))
+        return values, outputs_list, call
+
+    def _execute(self, request, prepared, pending, patches, runs):
         spec, binding = request.spec, request.binding
         run = {"callback": spec.id, "function": spec.name, "triggered": list(request.changed),
                "inputs": {}, "outputs": {}, "status": "ok", "ms": 0.0}
@@ -334,11 +352,10 @@ class Scheduler:
             run["match"] = dict(binding)
         runs.append(run)
         try:
-            values, inputs_list, states_list = self._read_args(spec, binding)
-            outputs_list = self._outputs_list(spec, binding)
-            call = CallContext(list(request.changed), inputs_list, states_list, outputs_list,
-                               self._args_grouping(spec, inputs_list + states_list, request.changed))
-            run["inputs"] = {**call._flat(inputs_list), **call._flat(states_list)}
+            if isinstance(prepared, Exception):
+                raise prepared
+            values, outputs_list, call = prepared
+            run["inputs"] = {**call._flat(call.inputs_list), **call._flat(call.states_list)}
             if spec.background is not None:
                 self._start_job(request, call, outputs_list, values, run, patches)
                 return

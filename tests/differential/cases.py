@@ -687,6 +687,154 @@ def show(data):
     return f"{data}"
 ''', steps=[("type", "n", "1")] + click("go")),
 
+    # -- more of the same sections ------------------------------------------------------------------
+    Case("any_html_element_counts_clicks", section="N47", app='''
+app = Dash()
+app.layout = html.Div([html.Div("press me", id="d"), html.Span(id="o")])
+
+@callback(Output("o", "children"), Input("d", "n_clicks"))
+def f(n):
+    return f"div clicked {n}"
+''', steps=click("d", 2)),
+    Case("one_setprops_with_two_inputs_runs_once", section="D19", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="a", value="1"), html.P(id="o")])
+calls = []
+
+@callback(Output("o", "children"), Input("a", "value"), Input("a", "placeholder"))
+def f(v, p):
+    calls.append(1)
+    return f"{v} {p} {len(calls)} {sorted(ctx.triggered_prop_ids)}"
+''', steps=[("set", "a", {"value": "2", "placeholder": "type"})]),
+    Case("keyword_inputs_and_state_lists", section="B10", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Input(id="t", value="x"), html.P(id="o")])
+
+@callback(output=[Output("o", "children")], inputs=[Input("b", "n_clicks")], state=[State("t", "value")])
+def f(n, t):
+    return [f"{n}:{t}"]
+''', steps=[("type", "t", "y")] + click("b")),
+    Case("match_with_match_state", section="H36", app='''
+app = Dash()
+app.layout = html.Div([html.Div([html.Button("go", id={"t": "b", "i": i}), dcc.Input(id={"t": "in", "i": i}, value=f"v{i}"),
+                                 html.Span(id={"t": "o", "i": i})]) for i in range(3)])
+
+@callback(Output({"t": "o", "i": MATCH}, "children"), Input({"t": "b", "i": MATCH}, "n_clicks"),
+          State({"t": "in", "i": MATCH}, "value"), prevent_initial_call=True)
+def f(n, v):
+    return f"{v} x{n}"
+''', steps=click({"t": "b", "i": 1}) + [("type", {"t": "in", "i": 2}, "!")] + click({"t": "b", "i": 2})),
+    Case("all_output_writes_every_item", section="H36", app='''
+app = Dash()
+app.layout = html.Div([html.Button("mark", id="b")] + [html.Span(f"item {i}", id={"t": "s", "i": i}) for i in range(3)])
+
+@callback(Output({"t": "s", "i": ALL}, "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return [f"marked {i} ({n})" for i in range(3)]
+''', steps=click("b", 2)),
+    Case("all_input_shrinks_when_items_are_removed", section="C15/H36", app='''
+app = Dash()
+app.layout = html.Div([html.Button("drop", id="drop"), html.Div([html.Button(str(i), id={"t": "x", "i": i}) for i in range(3)], id="box"),
+                       html.P(id="o")])
+
+@callback(Output("box", "children"), Input("drop", "n_clicks"), prevent_initial_call=True)
+def drop(n):
+    return [html.Button(str(i), id={"t": "x", "i": i}) for i in range(3 - n)]
+
+@callback(Output("o", "children"), Input({"t": "x", "i": ALL}, "n_clicks"))
+def count(clicks):
+    return f"{len(clicks)} buttons"
+''', steps=click("drop", 2)),
+    Case("patch_removes_and_inserts_children", section="J41", app='''
+app = Dash()
+app.layout = html.Div([html.Button("edit", id="b"), html.Div([html.P("a"), html.P("b"), html.P("c")], id="box")])
+
+@callback(Output("box", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    p = Patch()
+    del p[0]
+    p.insert(1, html.P(f"new {n}"))
+    return p
+''', steps=click("b", 2)),
+    Case("debounced_input_updates_on_enter", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value="", debounce=True), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("i", "value"), Input("i", "n_submit"))
+def f(v, n):
+    return f"value {v!r} submitted {n}"
+''', steps=[("type", "i", "abc"), ("press", "i", "Enter")]),
+    Case("n_submit_counts_enter", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value="q"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("i", "n_submit"), State("i", "value"), prevent_initial_call=True)
+def f(n, v):
+    return f"search {v} #{n}"
+''', steps=[("press", "i", "Enter"), ("type", "i", "z"), ("press", "i", "Enter")]),
+    Case("set_props_on_a_pattern_id", section="K42", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b")] + [html.Span(id={"t": "s", "i": i}) for i in range(2)])
+
+@callback(Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    set_props({"t": "s", "i": 1}, {"children": f"second {n}"})
+''', steps=click("b")),
+    Case("no_input_callback_runs_at_load", section="C11", app='''
+app = Dash()
+app.layout = html.Div([html.P(id="o")])
+
+@callback(Output("o", "children"))
+def f():
+    return "set at load"
+'''),
+    Case("callback_sets_disabled_and_numbers", section="quality", app='''
+app = Dash()
+app.layout = html.Div([html.Button("lock", id="b"), dcc.Input(id="i", value="x"), html.P(id="n")])
+
+@callback(Output("i", "disabled"), Output("n", "children"), Input("b", "n_clicks"))
+def f(n):
+    return bool(n), (n or 0) / 4
+''', steps=click("b", 2)),
+    Case("checklist_with_number_values_and_disabled_option", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Checklist([{"label": "one", "value": 1}, {"label": "two", "value": 2, "disabled": True},
+                                      {"label": "three", "value": 3}], [1], inline=True, id="c"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("c", "value"))
+def f(v):
+    return f"sum {sum(v)}"
+''', steps=[("set", "c", {"value": [1, 3]})]),
+    Case("state_of_a_chained_output_is_read_after_the_chain", section="D20", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("0", id="mid"), html.P(id="o")])
+
+@callback(Output("mid", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return str(n * 10)
+
+@callback(Output("o", "children"), Input("b", "n_clicks"), State("mid", "children"), prevent_initial_call=True)
+def g(n, mid):
+    return f"state saw {mid}"
+''', steps=click("b", 2)),
+    Case("dropdown_options_with_labels_and_placeholder", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Dropdown({"nyc": "New York", "par": "Paris"}, id="d", placeholder="Pick a city"),
+                       html.P(id="o")])
+
+@callback(Output("o", "children"), Input("d", "value"))
+def f(v):
+    return f"city {v}"
+''', steps=[("set", "d", {"value": "par"})]),
+    Case("interval_is_drawn_as_nothing_and_counts_when_set", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Interval(id="t", interval=1000, n_intervals=0, disabled=True), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("t", "n_intervals"))
+def f(n):
+    return f"tick {n}"
+''', steps=[("set", "t", {"n_intervals": 5})]),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

@@ -23,7 +23,7 @@ HEADER = ("from dash import Dash, html, dcc, callback, clientside_callback, Inpu
 class Case:
     name: str
     app: str                   # the app's code after HEADER (or a whole program, with whole=True)
-    steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("set", id, {props})
+    steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props})
     section: str = ""          # the dash-semantics.md section it exercises
     whole: bool = False
 
@@ -133,6 +133,8 @@ class DashSide:
             target.click()
         elif kind == "type":
             target.press_sequentially(step[2])
+        elif kind == "press":
+            target.press(step[2])
         elif kind == "set":
             self.page.evaluate("([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, step[2]])
         self.settle()
@@ -160,6 +162,8 @@ class LivedashSide:
             target.click()
         elif kind == "type":
             target.press_sequentially(step[2])
+        elif kind == "press":
+            target.press(step[2])
         elif kind == "set":
             self.handle.evaluate("(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, step[2]])
         self.page.wait_for_timeout(10)

@@ -21,3 +21,52 @@ def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp
         working.locator("#btn").click()
         page.wait_for_function("() => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === 'Count: 1'")
         assert page.errors == []
+
+
+BACKGROUND = '''\
+import time
+import diskcache
+from dash import Dash, DiskcacheManager, html, callback, Input, Output
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([
+    html.Button("Run", id="run"), html.Button("Cancel", id="cancel"), html.Button("Other", id="other"),
+    html.P("idle", id="progress"), html.P("no result", id="result"), html.P(id="count"),
+])
+
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          running=[(Output("run", "disabled"), True, False)], progress=Output("progress", "children"),
+          progress_default="idle", cancel=Input("cancel", "n_clicks"))
+def slow(set_progress, n):
+    for step in range(100):
+        set_progress(f"step {step}")
+        time.sleep(0.1)
+    return "finished"
+
+
+@callback(Output("count", "children"), Input("other", "n_clicks"))
+def count(n):
+    return f"other {n or 0}"
+'''
+
+
+def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/bg.py"\n```\n'}, {"bg.py": BACKGROUND})
+    assert build(root).returncode == 0
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        widget.locator("#run").click()
+        page.wait_for_function("() => document.querySelector('#progress').textContent.startsWith('step')",
+                               timeout=30_000)
+        assert widget.locator("#run").is_disabled()
+        widget.locator("#other").click()       # the app answers while the job runs
+        page.wait_for_function("() => document.querySelector('#count').textContent === 'other 1'", timeout=2_000)
+        widget.locator("#cancel").click()
+        page.wait_for_function("() => document.querySelector('#progress').textContent === 'idle'", timeout=5_000)
+        assert not widget.locator("#run").is_disabled()
+        page.wait_for_timeout(500)
+        assert widget.locator("#result").inner_text() == "no result"
+        assert page.errors == []
