@@ -835,6 +835,52 @@ def f(n):
     return f"tick {n}"
 ''', steps=[("set", "t", {"n_intervals": 5})]),
 
+    Case("prevent_update_in_one_of_two_callbacks_on_one_input", section="F27", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("a0", id="a"), html.P("b0", id="c")])
+
+@callback(Output("a", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    raise PreventUpdate
+
+@callback(Output("c", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def g(n):
+    return f"g {n}"
+''', steps=click("b")),
+    Case("callback_returns_a_list_of_components_with_ids_that_callbacks_use", section="C15", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="n", value="2"), html.Div(id="rows"), html.P(id="total")])
+
+@callback(Output("rows", "children"), Input("n", "value"))
+def rows(n):
+    return [dcc.Input(id={"t": "cell", "i": i}, value=str(i)) for i in range(int(n or 0))]
+
+@callback(Output("total", "children"), Input({"t": "cell", "i": ALL}, "value"))
+def total(values):
+    return f"{len(values)} cells, sum {sum(int(v or 0) for v in values)}"
+''', steps=[("type", "n", "1")]),
+    Case("ctx_args_grouping", section="G33", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="x"), html.Button(id="y"), html.P(id="o")])
+
+@callback(Output("o", "children"), Input("x", "n_clicks"), Input("y", "n_clicks"), prevent_initial_call=True)
+def f(x, y):
+    g = ctx.args_grouping
+    return f"{[(a['id'], a['triggered'], a['value']) for a in g]}"
+''', steps=click("y") + click("x")),
+    Case("several_outputs_on_one_component_and_a_chain_from_one_of_them", section="E24/D", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P("t", id="p", title="start"), html.P(id="o")])
+
+@callback(Output("p", "children"), Output("p", "title"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return f"text {n}", f"title {n}"
+
+@callback(Output("o", "children"), Input("p", "title"))
+def g(t):
+    return f"saw {t}"
+''', steps=click("b", 2)),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()
