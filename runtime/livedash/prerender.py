@@ -166,6 +166,29 @@ def _dropdown(props):
     return f'<select class="{escape(_class("dash-dropdown", props))}"{multiple}{attributes(attrs)}>{items}</select>'
 
 
-_DCC = {"Input": _input, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
+def _tabs(props):
+    from .components.dcc import tab_values
+    tabs = tab_values(props.get("children"))
+    chosen = props.get("value", tabs[0][0] if tabs else None)
+    outer = {k: props[k] for k in ("id", "style") if k in props}
+    bar, content = "", ""
+    for value, tab in tabs:
+        selected = value == chosen
+        css = "dash-tab dash-tab--selected" if selected else "dash-tab"
+        off = ' disabled=""' if tab.get("disabled") else ""
+        bar += (f'<button type="button" role="tab" class="{css}" aria-selected="{"true" if selected else "false"}"'
+                f' data-value="{escape(str(value))}"{off}>{render(tab.get("label", ""))}</button>')
+        if selected:
+            content = render(tab.get("children"))
+    return (f'<div class="{escape(_class("dash-tabs", props))}"{attributes(outer)}><div class="dash-tabs-bar" role="tablist">'
+            f'{bar}</div><div class="dash-tab-content" role="tabpanel">{content}</div></div>')
+
+
+def _loading(props):
+    outer = {k: props[k] for k in ("id", "style") if k in props}
+    return f'<div class="{escape(_class("dash-loading", props))}"{attributes(outer)}>{render(props.get("children"))}</div>'
+
+
+_DCC = {"Input": _input, "Tabs": _tabs, "Loading": _loading, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
         "Interval": lambda props: "", "Textarea": _textarea, "Checklist": _choices("checkbox"),
         "RadioItems": _choices("radio"), "Dropdown": _dropdown}

@@ -881,6 +881,29 @@ def g(t):
     return f"saw {t}"
 ''', steps=click("b", 2)),
 
+    Case("tabs_switch_content", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([
+    dcc.Tabs(id="tabs", value="b", children=[
+        dcc.Tab(label="Alpha", value="a", children=html.P("first pane", id="pa")),
+        dcc.Tab(label="Beta", value="b", children=html.P("second pane", id="pb")),
+    ]),
+    html.P(id="o"),
+])
+
+@callback(Output("o", "children"), Input("tabs", "value"))
+def f(v):
+    return f"showing {v}"
+''', steps=[("set", "tabs", {"value": "a"})]),
+    Case("loading_wraps_its_children", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Loading(html.P(id="o"), id="load")])
+
+@callback(Output("o", "children"), Input("b", "n_clicks"))
+def f(n):
+    return f"loaded {n}"
+''', steps=click("b")),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

@@ -77,6 +77,34 @@ Interval = make_component("Interval", NAMESPACE, ("id", "interval", "disabled", 
                           doc="Fires every `interval` ms: n_intervals counts up.")
 
 
+Tabs = make_component("Tabs", NAMESPACE, (
+    "children", "value", "content_className", "parent_className", "style", "parent_style", "content_style",
+    "vertical", "mobile_breakpoint", "colors", "className", "persistence", "persisted_props", "persistence_type",
+    "id"), doc="Tabs: one dcc.Tab shown at a time; value is the chosen tab's value.")
+
+Tab = make_component("Tab", NAMESPACE, (
+    "children", "label", "value", "disabled", "disabled_style", "disabled_className", "className",
+    "selected_className", "style", "selected_style", "width", "persistence", "persisted_props", "persistence_type",
+    "id"), doc="One tab of dcc.Tabs: its label, value and content.")
+
+Loading = make_component("Loading", NAMESPACE, (
+    "children", "type", "fullscreen", "debug", "style", "parent_className", "parent_style", "overlay_style",
+    "color", "display", "delay_hide", "delay_show", "show_initially", "target_components", "custom_spinner",
+    "className", "persistence", "persisted_props", "persistence_type", "id"),
+    doc="Shows its children (livedash draws no spinner: callbacks here take milliseconds).")
+
+
+def tab_values(children):
+    """[(value, tab props)] of the Tab components of a Tabs, with Dash's default values tab-1, tab-2, ..."""
+    tabs = children if isinstance(children, (list, tuple)) else [children] if children is not None else []
+    result = []
+    for index, tab in enumerate(tabs):
+        props = tab.get("props", {}) if isinstance(tab, dict) else {}
+        value = props.get("value")
+        result.append((f"tab-{index + 1}" if value is None else value, props))
+    return result
+
+
 def options(value):
     """Dash's option forms (list of values, {value: label}, or list of {label, value, disabled}) as
     [(value, label, disabled)]."""
@@ -91,7 +119,8 @@ def options(value):
     return result
 
 
-__all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval"]
+__all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval",
+           "Tabs", "Tab", "Loading"]
 
 
 def __getattr__(name):

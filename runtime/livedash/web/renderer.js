@@ -116,6 +116,9 @@ export class Renderer {
         el.replaceWith(this.swap(entry, fresh));
       }
     } else if (kind === "Interval") this.startInterval(component);
+    else if (kind === "Tabs" || kind === "Loading") {
+      el.replaceWith(this.swap(entry, kind === "Tabs" ? this.renderTabs(component) : this.renderLoading(component)));
+    }
   }
 
   forget(children) {
@@ -145,6 +148,8 @@ export class Renderer {
       if (type === "RadioItems") return this.renderChoices(component, "radio");
       if (type === "Dropdown") return this.renderDropdown(component);
       if (type === "Interval") { this.startInterval(component); return null; }
+      if (type === "Tabs") return this.renderTabs(component);
+      if (type === "Loading") return this.renderLoading(component);
       if (type === "Store") return null;
     }
     const el = document.createElement("div");
@@ -350,6 +355,59 @@ export class Renderer {
       const on = chosen.some((v) => equal(v, list[Number(input.value)].value));
       if ("checked" in input && input.type) input.checked = on; else input.selected = on;
     }
+  }
+
+  renderLoading(component) {
+    const props = component.props;
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass("dash-loading", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    el.append(...this.renderChildren(props.children));
+    return el;
+  }
+
+  /** dcc.Tabs: a bar of tab buttons and the chosen tab's content (Dash's values tab-1, tab-2, ... by default). */
+  renderTabs(component) {
+    const props = component.props;
+    const children = props.children === null || props.children === undefined ? []
+      : Array.isArray(props.children) ? props.children : [props.children];
+    const tabs = children.map((tab, index) => {
+      const tabProps = (tab && tab.props) || {};
+      return { value: tabProps.value ?? `tab-${index + 1}`, props: tabProps };
+    });
+    const chosen = "value" in props ? props.value : tabs[0]?.value;
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass("dash-tabs", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    const bar = document.createElement("div");
+    bar.className = "dash-tabs-bar";
+    bar.setAttribute("role", "tablist");
+    const content = document.createElement("div");
+    content.className = "dash-tab-content";
+    content.setAttribute("role", "tabpanel");
+    for (const tab of tabs) {
+      const selected = equal(tab.value, chosen);
+      const button = document.createElement("button");
+      button.setAttribute("type", "button");
+      button.setAttribute("role", "tab");
+      button.setAttribute("class", selected ? "dash-tab dash-tab--selected" : "dash-tab");
+      button.setAttribute("aria-selected", selected ? "true" : "false");
+      button.setAttribute("data-value", String(tab.value));
+      if (tab.props.disabled) button.setAttribute("disabled", "");
+      button.append(...this.renderChildren(tab.props.label ?? ""));
+      button.addEventListener("click", () => {
+        if (equal(component.props.value, tab.value)) return;
+        this.emit(component, { value: tab.value });
+        const fresh = this.renderTabs(component);   // redraw with the chosen tab shown
+        el.replaceWith(fresh);
+        const entry = props.id !== undefined && this.nodes.get(idKey(props.id));
+        if (entry) entry.el = fresh;
+      });
+      bar.append(button);
+      if (selected) content.append(...this.renderChildren(tab.props.children));
+    }
+    el.append(bar, content);
+    return el;
   }
 
   /** dcc.Interval: count n_intervals up every `interval` ms until disabled or max_intervals. */
