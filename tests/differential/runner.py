@@ -81,6 +81,21 @@ def selector(component_id):
     return "[id='" + key.replace("'", "\\'") + "']"
 
 
+def perform(step, target, set_props):
+    """Do one reader action on ``target`` (a locator); ``set_props(id, props)`` sets props directly."""
+    kind = step[0]
+    if kind == "click":
+        target.click()
+    elif kind == "type":
+        target.press_sequentially(step[2])
+    elif kind == "press":
+        target.press(step[2])
+    elif kind == "set":
+        set_props(step[1], step[2])
+    else:
+        raise ValueError(f"unknown step {step!r}")
+
+
 class RealDash:
     """The real-Dash host process (tests/differential/dash_host.py in the real-Dash venv)."""
 
@@ -127,16 +142,8 @@ class DashSide:
                                   "document.getElementById('react-entry-point')])")
 
     def act(self, step):
-        kind, component_id = step[0], step[1]
-        target = self.page.locator(selector(component_id)).first
-        if kind == "click":
-            target.click()
-        elif kind == "type":
-            target.press_sequentially(step[2])
-        elif kind == "press":
-            target.press(step[2])
-        elif kind == "set":
-            self.page.evaluate("([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, step[2]])
+        perform(step, self.page.locator(selector(step[1])).first, lambda component_id, props: self.page.evaluate(
+            "([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, props]))
         self.settle()
 
 
@@ -156,16 +163,8 @@ class LivedashSide:
         return self.handle.evaluate(f"(w) => ({OBSERVE})([w.livedash.layout(), w.querySelector('.livedash-app')])")
 
     def act(self, step):
-        kind, component_id = step[0], step[1]
-        target = self.root.locator(selector(component_id)).first
-        if kind == "click":
-            target.click()
-        elif kind == "type":
-            target.press_sequentially(step[2])
-        elif kind == "press":
-            target.press(step[2])
-        elif kind == "set":
-            self.handle.evaluate("(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, step[2]])
+        perform(step, self.root.locator(selector(step[1])).first, lambda component_id, props: self.handle.evaluate(
+            "(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, props]))
         self.page.wait_for_timeout(10)
         self.settle()
 

@@ -271,22 +271,6 @@ def test_components_added_by_a_callback_get_their_initial_calls():
     assert c.text("shown") == "YO"
 
 
-def test_circular_callbacks_each_run_once_per_trigger():
-    c = client("""
-        app = Dash()
-        app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
-
-        @callback(Output("a", "children"), Input("b", "children"))
-        def to_a(b):
-            return b
-
-        @callback(Output("b", "children"), Input("a", "children"))
-        def to_b(a):
-            return a + "!"
-    """)
-    assert (c.text("a"), c.text("b")) == ("B", "B!")
-
-
 CLIENTSIDE = """
 app = Dash()
 app.layout = html.Div([html.Button(id="b"), html.P(id="js"), html.P(id="after")])
