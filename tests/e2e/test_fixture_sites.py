@@ -70,3 +70,36 @@ def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_pa
         page.wait_for_timeout(500)
         assert widget.locator("#result").inner_text() == "no result"
         assert page.errors == []
+
+
+CLIENTSIDE_FUNCTION = '''\
+from dash import Dash, html, clientside_callback, ClientsideFunction, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("Click", id="b"), html.P(id="out")])
+
+clientside_callback(ClientsideFunction(namespace="lesson", function_name="count"),
+                    Output("out", "children"), Input("b", "n_clicks"))
+'''
+
+ASSET = '''\
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  lesson: { count: function (n) { return "JS counted " + (n || 0); } },
+});
+'''
+
+
+def test_clientside_function_from_the_examples_assets_folder(page, tmp_path):
+    root = make_site(tmp_path, {"lesson/index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": CLIENTSIDE_FUNCTION})
+    (root / "docs" / "examples" / "assets").mkdir()
+    (root / "docs" / "examples" / "assets" / "functions.js").write_text(ASSET)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url + "lesson/")
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        page.wait_for_function("() => document.querySelector('#out').textContent === 'JS counted 0'")
+        widget.locator("#b").click()
+        page.wait_for_function("() => document.querySelector('#out').textContent === 'JS counted 1'")
+        assert page.errors == []

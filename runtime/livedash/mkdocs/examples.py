@@ -17,6 +17,7 @@ class Example:
     first_line: int     # line of the code's first line in `source`
     height: int = 0
     title: str = ""
+    assets: list = field(default_factory=list)   # URLs (relative to the page) of the app's assets/*.js
 
 
 @dataclass
@@ -64,7 +65,7 @@ def widget_html(example, built):
                        f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
     error_attr = "" if error_html else " hidden"
     data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
-            "problems": built.problems}
+            "problems": built.problems, "assets": example.assets}
     state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
     return (
         f'<div class="livedash" data-livedash-key="{escape(example.key)}">'

@@ -114,9 +114,14 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             if not path.is_file():
                 raise PluginError(f"{page_source}:{fence.start + 1}: example file {fence.options['file']!r} "
                                   f"not found (looked for {self._relative_source(path)})")
+            # As in Dash, the JavaScript files in an `assets` folder beside the app are loaded with it
+            # (MkDocs copies them into the site like any other file of docs/).
+            assets = sorted(path.parent.joinpath("assets").glob("*.js"))
+            urls = [get_relative_url(str(a.relative_to(Path(config.docs_dir))).replace("\\", "/"), page.url)
+                    for a in assets]
             return Example(key=key, code=path.read_text(encoding="utf-8"), filename=path.name,
                            source=self._relative_source(path), first_line=1, height=height,
-                           title=fence.options.get("title", ""))
+                           title=fence.options.get("title", ""), assets=urls)
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
                        first_line=fence.body_line, height=height, title=fence.options.get("title", ""))
 

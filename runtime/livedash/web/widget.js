@@ -12,6 +12,24 @@ const STATUS = {
   running: "Running…",
 };
 
+const loadedAssets = new Map();   // script URL -> promise, so an asset runs once per page session
+
+function loadAssets(urls) {
+  return Promise.all(urls.map((url) => {
+    const absolute = new URL(url, document.baseURI).href;
+    if (!loadedAssets.has(absolute)) {
+      loadedAssets.set(absolute, new Promise((resolve) => {
+        const script = document.createElement("script");
+        script.src = absolute;
+        script.onload = resolve;
+        script.onerror = () => { console.error(`livedash: could not load ${absolute}`); resolve(); };
+        document.head.append(script);
+      }));
+    }
+    return loadedAssets.get(absolute);
+  }));
+}
+
 export function mountWidget(root) {
   const data = JSON.parse(root.querySelector("template.livedash-data").content.textContent);
   const key = root.dataset.livedashKey;
@@ -64,8 +82,11 @@ export function mountWidget(root) {
   });
 
   // A run paused for a clientside callback: run it here, answer, and keep the reader's edits queued.
+  // The app's assets/*.js (where ClientsideFunction namespaces live) are loaded first.
+  const assetsReady = loadAssets(data.assets || []);
   async function answerClientside(ask) {
     waiting = true;
+    await assetsReady;
     const answer = await runClientside(ask);
     send({ type: "clientside-result", app: key, answer });
   }
