@@ -34,7 +34,11 @@ class Kernel:
         key = message["app"]
         self.sessions.pop(key, None)
         self.waiting.pop(key, None)
-        session, step, error = start_session(message["code"], message.get("filename", "app.py"))
+        notify = None
+        if self.notify is not None:
+            def notify(patches):
+                self.notify(json.dumps({"type": "patched", "app": key, "patches": patches}))
+        session, step, error = start_session(message["code"], message.get("filename", "app.py"), notify)
         if session is None:
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session

@@ -62,6 +62,9 @@ A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID,
 "args": [...], "context": {...}, "multi": bool, "name": ...}``: the run is waiting for the page to run that
 clientside callback and answer ``clientside-result``. Until then the page sends no ``update`` for that app.
 
+``{"type": "patched", "app": KEY, "patches": [...]}``
+    Sent on its own, before the answer, while a slow callback runs: its ``running=`` values.
+
 ``{"type": "unloaded", "app": KEY}``
 
 ``{"type": "failed", "app": KEY | null, "request": TYPE, "error": ERROR}``

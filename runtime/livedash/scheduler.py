@@ -9,6 +9,7 @@ the MATCH values it runs for (its *binding*).
 import time
 
 from .context import CallContext, calling
+from .dependencies import ALLSMALLER
 from .errors import describe
 from .exceptions import InvalidCallbackReturnValue, PreventUpdate
 from .graph import dep_key
@@ -110,7 +111,7 @@ class Scheduler:
             else:   # e.g. an ALL or plain Input feeding MATCH outputs: every instance runs
                 candidates = [b for b in self.bindings(spec) if all(dict(b).get(k, v) == v for k, v in own.items())]
             smaller = [k for k, v in (dep.component_id.items() if isinstance(dep.component_id, dict) else ())
-                       if str(v) == "ALLSMALLER"]
+                       if v is ALLSMALLER]
             for binding in candidates:
                 if all(id_sort_key(component_id[k]) < id_sort_key(dict(binding)[k]) for k in smaller):
                     found.append((spec, binding))

@@ -10,14 +10,14 @@ from .validation import validate
 
 
 class Session:
-    def __init__(self, source, filename="app.py"):
+    def __init__(self, source, filename="app.py", notify=None):
         self.filename = filename
         self.app, self.namespace = execute(source, filename)
         self.store = Store(self.app.build_layout())
         # Dash's debug-mode checks; duplicate outputs leave no callback to run, as in Dash.
         self.problems, usable = validate(self.app, self.app.callbacks, self.store)
         self.graph = CallbackGraph(usable)
-        self.scheduler = Scheduler(self.graph, self.store, filename)
+        self.scheduler = Scheduler(self.graph, self.store, filename, notify)
         self.trace = []
         self.last_patches = []
         self.suspended = None
@@ -76,10 +76,11 @@ class Step:
         self.jobs, self.cancel = [], []    # background jobs to start, and to stop
 
 
-def start_session(source, filename):
-    """``(session, Step, None)`` or ``(None, None, ERROR)`` when the code does not give a working app."""
+def start_session(source, filename, notify=None):
+    """``(session, Step, None)`` or ``(None, None, ERROR)`` when the code does not give a working app.
+    ``notify(patches)`` shows patches at once, while a callback runs (running=)."""
     try:
-        session = Session(source, filename)
+        session = Session(source, filename, notify)
         step = session.start()
     except Exception as exc:
         return None, None, describe(exc, filename)

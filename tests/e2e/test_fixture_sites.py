@@ -103,3 +103,33 @@ def test_clientside_function_from_the_examples_assets_folder(page, tmp_path):
         widget.locator("#b").click()
         page.wait_for_function("() => document.querySelector('#out').textContent === 'JS counted 1'")
         assert page.errors == []
+
+
+SLOW = '''\
+import time
+from dash import Dash, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
+
+
+@callback(Output("out", "children"), Input("go", "n_clicks"), prevent_initial_call=True,
+          running=[(Output("go", "disabled"), True, False), (Output("go", "children"), "Working…", "Go")])
+def slow(n):
+    time.sleep(1.5)
+    return f"done {n}"
+'''
+
+
+def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/slow.py"\n```\n'}, {"slow.py": SLOW})
+    assert build(root).returncode == 0
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        widget.locator("#go").click()
+        page.wait_for_function("() => document.querySelector('#go').textContent === 'Working…'", timeout=1_000)
+        assert widget.locator("#go").is_disabled()
+        page.wait_for_function("() => document.querySelector('#out').textContent === 'done 1'", timeout=10_000)
+        assert widget.locator("#go").inner_text() == "Go" and not widget.locator("#go").is_disabled()

@@ -151,6 +151,8 @@ export function mountWidget(root) {
       }
       setStatus("ready");
       flushQueue();
+    } else if (message.type === "patched") {   // running= values, shown while a callback runs
+      for (const patch of message.patches) renderer.patch(patch.id, patch.props);
     } else if (message.type === "updated") {
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
       manageJobs(message);
