@@ -1,32 +1,38 @@
-"""Lesson 3: one callback, several outputs: the number, its colour, and a note kept with no_update."""
+"""Lesson 3: one callback, three outputs: a number, its colour, and a note that changes rarely."""
 from dash import Dash, html, callback, Input, Output, no_update
 
 app = Dash()
 
 app.layout = html.Div([
-    html.Button("+1", id="up"),
-    html.Button("−1", id="down"),
-    html.P("0", id="number", style={"fontSize": 32, "color": "grey"}),
-    html.P("Below zero for the first time: not yet", id="note"),
+    html.Button("+", id="up"),
+    html.Button("−", id="down"),
+    html.P(id="number"),
+    html.P("No milestone yet (milestones are multiples of 5)", id="milestone"),
 ])
 
-COLOURS = {1: "green", 0: "grey", -1: "red"}
+
+def colour_of(value):
+    if value > 0:
+        return "green"
+    if value < 0:
+        return "red"
+    return "grey"
 
 
 @callback(
     Output("number", "children"),
     Output("number", "style"),
-    Output("note", "children"),
+    Output("milestone", "children"),
     Input("up", "n_clicks"),
     Input("down", "n_clicks"),
-    prevent_initial_call=True,
 )
-def update(up, down):
-    value = (up or 0) - (down or 0)
-    sign = (value > 0) - (value < 0)
-    style = {"fontSize": 32, "color": COLOURS[sign]}
-    # Leave the note alone unless the value has just gone below zero.
-    note = "Below zero for the first time: now!" if value == -1 and not up else no_update
+def update(up_clicks, down_clicks):
+    value = (up_clicks or 0) - (down_clicks or 0)
+    style = {"color": colour_of(value), "fontSize": "2em"}
+    if value != 0 and value % 5 == 0:
+        note = f"Milestone reached: {value}"
+    else:
+        note = no_update  # nothing new to say: leave the note as it is
     return str(value), style, note
 
 

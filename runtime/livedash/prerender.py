@@ -189,6 +189,12 @@ def _loading(props):
     return f'<div class="{escape(_class("dash-loading", props))}"{attributes(outer)}>{render(props.get("children"))}</div>'
 
 
-_DCC = {"Input": _input, "Tabs": _tabs, "Loading": _loading, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
+def _graph(props):
+    # An empty box of the figure's height: plotly.js draws into it in the page.
+    outer = {k: props[k] for k in ("id", "style") if k in props}
+    return f'<div class="{escape(_class("dash-graph", props))}"{attributes(outer)}></div>'
+
+
+_DCC = {"Input": _input, "Tabs": _tabs, "Loading": _loading, "Graph": _graph, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
         "Interval": lambda props: "", "Textarea": _textarea, "Checklist": _choices("checkbox"),
         "RadioItems": _choices("radio"), "Dropdown": _dropdown}

@@ -904,6 +904,20 @@ def f(n):
     return f"loaded {n}"
 ''', steps=click("b")),
 
+    Case("graph_figure_from_a_callback", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Dropdown(["bar", "line"], "bar", id="kind"), dcc.Graph(id="g"), html.P(id="o")])
+
+@callback(Output("g", "figure"), Input("kind", "value"))
+def figure(kind):
+    trace = {"type": "bar" if kind == "bar" else "scatter", "x": ["a", "b", "c"], "y": [3, 1, 2]}
+    return {"data": [trace], "layout": {"title": {"text": f"A {kind} chart"}, "height": 300}}
+
+@callback(Output("o", "children"), Input("g", "figure"))
+def show(fig):
+    return f"{fig['data'][0]['type']} with {len(fig['data'][0]['x'])} points"
+'''),   # no step: after a redraw Dash's Graph reports relayoutData {autosize: True}, livedash's not yet (README)
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

@@ -45,7 +45,9 @@ def test_javascript_draws_every_case_exactly_as_the_build_did(browser, livedash_
     with SiteServer(livedash_site) as server:
         page = browser.new_page()
         page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.abort())   # JavaScript alone
-        page.goto(server.url)
+        page.route(re.compile(r".*plotly\.min\.js$"), lambda route: None)    # graphs stay empty boxes
+        page.goto(server.url, wait_until="domcontentloaded")
+        page.wait_for_function("() => document.querySelectorAll('.livedash').length && window.__livedashMounted !== false")
         drawn = page.evaluate("() => [...document.querySelectorAll('.livedash-app')].map((e) => e.innerHTML)")
         page.close()
     for case, ours, built in zip(CASES, drawn, prerendered):

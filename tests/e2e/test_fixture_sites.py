@@ -133,3 +133,41 @@ def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
         assert widget.locator("#go").is_disabled()
         page.wait_for_function("() => document.querySelector('#out').textContent === 'done 1'", timeout=10_000)
         assert widget.locator("#go").inner_text() == "Go" and not widget.locator("#go").is_disabled()
+
+
+GRAPH = '''\
+from dash import Dash, dcc, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("More", id="more"), dcc.Graph(id="g"), html.P(id="clicked")])
+
+
+@callback(Output("g", "figure"), Input("more", "n_clicks"))
+def figure(n):
+    k = (n or 0) + 3
+    return {"data": [{"type": "bar", "x": list(range(k)), "y": [i * i for i in range(k)]}], "layout": {"height": 300}}
+
+
+@callback(Output("clicked", "children"), Input("g", "clickData"), prevent_initial_call=True)
+def clicked(data):
+    return f"bar {data['points'][0]['x']}"
+'''
+
+
+def test_graph_draws_with_plotly_only_on_pages_that_need_it(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/graph.py"\n```\n', "plain.md": "# Text\n"},
+                     {"graph.py": GRAPH})
+    assert build(root).returncode == 0
+    plotly_requests = []
+    page.on("request", lambda r: plotly_requests.append(r.url) if "plotly.min.js" in r.url else None)
+    with SiteServer(root / "site") as server:
+        page.goto(server.url + "plain/")
+        assert plotly_requests == []
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        widget.locator(".dash-graph .main-svg").first.wait_for(timeout=20_000)
+        assert widget.locator(".dash-graph .point").count() == 3
+        widget.locator("#more").click()
+        page.wait_for_function("() => document.querySelectorAll('.dash-graph .point').length === 4")
+        assert len(plotly_requests) == 1 and page.errors == []

@@ -94,6 +94,12 @@ Loading = make_component("Loading", NAMESPACE, (
     doc="Shows its children (livedash draws no spinner: callbacks here take milliseconds).")
 
 
+Graph = make_component("Graph", NAMESPACE, (
+    "id", "responsive", "clickData", "clickAnnotationData", "hoverData", "clear_on_unhover", "selectedData",
+    "relayoutData", "extendData", "prependData", "restyleData", "figure", "style", "className", "mathjax",
+    "animate", "animation_options", "config"), doc="A plotly.js chart; figure is a dict (data, layout).")
+
+
 def tab_values(children):
     """[(value, tab props)] of the Tab components of a Tabs, with Dash's default values tab-1, tab-2, ..."""
     tabs = children if isinstance(children, (list, tuple)) else [children] if children is not None else []
@@ -120,7 +126,7 @@ def options(value):
 
 
 __all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval",
-           "Tabs", "Tab", "Loading"]
+           "Tabs", "Tab", "Loading", "Graph"]
 
 
 def __getattr__(name):

@@ -7,7 +7,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from .npm_cache import MERMAID, PYODIDE, copy_into
+from .npm_cache import MERMAID, PLOTLY, PYODIDE, copy_into
 
 PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
 WEB = PACKAGE / "web"
@@ -38,6 +38,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
         if path.is_file() and path.suffix in (".js", ".css"):
             shutil.copy2(path, target / path.name)
     copy_into(MERMAID, target / "vendor" / "mermaid", strip="dist/")
+    copy_into(PLOTLY, target / "vendor" / "plotly")
     data = runtime_zip()
     digest = hashlib.sha256(data).hexdigest()[:12]
     runtime_name = f"livedash-runtime-{digest}.zip"

@@ -37,7 +37,12 @@ PYODIDE = NpmPackage(
 MERMAID = NpmPackage(
     "mermaid", "11.17.2", "6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd",
     ("dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/", "LICENSE"), "MIT")
-PACKAGES = (PYODIDE, MERMAID)
+# plotly.js for dcc.Graph: the version Dash 4.4.1 draws with (plotly.py 7.1.0 bundles 4.1.1). A page loads it
+# only when it shows a graph.
+PLOTLY = NpmPackage(
+    "plotly.js-dist-min", "4.1.1", "4169ed8fc581f2331f0aeb201c66debf48ab50721b6e64a8dcea45d42827464a",
+    ("plotly.min.js", "LICENSE"), "MIT")
+PACKAGES = (PYODIDE, MERMAID, PLOTLY)
 
 
 class PackageUnavailable(RuntimeError):

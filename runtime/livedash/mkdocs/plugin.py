@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from .assets import MERMAID_PATH, write_site_assets
-from .npm_cache import MERMAID, PYODIDE, PackageUnavailable, ensure
+from .npm_cache import MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build, widget_html
 from .fences import FenceError, find_dash_fences
 
@@ -50,7 +50,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mimetypes.add_type("text/javascript", ".mjs")
         self._root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
-            for package in (PYODIDE, MERMAID) if self.config.pyodide == "self" else (MERMAID,):
+            for package in (PYODIDE, MERMAID, PLOTLY) if self.config.pyodide == "self" else (MERMAID, PLOTLY):
                 ensure(package, log=log.info)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None

@@ -32,6 +32,20 @@ function options(value) {
 const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const withClass = (base, props) => (props.className ? `${base} ${props.className}` : base);
 
+let plotly = null;
+/** plotly.js, loaded once and only by pages that show a graph. */
+function loadPlotly() {
+  plotly = plotly || new Promise((resolve, reject) => {
+    if (window.Plotly) { resolve(window.Plotly); return; }
+    const script = document.createElement("script");
+    script.src = new URL("./vendor/plotly/plotly.min.js", import.meta.url).href;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error("plotly.js could not be loaded"));
+    document.head.append(script);
+  });
+  return plotly;
+}
+
 /** An id as Dash writes it in the DOM: dict ids as JSON with sorted keys and no spaces. */
 export function idKey(id) {
   if (id === null || typeof id !== "object") return id;
@@ -116,6 +130,9 @@ export class Renderer {
         el.replaceWith(this.swap(entry, fresh));
       }
     } else if (kind === "Interval") this.startInterval(component);
+    else if (kind === "Graph") {
+      this.drawGraph(el, component).catch((error) => { el.textContent = `The chart could not be drawn: ${error.message}`; });
+    }
     else if (kind === "Tabs" || kind === "Loading") {
       el.replaceWith(this.swap(entry, kind === "Tabs" ? this.renderTabs(component) : this.renderLoading(component)));
     }
@@ -150,6 +167,7 @@ export class Renderer {
       if (type === "Interval") { this.startInterval(component); return null; }
       if (type === "Tabs") return this.renderTabs(component);
       if (type === "Loading") return this.renderLoading(component);
+      if (type === "Graph") return this.renderGraph(component);
       if (type === "Store") return null;
     }
     const el = document.createElement("div");
@@ -355,6 +373,43 @@ export class Renderer {
       const on = chosen.some((v) => equal(v, list[Number(input.value)].value));
       if ("checked" in input && input.type) input.checked = on; else input.selected = on;
     }
+  }
+
+  /** dcc.Graph: an empty box now; plotly.js (loaded on first use) draws the figure into it. */
+  renderGraph(component) {
+    const props = component.props;
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass("dash-graph", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    this.drawGraph(el, component).catch((error) => {
+      el.textContent = `The chart could not be drawn: ${error.message}`;
+    });
+    return el;
+  }
+
+  async drawGraph(el, component) {
+    const Plotly = await loadPlotly();
+    const figure = component.props.figure || {};
+    await Plotly.react(el, figure.data || [], { ...(figure.layout || {}) }, { responsive: true, ...(component.props.config || {}) });
+    if (el.dataset.livedashEvents) {
+      // Like Dash's Graph, a redraw is followed by a resize, which reports relayoutData {autosize: true}.
+      await Plotly.Plots.resize(el);
+      return;
+    }
+    el.dataset.livedashEvents = "1";
+    // Dash's event props, with the serialisable part of plotly's points.
+    const points = (event) => ({ points: (event.points || []).map((p) => {
+      const point = { curveNumber: p.curveNumber, pointNumber: p.pointNumber, pointIndex: p.pointIndex,
+        x: p.x, y: p.y };
+      for (const key of ["z", "text", "customdata", "label", "value", "lat", "lon", "location", "hovertext"]) {
+        if (p[key] !== undefined) point[key] = p[key];
+      }
+      return point;
+    }) });
+    el.on("plotly_click", (event) => this.emit(component, { clickData: points(event) }));
+    el.on("plotly_hover", (event) => this.emit(component, { hoverData: points(event) }));
+    el.on("plotly_selected", (event) => event && this.emit(component, { selectedData: points(event) }));
+    el.on("plotly_relayout", (event) => this.emit(component, { relayoutData: event }));
   }
 
   renderLoading(component) {
