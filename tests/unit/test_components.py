@@ -62,8 +62,8 @@ def test_unset_props_are_unknown_not_defaulted():
 
 
 def test_unsupported_dcc_component_says_so():
-    with pytest.raises(LivedashUnsupported, match="dcc.Graph is not supported by livedash yet"):
-        dcc.Graph
+    with pytest.raises(LivedashUnsupported, match="dcc.Upload is not supported by livedash yet"):
+        dcc.Upload
 
 
 def test_nested_components_become_json():
