@@ -73,3 +73,7 @@ def flatten_like(value, schema):
     if isinstance(schema, dict):
         return [leaf for key, sub in schema.items() for leaf in flatten_like(value[key], sub)]
     return [value]
+
+
+for _cls in (SchemaTypeValidationError, SchemaLengthValidationError, SchemaKeysValidationError):
+    _cls.__module__ = "dash._grouping"    # tracebacks name them as Dash does

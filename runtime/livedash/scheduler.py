@@ -521,15 +521,8 @@ class Scheduler:
         if spec.multi:
             if is_no_update(result):
                 return []
-            if isinstance(spec.output_grouping, (list, tuple)):
-                if not isinstance(result, (list, tuple)):
-                    raise InvalidCallbackReturnValue(
-                        f"The callback {spec.id} is a multi-output.\n"
-                        f"Expected the output type to be a list or tuple but got:\n{result!r}.")
-                if len(result) != len(spec.outputs):
-                    raise InvalidCallbackReturnValue(
-                        f"Invalid number of output values for {spec.id}.\n"
-                        f"Expected {len(spec.outputs)}, got {len(result)}")
+            # Dash 4.4.1 checks the returned grouping first (dash/_callback.py _prepare_response), so a
+            # wrong shape is a Schema*ValidationError, whatever the outputs' form.
             validate(result, spec.output_grouping)
             values = flatten_like(result, spec.output_grouping)
             targets = outputs_list
