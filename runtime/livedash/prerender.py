@@ -71,6 +71,9 @@ def render(node):
         if tag in VOID:
             return f"<{tag}{attributes(props)}>"
         return f"<{tag}{attributes(props)}>{render(props.get('children'))}</{tag}>"
+    if kind == "Markdown":     # HTML made by livedash.markdown from the text, which escapes any markup in it
+        outer = {k: props[k] for k in ("id", "style") if k in props}
+        return f'<div class="{escape(_class("dash-markdown", props))}"{attributes(outer)}>{node.get("html", "")}</div>'
     renderer = _DCC.get(kind)
     if renderer is None:
         return f'<div class="livedash-unsupported">{escape(namespace)}.{escape(kind)}</div>'

@@ -54,7 +54,9 @@ Worker -> page
     tools report at load (duplicate outputs, circular dependencies, missing ids), with Dash's titles.
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
-    Prop values to apply, in order. A value may contain components (``children``).
+    Prop values to apply, in order. A value may contain components (``children``). A patch may carry
+    ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``html``), as a
+    component's JSON may.
 
 A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "progress": bool}]``
 (background jobs for the page to start) and ``"cancel": [N, ...]`` (jobs to stop), and

@@ -9,7 +9,7 @@ def to_json(value):
     """A prop value as JSON data (components become their JSON form, tuples become lists)."""
     if isinstance(value, Component):
         return {"props": {k: to_json(v) for k, v in value._props.items()},
-                "type": value._type, "namespace": value._namespace}
+                "type": value._type, "namespace": value._namespace, **value._json_extra()}
     if isinstance(value, (list, tuple)):
         return [to_json(v) for v in value]
     if isinstance(value, dict):

@@ -918,6 +918,15 @@ def show(fig):
     return f"{fig['data'][0]['type']} with {len(fig['data'][0]['x'])} points"
 '''),   # no step: after a redraw Dash's Graph reports relayoutData {autosize: True}, livedash's not yet (README)
 
+    Case("markdown_written_by_a_callback", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Markdown("*Nothing yet*", id="md")])
+
+@callback(Output("md", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return f"## Clicked\\n\\n**{n}** times, see [the docs](https://dash.plotly.com)"
+''', steps=click("b", 2)),
+
     # -- misc -------------------------------------------------------------------------------------
     Case("text_that_looks_like_html", section="quality", app='''
 app = Dash()

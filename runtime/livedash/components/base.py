@@ -78,6 +78,10 @@ class Component:
     def _on_set(self, prop):
         """Props the real component sets itself after ``prop`` was changed."""
 
+    def _json_extra(self):
+        """What the page needs beside the props to draw this component (dcc.Markdown: its HTML)."""
+        return {}
+
     # -- JSON and traversal ---------------------------------------------------------------------
     def to_plotly_json(self):
         return {"props": dict(self._props), "type": self._type, "namespace": self._namespace}

@@ -100,6 +100,20 @@ Graph = make_component("Graph", NAMESPACE, (
     "animate", "animation_options", "config"), doc="A plotly.js chart; figure is a dict (data, layout).")
 
 
+_Markdown = make_component("Markdown", NAMESPACE, (
+    "children", "id", "className", "mathjax", "dangerously_allow_html", "link_target", "dedent",
+    "highlight_config", "style"), doc="Markdown text, drawn as HTML (raw HTML in it is shown as text).")
+
+
+class Markdown(_Markdown):
+    __doc__ = _Markdown.__doc__
+
+    def _json_extra(self):
+        from ..markdown import to_html
+        return {"html": to_html(self._props.get("children"), self._props.get("link_target"),
+                                self._props.get("dedent", True))}
+
+
 def tab_values(children):
     """[(value, tab props)] of the Tab components of a Tabs, with Dash's default values tab-1, tab-2, ..."""
     tabs = children if isinstance(children, (list, tuple)) else [children] if children is not None else []
@@ -126,7 +140,7 @@ def options(value):
 
 
 __all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval",
-           "Tabs", "Tab", "Loading", "Graph"]
+           "Tabs", "Tab", "Loading", "Graph", "Markdown"]
 
 
 def __getattr__(name):

@@ -99,11 +99,13 @@ export class Renderer {
     this.root.replaceChildren(...this.renderChildren(layout));
   }
 
-  /** Apply new prop values to the component with this id (callback outputs, or queued reader edits). */
-  patch(id, props) {
+  /** Apply new prop values to the component with this id (callback outputs, or queued reader edits);
+   *  `extra`: what the worker adds beside props (a Markdown's html). */
+  patch(id, props, extra = {}) {
     const entry = this.nodes.get(idKey(id));
     if (!entry) return;
     const { component, el } = entry;
+    Object.assign(component, extra);
     if ("children" in props) this.forget(component.props.children);
     Object.assign(component.props, props);
     const kind = component.namespace === "dash_core_components" ? component.type : "html";
@@ -130,6 +132,7 @@ export class Renderer {
         el.replaceWith(this.swap(entry, fresh));
       }
     } else if (kind === "Interval") this.startInterval(component);
+    else if (kind === "Markdown") el.replaceWith(this.swap(entry, this.renderMarkdown(component)));
     else if (kind === "Graph") {
       this.drawGraph(el, component).catch((error) => { el.textContent = `The chart could not be drawn: ${error.message}`; });
     }
@@ -168,6 +171,7 @@ export class Renderer {
       if (type === "Tabs") return this.renderTabs(component);
       if (type === "Loading") return this.renderLoading(component);
       if (type === "Graph") return this.renderGraph(component);
+      if (type === "Markdown") return this.renderMarkdown(component);
       if (type === "Store") return null;
     }
     const el = document.createElement("div");
@@ -410,6 +414,16 @@ export class Renderer {
     el.on("plotly_hover", (event) => this.emit(component, { hoverData: points(event) }));
     el.on("plotly_selected", (event) => event && this.emit(component, { selectedData: points(event) }));
     el.on("plotly_relayout", (event) => this.emit(component, { relayoutData: event }));
+  }
+
+  /** dcc.Markdown: the HTML livedash.markdown made from the text (it escapes any markup the text holds). */
+  renderMarkdown(component) {
+    const props = component.props;
+    const el = document.createElement("div");
+    el.setAttribute("class", withClass("dash-markdown", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    el.innerHTML = component.html || "";
+    return el;
   }
 
   renderLoading(component) {

@@ -154,7 +154,7 @@ export function mountWidget(root) {
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
     } else if (message.type === "updated") {
-      for (const patch of message.patches) renderer.patch(patch.id, patch.props);
+      for (const patch of message.patches) renderer.patch(patch.id, patch.props, patch.component);
       manageJobs(message);
       const failed = message.trace.filter((run) => run.status === "error").pop();
       if (failed) showError(failed.error, `${failed.function}: `);
