@@ -14,6 +14,12 @@ from .exceptions import (CallbackException, DuplicateCallback, IncorrectTypeExce
                          LivedashUnsupported)
 from .grouping import flatten, make_like
 
+# The keywords Dash's callback decorator reads; any other is accepted and ignored, as in Dash.
+_KNOWN_KEYWORDS = {"output", "inputs", "state", "prevent_initial_call", "background", "interval", "progress",
+                   "progress_default", "running", "cancel", "manager", "cache_args_to_ignore",
+                   "cache_ignore_triggered", "on_error", "api_endpoint", "optional", "hidden", "websocket",
+                   "persistent", "mcp_enabled", "mcp_expose_docstring"}
+
 # Keyword options Dash has that livedash does not run yet: refuse them loudly instead of drifting.
 _NOT_YET = ("on_error",)
 
@@ -258,8 +264,11 @@ def make_decorator(args, kwargs, register):
     background = background_options(kwargs)
 
     def decorator(func):
-        register(CallbackSpec(outputs, grouping, func, prevent_initial_call=prevent_initial_call,
-                              running=running, background=background))
+        spec = CallbackSpec(outputs, grouping, func, prevent_initial_call=prevent_initial_call,
+                            running=running, background=background)
+        # Dash swallows unknown keywords silently; keep them to explain the trap they often are.
+        spec.ignored = sorted(set(kwargs) - _KNOWN_KEYWORDS)
+        register(spec)
         return func
 
     return decorator

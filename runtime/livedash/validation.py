@@ -27,12 +27,17 @@ def duplicate_outputs(specs):
                 errors.append(("Duplicate callback Outputs",
                                [_head(spec), f"Output {index} ({key}) is already used by this callback."]))
             elif key in used:
-                errors.append(("Duplicate callback outputs",
-                               [_head(spec), f"Output {index} ({key}) is already in use.",
-                                "To resolve this, set `allow_duplicate=True` on",
-                                "duplicate outputs, or combine the outputs into",
-                                "one callback function, distinguishing the trigger",
-                                "by using `dash.callback_context` if necessary."]))
+                lines = [_head(spec), f"Output {index} ({key}) is already in use.",
+                         "To resolve this, set `allow_duplicate=True` on",
+                         "duplicate outputs, or combine the outputs into",
+                         "one callback function, distinguishing the trigger",
+                         "by using `dash.callback_context` if necessary."]
+                ignored = getattr(spec, "ignored", [])
+                if ignored:   # livedash's addition: Dash says nothing of these
+                    lines.append(f"(livedash: this callback was given {', '.join(f'`{k}=`' for k in ignored)}, which "
+                                 "Dash accepts and ignores without a word: it is no Dash option. The option is "
+                                 "`Output(..., allow_duplicate=True)` with `prevent_initial_call=True`.)")
+                errors.append(("Duplicate callback outputs", lines))
             own.add(key)
         used |= own
     return errors

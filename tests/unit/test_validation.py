@@ -23,6 +23,7 @@ def test_duplicate_outputs_are_reported_and_no_callback_runs():
     [(title, message)] = problems(c)
     assert title == "Duplicate callback outputs"
     assert message.startswith("In the callback for output(s):\n  x.children\nOutput 0 (x.children) is already in use.")
+    assert "given `allow_duplicate_output=`, which Dash accepts and ignores without a word" in message
     assert c.runs == [] and c.text("x") == "start"
     c.click("b")
     assert c.text("x") == "start"
