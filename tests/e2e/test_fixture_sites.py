@@ -171,3 +171,33 @@ def test_graph_draws_with_plotly_only_on_pages_that_need_it(page, tmp_path):
         widget.locator("#more").click()
         page.wait_for_function("() => document.querySelectorAll('.dash-graph .point').length === 4")
         assert len(plotly_requests) == 1 and page.errors == []
+
+
+USES_A_PACKAGE = '''\
+import markdown
+from dash import Dash, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("Render", id="b"), html.P(id="out")])
+
+
+@callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def render(n):
+    return markdown.markdown(f"**{n}**")
+'''
+
+
+def test_packages_option_serves_pure_python_wheels_to_the_browser(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": USES_A_PACKAGE},
+                     plugin={"packages": ["markdown"]})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    wheels = list((root / "site" / "assets" / "livedash" / "packages").glob("*.whl"))
+    assert [w.name.split("-")[0].lower() for w in wheels] == ["markdown"]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        widget.locator("#b").click()
+        page.wait_for_function("() => document.querySelector('#out').textContent === '<p><strong>1</strong></p>'")
+        assert page.errors == []

@@ -144,3 +144,10 @@ def test_mermaid2_is_pointed_at_the_self_hosted_mermaid(tmp_path):
     html = (root / "site" / "index.html").read_text()
     assert "assets/livedash/vendor/mermaid/mermaid.esm.min.mjs" in html and "unpkg" not in html
     assert (root / "site" / "assets" / "livedash" / "vendor" / "mermaid" / "mermaid.esm.min.mjs").is_file()
+
+
+def test_a_compiled_package_is_refused_with_a_clear_message(tmp_path):
+    root = make_site(tmp_path, PAGES, {"counter.py": COUNTER}, plugin={"packages": ["pyyaml==6.0.2"]})
+    result = build(root)
+    assert result.returncode != 0
+    assert "pip found no pure-Python (py3-none-any) wheels for pyyaml==6.0.2" in result.stderr

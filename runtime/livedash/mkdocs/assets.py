@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from .npm_cache import MERMAID, PLOTLY, PYODIDE, copy_into
+from .wheels import copy_into as copy_wheels
 
 PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
 WEB = PACKAGE / "web"
@@ -30,7 +31,7 @@ def runtime_zip():
     return buffer.getvalue()
 
 
-def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
+def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None):
     """Copy everything into ``site_dir/assets_path``; returns the folder."""
     target = Path(site_dir) / assets_path
     target.mkdir(parents=True, exist_ok=True)
@@ -51,7 +52,9 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None):
     else:
         copy_into(PYODIDE, target / "pyodide")
         pyodide = "./pyodide/"
-    config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide}
+    packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
+    config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide,
+              "packages": [f"./packages/{name}" for name in packages]}
     (target / "config.js").write_text(
         "// Written by the livedash MkDocs plugin at build time.\n"
         f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")

@@ -8,6 +8,7 @@ Options (mkdocs.yml)::
           pyodide_url: null    # with `cdn`, another base URL for Pyodide's files
           height: 0            # default minimum height of an app pane, in px (a fence's height= wins)
           assets_path: assets/livedash
+          packages: []         # pure-Python packages the examples import (pip requirement strings)
 """
 
 import logging
@@ -22,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from .assets import MERMAID_PATH, write_site_assets
+from . import wheels
 from .npm_cache import MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build, widget_html
 from .fences import FenceError, find_dash_fences
@@ -36,6 +38,7 @@ class LivedashConfig(Config):
     pyodide_url = c.Optional(c.Type(str))
     height = c.Type(int, default=0)
     assets_path = c.Type(str, default="assets/livedash")
+    packages = c.ListOfItems(c.Type(str), default=[])
 
 
 class LivedashPlugin(BasePlugin[LivedashConfig]):
@@ -54,6 +57,12 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                 ensure(package, log=log.info)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None
+        self._wheels = None
+        if self.config.packages:
+            try:
+                self._wheels = wheels.ensure(self.config.packages, log=log.info)
+            except wheels.WheelsUnavailable as exc:
+                raise PluginError(str(exc)) from None
         self._point_mermaid2_at_our_copy(config)
         return config
 
@@ -140,6 +149,6 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
     def on_post_build(self, config):
         try:
             write_site_assets(config.site_dir, self.config.assets_path.strip("/"), self.config.pyodide,
-                              self.config.pyodide_url)
+                              self.config.pyodide_url, self._wheels)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None

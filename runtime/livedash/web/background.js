@@ -8,7 +8,8 @@ const running = new Map();   // job token (app key and job number: numbers are p
 
 function bootWorker() {
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime) });
+  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
+    packages: (config.packages || []).map(absolute) });
   return worker;
 }
 

@@ -24,7 +24,8 @@ function start() {
   };
   worker.onerror = (event) => setBoot("failed", event.message || "the worker could not start");
   setBoot("loading");
-  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime) });
+  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
+    packages: (config.packages || []).map(absolute) });
 }
 
 /** Send a protocol message (see livedash/protocol.py); starts the worker on first use. */

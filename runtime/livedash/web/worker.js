@@ -10,7 +10,7 @@ self.onmessage = (event) => {
   else answer(message);
 };
 
-async function boot({ pyodide, runtime }) {
+async function boot({ pyodide, runtime, packages = [] }) {
   const start = performance.now();
   try {
     const { loadPyodide } = await import(pyodide + "pyodide.mjs");
@@ -22,6 +22,7 @@ async function boot({ pyodide, runtime }) {
     const py = await loadPyodide({ indexURL: pyodide });
     const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
     py.unpackArchive(await zip, "zip", { extractDir: sitePackages });
+    if (packages.length) await py.loadPackage(packages);   // the site's pure-Python wheels (plugin `packages:`)
     // Keep a proxy to the bound method: calling it is far cheaper than runPython per message. The kernel
     // may post messages of its own at once (a background job's progress) through `notify`.
     const { Kernel } = py.pyimport("livedash.kernel");
