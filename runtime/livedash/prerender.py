@@ -159,14 +159,18 @@ def _dropdown(props):
     value = props.get("value")
     multi = bool(props.get("multi"))
     chosen = value if isinstance(value, list) else [value]
-    attrs = {k: props[k] for k in ("id", "style", "disabled") if k in props}
+    outer = {k: props[k] for k in ("id", "style") if k in props}
+    inner = {k: props[k] for k in ("disabled",) if k in props}
     items = "" if multi else f'<option value="">{escape(str(props.get("placeholder") or "Select..."))}</option>'
     for index, (val, label, disabled) in enumerate(options(props.get("options"))):
         selected = ' selected=""' if val in chosen and val is not None else ""
         off = ' disabled=""' if disabled else ""
         items += f'<option value="{index}"{selected}{off}>{render(label)}</option>'
     multiple = ' multiple=""' if multi else ""
-    return f'<select class="{escape(_class("dash-dropdown", props))}"{multiple}{attributes(attrs)}>{items}</select>'
+    search = ('<input type="search" class="dash-dropdown-search" placeholder="Search…" aria-label="Search the options">'
+              if props.get("searchable", True) else "")
+    return (f'<div class="{escape(_class("dash-dropdown", props))}"{attributes(outer)}>{search}'
+            f'<select class="dash-dropdown-select"{multiple}{attributes(inner)}>{items}</select></div>')
 
 
 def _tabs(props):

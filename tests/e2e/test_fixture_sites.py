@@ -201,3 +201,33 @@ def test_packages_option_serves_pure_python_wheels_to_the_browser(page, tmp_path
         widget.locator("#b").click()
         page.wait_for_function("() => document.querySelector('#out').textContent === '<p><strong>1</strong></p>'")
         assert page.errors == []
+
+
+DROPDOWN = '''\
+from dash import Dash, dcc, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([dcc.Dropdown(["Amsterdam", "Berlin", "Bern", "Paris"], id="city"), html.P(id="out")])
+
+
+@callback(Output("out", "children"), Input("city", "value"))
+def show(city):
+    return f"city: {city}"
+'''
+
+
+def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/dd.py"\n```\n'}, {"dd.py": DROPDOWN})
+    assert build(root).returncode == 0
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget)
+        assert widget.locator("#out").inner_text() == "city: None"
+        widget.locator(".dash-dropdown-search").fill("ber")
+        visible = widget.locator(".dash-dropdown-select option").evaluate_all(
+            "options => options.filter(o => !o.hidden && o.value !== '').map(o => o.textContent)")
+        assert visible == ["Berlin", "Bern"]
+        widget.locator(".dash-dropdown-select").select_option(label="Bern")
+        page.wait_for_function("() => document.querySelector('#out').textContent === 'city: Bern'")
+        assert page.errors == []

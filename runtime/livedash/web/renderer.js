@@ -340,12 +340,30 @@ export class Renderer {
     return el;
   }
 
+  /** dcc.Dropdown: a native select, with a search box that filters the options (searchable, the default). */
   renderDropdown(component) {
     const props = component.props;
+    const box = document.createElement("div");
+    box.setAttribute("class", withClass("dash-dropdown", props));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(box, name, props[name]);
     const el = document.createElement("select");
-    el.setAttribute("class", withClass("dash-dropdown", props));
+    el.setAttribute("class", "dash-dropdown-select");
     if (props.multi) el.setAttribute("multiple", "");
-    for (const name of ["id", "style", "disabled"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    if (props.disabled !== undefined) setAttribute(el, "disabled", props.disabled);
+    if (props.searchable !== false) {
+      const search = document.createElement("input");
+      search.setAttribute("type", "search");
+      search.setAttribute("class", "dash-dropdown-search");
+      search.setAttribute("placeholder", "Search…");
+      search.setAttribute("aria-label", "Search the options");
+      search.addEventListener("input", () => {
+        const query = search.value.toLowerCase();
+        for (const option of el.options) option.hidden = option.value !== "" && !option.textContent.toLowerCase().includes(query);
+        this.emit(component, { search_value: search.value });
+      });
+      box.append(search);
+    }
+    box.append(el);
     const chosen = Array.isArray(props.value) ? props.value : [props.value];
     if (!props.multi) {
       const empty = document.createElement("option");
@@ -366,13 +384,13 @@ export class Renderer {
       const picked = [...el.selectedOptions].filter((o) => o.value !== "").map((o) => list[Number(o.value)].value);
       this.emit(component, { value: props.multi ? picked : (picked.length ? picked[0] : null) });
     });
-    return el;
+    return box;
   }
 
   syncChoices(el, component) {
     const chosen = Array.isArray(component.props.value) ? component.props.value : [component.props.value];
     const list = options(component.props.options);
-    for (const input of el.querySelectorAll("input, option")) {
+    for (const input of el.querySelectorAll("input[type=checkbox], input[type=radio], option")) {
       if (input.value === "") continue;
       const on = chosen.some((v) => equal(v, list[Number(input.value)].value));
       if ("checked" in input && input.type) input.checked = on; else input.selected = on;
