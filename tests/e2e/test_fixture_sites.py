@@ -231,3 +231,33 @@ def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
         widget.locator(".dash-dropdown-select").select_option(label="Bern")
         page.wait_for_function("() => document.querySelector('#out').textContent === 'city: Bern'")
         assert page.errors == []
+
+
+GRAPH_OBJECTS = '''\
+import plotly.graph_objects as go
+from dash import Dash, dcc, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([dcc.Slider(1, 5, 1, value=3, id="n"), dcc.Graph(id="g")])
+
+
+@callback(Output("g", "figure"), Input("n", "value"))
+def figure(n):
+    return go.Figure(go.Bar(x=list(range(n)), y=[i * i for i in range(n)]), layout={"height": 300})
+'''
+
+
+def test_plotly_graph_objects_run_in_the_browser_when_the_site_ships_plotly(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/go.py"\n```\n'}, {"go.py": GRAPH_OBJECTS},
+                     plugin={"packages": ["plotly"]})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget, timeout=120_000)
+        widget.locator(".dash-graph .point").first.wait_for(state="attached", timeout=20_000)
+        assert widget.locator(".dash-graph .point").count() == 3
+        widget.evaluate("w => w.livedash.setProps('n', {value: 5})")
+        page.wait_for_function("() => document.querySelectorAll('.dash-graph .point').length === 5", timeout=20_000)
+        assert page.errors == []
