@@ -178,7 +178,8 @@ def latency_side_by_side(browser, clicks):
     cases = [Case(f"bench{n}", source, whole=True) for n, (_, source, _, _) in enumerate(LATENCY_APPS)]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_site(Path(tmp), {"index.md": page_markdown(cases)}, {f"{c.name}.py": c.source for c in cases})
+        root = make_site(Path(tmp), {"index.md": page_markdown(cases)}, {f"{c.name}.py": c.source for c in cases},
+                         plugin={"diagram": False})
         result = build(root)
         if result.returncode:
             sys.exit(result.stderr[-3000:])

@@ -130,10 +130,21 @@ class DashSide:
     def __init__(self, page, url):
         self.page = page
         page.goto(url)
-        self.settle()
+        self.settle(None)
 
-    def settle(self):
+    def completed(self):
+        return self.page.evaluate("() => window.store.getState().callbacks.completed || 0")
+
+    def settle(self, before):
+        """Wait until dash-renderer is idle. After an action, dash-renderer may queue its callbacks a
+        moment later: wait until one more callback completed, or 300 ms passed if none was due."""
         self.page.wait_for_function(DASH_IDLE, timeout=20_000)
+        if before is not None:
+            try:
+                self.page.wait_for_function(f"() => (window.store.getState().callbacks.completed || 0) > {before}",
+                                            timeout=300)
+            except Exception:   # the action triggered no callback
+                pass
         self.page.wait_for_timeout(30)
         self.page.wait_for_function(DASH_IDLE, timeout=20_000)
 
@@ -142,9 +153,10 @@ class DashSide:
                                   "document.getElementById('react-entry-point')])")
 
     def act(self, step):
+        before = self.completed()
         perform(step, self.page.locator(selector(step[1])).first, lambda component_id, props: self.page.evaluate(
             "([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, props]))
-        self.settle()
+        self.settle(before)
 
 
 class LivedashSide:

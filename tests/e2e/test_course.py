@@ -126,3 +126,23 @@ def test_a_callback_error_is_shown_and_the_app_keeps_working(page, course):
     assert "ValueError" in error.inner_text() and "first click" in error.inner_text()
     widget.locator("#btn").click()
     count_is(page, "Count: 2")
+
+
+def test_callback_diagrams_are_drawn_also_after_instant_navigation(page, course):
+    widget = open_lesson(page, course + LESSON_1)
+    widget.locator(".livedash-diagram svg").wait_for(timeout=20_000)
+    assert "show_count" in widget.locator(".livedash-diagram svg").text_content()
+    page.locator('a[href$="02-several-inputs/"]').first.click()
+    page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
+    second = first_widget(page)
+    second.locator(".livedash-diagram svg").wait_for(timeout=20_000)
+    assert "update" in second.locator(".livedash-diagram svg").text_content()
+    assert page.errors == []
+
+
+def test_the_app_works_when_mermaid_cannot_load(page, course):
+    page.route(re.compile(r".*mermaid.*\.mjs$"), lambda route: route.abort())
+    widget = open_lesson(page, course + LESSON_1)
+    widget.locator("#btn").click()
+    count_is(page, "Count: 1")
+    assert "could not be drawn" in widget.locator(".livedash-diagram").inner_text()

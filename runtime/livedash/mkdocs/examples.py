@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..prerender import render
+from ..diagram import session_diagram
 from ..session import start_session
 
 
@@ -18,6 +19,7 @@ class Example:
     height: int = 0
     title: str = ""
     assets: list = field(default_factory=list)   # URLs (relative to the page) of the app's assets/*.js
+    diagram: bool = True                          # draw the callback graph beside the app
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Built:
     layout: dict | None
     error: dict | None
     problems: list = field(default_factory=list)   # Dash's load-time checks (shown, never fatal)
+    diagram: str = ""                               # the callback graph as Mermaid source
 
     @property
     def location(self):
@@ -43,7 +46,7 @@ def build(example):
             error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
     if error is not None:
         return Built(None, error)
-    return Built(session.layout_json(), None, session.problems)
+    return Built(session.layout_json(), None, session.problems, session_diagram(session))
 
 
 def _json_for_html(data):
@@ -75,7 +78,9 @@ def widget_html(example, built):
         '<button type="button" class="livedash-reset">Reset</button></div>'
         f'<div class="livedash-app"{style}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
-        '<details class="livedash-code" open><summary>Code</summary>'
+        + (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
+           f'<div class="mermaid">{escape(built.diagram)}</div></figure>' if example.diagram and built.diagram else "")
+        + '<details class="livedash-code" open><summary>Code</summary>'
         f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" '
         f'rows="{min(30, example.code.count(chr(10)) + 2)}">{escape(example.code)}</textarea></details>'
         f'<template class="livedash-data">{_json_for_html(data)}</template>'

@@ -9,6 +9,7 @@ Options (mkdocs.yml)::
           height: 0            # default minimum height of an app pane, in px (a fence's height= wins)
           assets_path: assets/livedash
           packages: []         # pure-Python packages the examples import (pip requirement strings)
+          diagram: true        # draw each example's callback graph beside it (a fence's diagram=false wins)
 """
 
 import logging
@@ -30,7 +31,7 @@ from .fences import FenceError, find_dash_fences
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
-_KNOWN_OPTIONS = {"file", "height", "title"}
+_KNOWN_OPTIONS = {"file", "height", "title", "diagram"}
 
 
 class LivedashConfig(Config):
@@ -39,6 +40,7 @@ class LivedashConfig(Config):
     height = c.Type(int, default=0)
     assets_path = c.Type(str, default="assets/livedash")
     packages = c.ListOfItems(c.Type(str), default=[])
+    diagram = c.Type(bool, default=True)
 
 
 class LivedashPlugin(BasePlugin[LivedashConfig]):
@@ -116,6 +118,9 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             raise PluginError(f"{page_source}:{fence.start + 1}: height must be a number of pixels, "
                               f"not {fence.options['height']!r}") from None
         key = f"{page.file.src_uri.rsplit('.', 1)[0]}/{number}"
+        diagram = fence.options.get("diagram", str(self.config.diagram)).lower()
+        if diagram not in ("true", "false"):
+            raise PluginError(f"{page_source}:{fence.start + 1}: diagram must be true or false, not {diagram!r}")
         if "file" in fence.options:
             path = Path(config.docs_dir) / fence.options["file"]
             if fence.body.strip():
@@ -130,9 +135,10 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                     for a in assets]
             return Example(key=key, code=path.read_text(encoding="utf-8"), filename=path.name,
                            source=self._relative_source(path), first_line=1, height=height,
-                           title=fence.options.get("title", ""), assets=urls)
+                           title=fence.options.get("title", ""), assets=urls, diagram=diagram == "true")
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
-                       first_line=fence.body_line, height=height, title=fence.options.get("title", ""))
+                       first_line=fence.body_line, height=height, title=fence.options.get("title", ""),
+                       diagram=diagram == "true")
 
     def on_page_content(self, html, page, config, files):
         widgets = self._pages.get(page.file.src_uri)

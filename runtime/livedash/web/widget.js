@@ -12,6 +12,30 @@ const STATUS = {
   running: "Running…",
 };
 
+let mermaid = null;
+/** The self-hosted mermaid, imported once, on the first page that shows a diagram. */
+function loadMermaid() {
+  mermaid = mermaid || import(new URL("./vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href).then((module) => {
+    module.default.initialize({ startOnLoad: false, securityLevel: "strict" });
+    return module.default;
+  });
+  return mermaid;
+}
+
+/** Draw the callback graph (mermaid2 draws it on a first page load; after instant navigation we do). */
+async function drawDiagram(figure) {
+  const source = figure.querySelector(".mermaid");
+  if (!source || source.dataset.processed) return;
+  try {
+    await (await loadMermaid()).run({ nodes: [source] });
+  } catch (error) {
+    const note = document.createElement("p");
+    note.className = "livedash-diagram-error";
+    note.textContent = `The callback diagram could not be drawn (${error.message || error}); the app works without it.`;
+    figure.append(note);
+  }
+}
+
 const loadedAssets = new Map();   // script URL -> promise, so an asset runs once per page session
 
 function loadAssets(urls) {
@@ -197,6 +221,8 @@ export function mountWidget(root) {
     }
   });
 
+  const figure = root.querySelector(".livedash-diagram");
+  if (figure) drawDiagram(figure);
   renderErrors();
   if (data.error) {
     setStatus("error", "Error in example");
