@@ -1,27 +1,43 @@
-// Entry module, included by every page that has a widget. A module runs once per document, so when
-// Material's instant navigation re-inserts this script on a later page nothing runs twice; instead
-// we follow Material's `document$`, which emits the current page now and again after each swap.
+// Entry module, included by every page that has a widget.
+//
+// How Material for MkDocs (9.8.2, integrations/instant/index.ts in its bundle's source map) treats this
+// page on instant navigation: it fetches the next page, swaps in its [data-md-component=container] (and
+// header topic, logo, ...), diffs <head> children by outerHTML (adds new ones, REMOVES those the new page
+// lacks, so anything we append to <head> goes away on the next swap), then re-creates every <script> inside
+// the container: a script with `src` is replaced by a copy with all its attributes (so it runs; the swap
+// waits for its `load`), an inline script by a bare <script> holding the same text and no attributes
+// (so `type="application/json"` data would be run as JavaScript: widget data lives in a <template>).
+// Only then does `document$` (a ReplaySubject(1), first fed on DOMContentLoaded) emit the document.
+// So: this module runs once per document (the module map dedupes re-inserted tags), it may run for the
+// first time on a later page (inserted by a swap: the replayed emission plus the swap's own one both find
+// the new widgets), and the stylesheet must be checked on every emission, not just once.
 import { mountWidget } from "./widget.js";
 
-const stylesheet = new URL("./livedash.css", import.meta.url).href;
-if (!document.querySelector("link[data-livedash-css-head]")) {
+const STYLESHEET = new URL("./livedash.css", import.meta.url).href;
+
+/** Make sure livedash.css is in the page: the plugin puts a link in the content; other pages get one here. */
+function ensureStylesheet() {
+  if (document.querySelector("link[data-livedash-css], link#livedash-css")) return;
   const link = document.createElement("link");
+  link.id = "livedash-css";
   link.rel = "stylesheet";
-  link.href = stylesheet;
-  link.dataset.livedashCssHead = "";
+  link.href = STYLESHEET;
   document.head.append(link);
 }
 
 const mounted = new Map(); // widget element -> handle
 
+/** Unmount widgets whose element left the page (the worker forgets their app), mount the new ones. */
 function sync() {
   for (const [element, handle] of mounted) {
     if (!element.isConnected) {
-      handle.unmount();
       mounted.delete(element);
+      handle.unmount();
     }
   }
-  for (const element of document.querySelectorAll(".livedash[data-livedash-key]")) {
+  const elements = document.querySelectorAll(".livedash[data-livedash-key]");
+  if (elements.length) ensureStylesheet();
+  for (const element of elements) {
     if (mounted.has(element)) continue;
     try {
       mounted.set(element, mountWidget(element));

@@ -223,7 +223,14 @@ export class Renderer {
     for (const [prop, value] of Object.entries(props)) {
       if (prop === "value") {
         const text = value === null || value === undefined ? "" : String(value);
-        if (el.value !== text) el.value = text;   // leaves the caret alone when the value is unchanged
+        if (el.value !== text) {   // (an unchanged value leaves the caret alone)
+          // A callback that rewrites what the reader types (upper-casing, say) keeps the caret where it was
+          // when the length is the same; number inputs have no selection (selectionStart is null).
+          const caret = el === document.activeElement && el.selectionStart !== null && text.length === el.value.length
+            ? [el.selectionStart, el.selectionEnd] : null;
+          el.value = text;
+          if (caret) el.setSelectionRange(...caret);
+        }
       }
       if (prop === "className") el.setAttribute("class", value ? `dash-input ${value}` : "dash-input");
       else if (!NOT_ATTRIBUTES.has(prop) && !INPUT_SKIP.has(prop)) setAttribute(el, prop, value);

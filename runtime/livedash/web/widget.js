@@ -3,7 +3,7 @@
 import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { listen, onBoot, send } from "./kernel.js";
-import { Renderer } from "./renderer.js";
+import { Renderer, idKey } from "./renderer.js";
 
 const STATUS = {
   loading: "Loading Python…",
@@ -70,6 +70,24 @@ export function mountWidget(root) {
   let code = data.code;        // the code the worker runs (what background jobs must run too)
   const jobs = new Set();      // background jobs of this app still running
   let seq = 0;
+  // "id prop" -> seq of the last update that carries the reader's own value for it (Infinity: queued).
+  // An answer to an older update must not overwrite that prop: typing fast into an input that a callback
+  // writes back would otherwise get stale values (and a caret at the end) between keystrokes.
+  const edited = new Map();
+  const editKey = (id, prop) => `${idKey(id)} ${prop}`;
+  const markEdited = (changes, at) => {
+    for (const change of changes) for (const prop in change.props) edited.set(editKey(change.id, prop), at);
+  };
+  const fresh = (patch, answered) => {
+    const props = {};
+    for (const [prop, value] of Object.entries(patch.props)) {
+      const at = edited.get(editKey(patch.id, prop));
+      if (at > answered) continue;
+      if (at <= answered) edited.delete(editKey(patch.id, prop));   // (a job's answer has no seq: keeps it)
+      props[prop] = value;
+    }
+    return props;
+  };
 
   const setStatus = (state, text = STATUS[state]) => {
     status.dataset.state = state;
@@ -101,7 +119,7 @@ export function mountWidget(root) {
   const clearError = () => { lastError = null; renderErrors(); };
 
   const renderer = new Renderer(appPane, (change) => {
-    if (!loaded || waiting) { queue.push(change); return; }
+    if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
     sendUpdates([change]);
   });
 
@@ -123,7 +141,8 @@ export function mountWidget(root) {
   function sendUpdates(changes) {
     inFlight += 1;
     setStatus("running");
-    send({ type: "update", app: key, seq: ++seq, changes });
+    markEdited(changes, ++seq);
+    send({ type: "update", app: key, seq, changes });
   }
 
   // Background jobs: started and stopped as the worker says; their progress and results go back to it.
@@ -147,6 +166,7 @@ export function mountWidget(root) {
     waiting = false;
     inFlight = 0;
     if (rerun) queue = [];
+    edited.clear();
     send({ type: "load", app: key, code: source, filename: data.filename });
   }
 
@@ -178,7 +198,10 @@ export function mountWidget(root) {
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
     } else if (message.type === "updated") {
-      for (const patch of message.patches) renderer.patch(patch.id, patch.props, patch.component);
+      for (const patch of message.patches) {
+        const props = fresh(patch, message.seq);
+        if (Object.keys(props).length || patch.component) renderer.patch(patch.id, props, patch.component);
+      }
       manageJobs(message);
       const failed = message.trace.filter((run) => run.status === "error").pop();
       if (failed) showError(failed.error, `${failed.function}: `);
