@@ -86,14 +86,14 @@ def _input(props):
     for name in ("n_submit", "n_submit_timestamp", "n_blur", "n_blur_timestamp", "persistence",
                  "persisted_props", "persistence_type", "selectionStart", "selectionEnd", "selectionDirection"):
         attrs.pop(name, None)
-    css = "dash-input" + (f" {attrs.pop('className')}" if attrs.get("className") else "")
+    css = _class("dash-input", props)
     attrs.pop("className", None)
     return f'<input class="{escape(css)}"{attributes(attrs)}>'
 
 
 def _slider(props):
     outer = {k: props[k] for k in ("id",) if k in props}
-    css = "dash-slider" + (f" {props['className']}" if props.get("className") else "")
+    css = _class("dash-slider", props)
     rng = {k: props[k] for k in ("min", "max", "step", "value", "disabled") if props.get(k) is not None}
     return (f'<div class="{escape(css)}"{attributes(outer)}><input type="range"{attributes(rng)}>'
             f"{_marks(props.get('marks'))}</div>")

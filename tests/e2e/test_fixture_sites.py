@@ -1,10 +1,26 @@
 """Browser checks on small sites: a broken example in a non-strict build, and the default mkdocs theme."""
 
+from contextlib import contextmanager
+
 from tests.e2e.conftest import wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
 BROKEN = "from dash import Dash, html\napp = Dash()\napp.layout = html.Div(colour='red')\n"
+
+
+@contextmanager
+def one_example(page, tmp_path, code, plugin=None, timeout=60_000):
+    """Build a site whose page holds one example with ``code``, serve it, open it and wait until the widget
+    is ready; gives the widget."""
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": code}, plugin=plugin)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget, timeout=timeout)
+        yield widget
 
 
 def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp_path):
@@ -52,12 +68,7 @@ def count(n):
 
 
 def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/bg.py"\n```\n'}, {"bg.py": BACKGROUND})
-    assert build(root).returncode == 0
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget)
+    with one_example(page, tmp_path, BACKGROUND) as widget:
         widget.locator("#run").click()
         page.wait_for_function("() => document.querySelector('#progress').textContent.startsWith('step')",
                                timeout=30_000)
@@ -122,12 +133,7 @@ def slow(n):
 
 
 def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/slow.py"\n```\n'}, {"slow.py": SLOW})
-    assert build(root).returncode == 0
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget)
+    with one_example(page, tmp_path, SLOW) as widget:
         widget.locator("#go").click()
         page.wait_for_function("() => document.querySelector('#go').textContent === 'Working…'", timeout=1_000)
         assert widget.locator("#go").is_disabled()
@@ -188,16 +194,9 @@ def render(n):
 
 
 def test_packages_option_serves_pure_python_wheels_to_the_browser(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": USES_A_PACKAGE},
-                     plugin={"packages": ["markdown"]})
-    result = build(root)
-    assert result.returncode == 0, result.stderr[-2000:]
-    wheels = list((root / "site" / "assets" / "livedash" / "packages").glob("*.whl"))
-    assert [w.name.split("-")[0].lower() for w in wheels] == ["markdown"]
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget)
+    with one_example(page, tmp_path, USES_A_PACKAGE, plugin={"packages": ["markdown"]}) as widget:
+        wheels = list((tmp_path / "site" / "assets" / "livedash" / "packages").glob("*.whl"))
+        assert [w.name.split("-")[0].lower() for w in wheels] == ["markdown"]
         widget.locator("#b").click()
         page.wait_for_function("() => document.querySelector('#out').textContent === '<p><strong>1</strong></p>'")
         assert page.errors == []
@@ -217,12 +216,7 @@ def show(city):
 
 
 def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/dd.py"\n```\n'}, {"dd.py": DROPDOWN})
-    assert build(root).returncode == 0
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget)
+    with one_example(page, tmp_path, DROPDOWN) as widget:
         assert widget.locator("#out").inner_text() == "city: None"
         widget.locator(".dash-dropdown-search").fill("ber")
         visible = widget.locator(".dash-dropdown-select option").evaluate_all(
@@ -248,14 +242,7 @@ def figure(n):
 
 
 def test_plotly_graph_objects_run_in_the_browser_when_the_site_ships_plotly(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/go.py"\n```\n'}, {"go.py": GRAPH_OBJECTS},
-                     plugin={"packages": ["plotly"]})
-    result = build(root)
-    assert result.returncode == 0, result.stderr[-2000:]
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget, timeout=120_000)
+    with one_example(page, tmp_path, GRAPH_OBJECTS, plugin={"packages": ["plotly"]}, timeout=120_000) as widget:
         widget.locator(".dash-graph .point").first.wait_for(state="attached", timeout=20_000)
         assert widget.locator(".dash-graph .point").count() == 3
         widget.evaluate("w => w.livedash.setProps('n', {value: 5})")
