@@ -1,18 +1,30 @@
 """The callback graph of an app as a Mermaid flowchart: components (kind and id) and callbacks (named after
 their function), joined by edges labelled with the property and Input / State / Output (State dashed).
-Deterministic: the same app gives the same text. Pattern-matching ids are one node per pattern."""
+Deterministic: the same app gives the same text. Pattern-matching ids are one node per pattern.
+
+Node classes (component, store, callback, clientside, background) carry no colours here: livedash.css
+colours them, so the diagram follows the page's light or dark palette without being drawn again. Edges of
+a dependency cycle are drawn red. Beside the text, ``nodes`` tells the widget which node and edges belong
+to each callback, so it can light them up when the callback runs."""
+
+from dataclasses import dataclass, field
 
 from .dependencies import Wildcard
-from .patterns import matches
+from .graph import dep_key
+from .patterns import is_pattern, matches
 from .protocol import id_key
+from .validation import cycle_path
 
-CLASSES = (
-    "classDef component fill:#e8f0fe,stroke:#4051b5,color:#1f2328",
-    "classDef store fill:#fff4e5,stroke:#b26a00,color:#1f2328",
-    "classDef callback fill:#e6f4ea,stroke:#1a7f37,color:#1f2328",
-    "classDef clientside fill:#fef7e0,stroke:#9a6700,color:#1f2328",
-    "classDef background fill:#f3e8fd,stroke:#8250df,color:#1f2328",
-)
+CYCLE_STYLE = "stroke:#d1242f,stroke-width:2.5px"
+
+
+@dataclass
+class Diagram:
+    text: str                                    # Mermaid source
+    callbacks: dict = field(default_factory=dict)  # callback id -> {"node", "outputs": [[node, id key, prop]]}
+
+    def to_json(self):
+        return {"text": self.text, "callbacks": self.callbacks}
 
 
 def _label(text):
@@ -38,11 +50,18 @@ def _kind(component_id, components):
     return None
 
 
-def to_mermaid(specs, components=(), direction="LR"):
-    """Mermaid source for ``specs`` (CallbackSpec list); ``components``: [(id, Component)] of the layout,
-    to name each node's kind."""
+def _cycle_pairs(specs):
+    """(output, input) prop pairs along a dependency cycle: the output depends on the input."""
+    path = cycle_path(specs) or []
+    return set(zip(path, path[1:]))
+
+
+def draw(specs, components=(), direction="LR"):
+    """The Diagram of ``specs`` (CallbackSpec list); ``components``: [(id, Component)] of the layout, to
+    name each node's kind."""
     components = list(components)
-    nodes, lines, node_ids = [], [], {}
+    cycle = _cycle_pairs(specs)
+    nodes, edges, red, node_ids, callbacks = [], [], [], {}, {}
 
     def component_node(dep):
         key = id_key(dep.component_id)
@@ -54,24 +73,36 @@ def to_mermaid(specs, components=(), direction="LR"):
             nodes.append(f'    {node_ids[key]}["{_lines(parts)}"]:::{css}')
         return node_ids[key]
 
+    def edge(text, in_cycle):
+        if in_cycle:
+            red.append(str(len(edges)))
+        edges.append(text)
+
     for number, spec in enumerate(specs):
         name = f"f{number}"
+        outputs, inputs = [dep_key(d) for d in spec.outputs], [dep_key(d) for d in spec.inputs]
         if spec.clientside is not None:
             parts, css = [spec.name, "clientside"], "clientside"
         elif spec.background is not None:
             parts, css = [spec.name, "background"], "background"
         else:
             parts, css = [spec.name], "callback"
-        for dep in spec.inputs:
-            lines.append(f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}')
+        for dep, key in zip(spec.inputs, inputs):
+            edge(f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}',
+                 any((out, key) in cycle for out in outputs))
         for dep in spec.states:
-            lines.append(f'    {component_node(dep)} -. "{_label(dep.component_property)} (State)" .-> {name}')
-        for dep in spec.outputs:
-            lines.append(f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}')
+            edge(f'    {component_node(dep)} -. "{_label(dep.component_property)} (State)" .-> {name}', False)
+        for dep, key in zip(spec.outputs, outputs):
+            edge(f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}',
+                 any((key, inp) in cycle for inp in inputs))
         nodes.append(f'    {name}(["{_lines(parts)}"]):::{css}')
-    return "\n".join([f"flowchart {direction}", *nodes, *lines, *("    " + c for c in CLASSES)]) + "\n"
+        callbacks[spec.id] = {"node": name, "outputs": [
+            [node_ids[id_key(d.component_id)], id_key(d.component_id), d.component_property, is_pattern(d.component_id)]
+            for d in spec.outputs]}
+    styles = [f"    linkStyle {','.join(red)} {CYCLE_STYLE}"] if red else []
+    return Diagram("\n".join([f"flowchart {direction}", *nodes, *edges, *styles]) + "\n", callbacks)
 
 
 def session_diagram(session):
     """The diagram of a running app (its callbacks and the components of its layout)."""
-    return to_mermaid(session.app.callbacks, [(c._props["id"], c) for c in session.store.index.values()])
+    return draw(session.app.callbacks, [(c._props["id"], c) for c in session.store.index.values()])

@@ -2,6 +2,7 @@
 
 import json
 
+from .diagram import session_diagram
 from .errors import describe
 from .protocol import PROTOCOL_VERSION
 from .session import start_session
@@ -44,6 +45,8 @@ class Kernel:
         self.sessions[key] = session
         answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
                   "error": None, "problems": session.problems}
+        if message.get("diagram"):   # the widget draws the graph of the code it now runs
+            answer["diagram"] = session_diagram(session).to_json()
         if step.ask is not None:
             self.waiting[key] = ([], None)
             answer["clientside"] = step.ask

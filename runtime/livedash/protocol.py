@@ -19,9 +19,9 @@ written as Dash writes them in the DOM: JSON with sorted keys and no spaces (:fu
 
 Page -> worker
 
-``{"type": "load", "app": KEY, "code": SOURCE, "filename": "counter.py"}``
+``{"type": "load", "app": KEY, "code": SOURCE, "filename": "counter.py", "diagram": bool}``
     Execute SOURCE as a fresh app under KEY (replacing any app loaded under that key), run its
-    initial callbacks and answer ``loaded``.
+    initial callbacks and answer ``loaded``. With ``diagram``, the answer carries the callback graph.
 
 ``{"type": "update", "app": KEY, "seq": N, "changes": [{"id": ID, "props": {...}}, ...]}``
     The reader changed props (a click sets ``n_clicks`` and ``n_clicks_timestamp``; typing sets
@@ -52,6 +52,8 @@ Worker -> page
     ``layout`` is the whole component tree after the initial callbacks. With ``error`` set
     (the code did not run, or has no app) ``layout`` is ``null``. ``problems`` are what Dash's dev
     tools report at load (duplicate outputs, circular dependencies, missing ids), with Dash's titles.
+    When the load asked for it, ``"diagram": {"text": MERMAID, "callbacks": {CALLBACK_ID: {"node": NAME,
+    "outputs": [[NODE, ID_KEY, PROP, is_pattern], ...]}}}`` (see diagram.py).
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``). A patch may carry

@@ -44,8 +44,15 @@ def duplicate_outputs(specs):
 
 
 def find_cycle(specs):
-    """A dependency cycle as Dash's dependency-graph names it, or None. An output depends on the inputs
-    of its callback; a prop that is input and output of the same callback is no cycle by itself."""
+    """A dependency cycle as Dash's dependency-graph names it, or None."""
+    path = cycle_path(specs)
+    return "Error: Dependency Cycle Found: " + " -> ".join(path) if path else None
+
+
+def cycle_path(specs):
+    """The props of a dependency cycle, ``[a, b, ..., a]`` where each depends on the next, or None. An
+    output depends on the inputs of its callback; a prop that is input and output of the same callback is
+    no cycle by itself."""
     depends, order = {}, []
     for spec in specs:
         inputs = [dep_key(d) for d in spec.inputs]
@@ -73,7 +80,7 @@ def find_cycle(specs):
         if node not in state:
             found = visit(node, [node])
             if found:
-                return "Error: Dependency Cycle Found: " + " -> ".join(found)
+                return found
     return None
 
 

@@ -1,12 +1,13 @@
 """Browser tests: the course is built once per session with the real plugin and served over HTTP, at the
 root and under a sub-path as GitHub Pages serves a project site; Debian's Chromium drives it."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.server import SiteServer
-from tests.sites import build_course
+from tests.sites import build, build_course, make_site
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +51,18 @@ def page(browser):
 def wait_ready(widget, timeout=60_000):
     """Wait until the widget's status says ready (Python booted and the app loaded)."""
     widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=timeout)
+
+
+@contextmanager
+def one_example(page, tmp_path, code, plugin=None, timeout=60_000, options=""):
+    """Build a site whose page holds one example with ``code`` (and fence ``options``), serve it, open it and
+    wait until the widget is ready; gives the widget."""
+    root = make_site(tmp_path, {"index.md": f'```dash file="examples/app.py" {options}\n```\n'}, {"app.py": code},
+                     plugin=plugin)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        wait_ready(widget, timeout=timeout)
+        yield widget

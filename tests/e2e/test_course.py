@@ -146,3 +146,31 @@ def test_the_app_works_when_mermaid_cannot_load(page, course):
     widget.locator("#btn").click()
     count_is(page, "Count: 1")
     assert "could not be drawn" in widget.locator(".livedash-diagram").inner_text()
+    trace = widget.locator(".livedash-trace")
+    trace.locator("summary").click()
+    assert "by btn.n_clicks" in trace.locator(".ld-trace-run").last.inner_text()
+
+
+def course_pages(course):
+    """Every page of the built course, from its sitemap."""
+    import urllib.request
+
+    sitemap = urllib.request.urlopen(course + "sitemap.xml").read().decode()
+    paths = [re.sub(r"^https?://[^/]+/(livedash/)?", "", url) for url in re.findall(r"<loc>(.*?)</loc>", sitemap)]
+    assert len(paths) >= 4, paths
+    return paths
+
+
+def test_mermaid_draws_every_diagram_of_the_course(page, course):
+    drawn = 0
+    for path in course_pages(course):
+        page.goto(course + path)
+        figures = page.locator(".livedash-diagram")
+        for number in range(figures.count()):
+            figure = figures.nth(number)
+            figure.locator("svg g.node").first.wait_for(timeout=20_000)
+            assert figure.locator(".livedash-diagram-error").count() == 0, path
+            assert "Syntax error" not in figure.inner_text(), path
+            assert figure.locator("g.node").count() >= 2, path
+            drawn += 1
+    assert drawn >= 4 and page.errors == []

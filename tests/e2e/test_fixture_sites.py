@@ -1,26 +1,10 @@
 """Browser checks on small sites: a broken example in a non-strict build, and the default mkdocs theme."""
 
-from contextlib import contextmanager
-
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import one_example, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
 BROKEN = "from dash import Dash, html\napp = Dash()\napp.layout = html.Div(colour='red')\n"
-
-
-@contextmanager
-def one_example(page, tmp_path, code, plugin=None, timeout=60_000):
-    """Build a site whose page holds one example with ``code``, serve it, open it and wait until the widget
-    is ready; gives the widget."""
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": code}, plugin=plugin)
-    result = build(root)
-    assert result.returncode == 0, result.stderr[-2000:]
-    with SiteServer(root / "site") as server:
-        page.goto(server.url)
-        widget = page.locator(".livedash").first
-        wait_ready(widget, timeout=timeout)
-        yield widget
 
 
 def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp_path):

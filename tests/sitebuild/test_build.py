@@ -151,3 +151,46 @@ def test_a_compiled_package_is_refused_with_a_clear_message(tmp_path):
     result = build(root)
     assert result.returncode != 0
     assert "pip found no pure-Python (py3-none-any) wheels for pyyaml==6.0.2" in result.stderr
+
+
+def test_expect_error_lets_a_failing_example_build_and_requires_an_error(tmp_path):
+    file, code, location, kind = BROKEN["initial"]
+    root = make_site(tmp_path, {"index.md": f'# Mistakes\n\n```dash file="{file}" expect_error=true\n```\n'},
+                     {"broken.py": code})
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (root / "site" / "index.html").read_text()
+    assert kind in re.search(r'<div class="livedash-error">(.*?)</div>', html, re.S).group(1)
+    root = make_site(tmp_path / "b", {"index.md": '# x\n\n```dash file="examples/counter.py" expect_error=true\n```\n'},
+                     {"counter.py": COUNTER})
+    result = build(root, strict=True)
+    assert result.returncode != 0
+    assert "docs/index.md:3: the example has expect_error=true but loads and runs without an error" in result.stderr
+
+
+def test_an_initial_call_that_raises_leaves_the_rest_of_the_app_drawn(tmp_path):
+    code = ("from dash import Dash, html, callback, Input, Output\napp = Dash()\n"
+            "app.layout = html.Div([html.Button('b', id='b'), html.P('kept', id='out')])\n\n"
+            "@callback(Output('out', 'children'), Input('b', 'n_clicks'))\ndef f(n):\n    return 1 / 0\n")
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/x.py" expect_error=true\n```\n'}, {"x.py": code})
+    assert build(root, strict=True).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    assert '<p id="out">kept</p>' in html and "ZeroDivisionError" in html
+    assert widget_data(html)["layout"] is not None
+
+
+def test_show_diagram_gives_the_graph_alone(tmp_path):
+    root = make_site(tmp_path, {"index.md": '# Graph\n\n```dash file="examples/counter.py" show=diagram\n```\n'},
+                     {"counter.py": COUNTER})
+    assert build(root, strict=True).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    assert '<figure class="livedash-diagram"' in html and "flowchart LR" in html
+    assert 'class="livedash"' not in html and "livedash-data" not in html
+    assert "livedash.js" in html and "livedash.css" in html   # drawn after instant navigation, and coloured
+
+
+def test_fence_option_values_are_checked(tmp_path):
+    root = make_site(tmp_path, {"index.md": '# x\n\n```dash file="examples/counter.py" show=both\n```\n'},
+                     {"counter.py": COUNTER})
+    result = build(root)
+    assert result.returncode != 0 and "docs/index.md:3: show must be app or diagram, not 'both'" in result.stderr

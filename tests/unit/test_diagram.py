@@ -52,15 +52,15 @@ APPS = {
 
 @pytest.mark.parametrize("name", sorted(APPS))
 def test_diagram_matches_its_reviewed_snapshot(name):
-    text = session_diagram(Session(APPS[name], f"{name}.py"))
+    text = session_diagram(Session(APPS[name], f"{name}.py")).text
     snapshot = SNAPSHOTS / f"{name}.mmd"
     assert snapshot.exists(), f"review this diagram and save it as {snapshot}:\n{text}"
     assert text == snapshot.read_text(encoding="utf-8")
 
 
 def test_same_app_same_text_and_states_are_dashed():
-    first = session_diagram(Session(APPS["store_chain_with_state"], "a.py"))
-    assert first == session_diagram(Session(APPS["store_chain_with_state"], "a.py"))
+    first = session_diagram(Session(APPS["store_chain_with_state"], "a.py")).text
+    assert first == session_diagram(Session(APPS["store_chain_with_state"], "a.py")).text
     assert '-. "value (State)" .->' in first
     assert ":::store" in first
 
@@ -75,6 +75,36 @@ def test_pattern_ids_are_one_node_per_pattern_and_clientside_is_marked():
             return len(values)
 
         clientside_callback("function(v) { return v; }", Output("total", "title"), Input("total", "children"))
-    """), "p.py"))
+    """), "p.py")).text
     assert text.count("{index: ALL, type: 'item'}") == 1
     assert '(["clientside function<br/>clientside"]):::clientside' in text
+
+
+def test_cycle_edges_are_drawn_red_and_no_other():
+    diagram = session_diagram(Session(HEADER + dedent("""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="a", value="1"), dcc.Input(id="b"), html.P(id="note")])
+
+        @callback(Output("b", "value"), Input("a", "value"))
+        def a_to_b(a):
+            return a
+
+        @callback(Output("a", "value"), Output("note", "children"), Input("b", "value"))
+        def b_to_a(b):
+            return b, "synced"
+    """), "cycle.py"))
+    lines = diagram.text.splitlines()
+    edges = [line for line in lines if "--" in line or "-." in line]
+    red = [edges[int(i)] for i in lines[-1].split()[1].split(",")]
+    assert lines[-1].startswith("    linkStyle ") and "stroke:#d1242f" in lines[-1]
+    assert sorted(red) == sorted([
+        '    c0 -- "value (Input)" --> f0', '    f0 -- "value (Output)" --> c1',
+        '    c1 -- "value (Input)" --> f1', '    f1 -- "value (Output)" --> c0'])
+    assert "linkStyle" not in session_diagram(Session(APPS["store_chain_with_state"], "a.py")).text
+
+
+def test_callbacks_map_to_their_node_and_outputs():
+    diagram = session_diagram(Session(APPS["store_chain_with_state"], "a.py"))
+    by_name = {entry["node"]: entry["outputs"] for entry in diagram.callbacks.values()}
+    assert by_name == {"f0": [["c2", "total", "data", False]], "f1": [["c3", "shown", "children", False]],
+                       "f2": [["c4", "doubled", "children", False]]}

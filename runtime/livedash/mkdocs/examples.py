@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..prerender import render
-from ..diagram import session_diagram
+from ..diagram import Diagram, session_diagram
 from ..session import start_session
 
 
@@ -20,6 +20,9 @@ class Example:
     title: str = ""
     assets: list = field(default_factory=list)   # URLs (relative to the page) of the app's assets/*.js
     diagram: bool = True                          # draw the callback graph beside the app
+    trace_open: bool = False                      # the trace panel starts open
+    expect_error: bool = False                    # the example shows an error on purpose (a lesson on mistakes)
+    show: str = "app"                             # "diagram": only the callback graph, no app
 
 
 @dataclass
@@ -27,7 +30,7 @@ class Built:
     layout: dict | None
     error: dict | None
     problems: list = field(default_factory=list)   # Dash's load-time checks (shown, never fatal)
-    diagram: str = ""                               # the callback graph as Mermaid source
+    diagram: Diagram | None = None                  # the callback graph
 
     @property
     def location(self):
@@ -39,14 +42,14 @@ def build(example):
     """Execute the example as the worker will, with line numbers that point into its source file."""
     padded = "\n" * (example.first_line - 1) + example.code
     session, step, error = start_session(padded, example.source)
-    if error is None:
-        # Clientside callbacks run in the page: the build draws the app as it is when the first is due.
-        failed = next((run for run in step.runs if run["status"] == "error"), None)
-        if failed is not None:
-            error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
-    if error is not None:
+    if session is None:
         return Built(None, error)
-    return Built(session.layout_json(), None, session.problems, session_diagram(session))
+    # Clientside callbacks run in the page: the build draws the app as it is when the first is due. As in
+    # Dash, an initial call that raises leaves its outputs as they were and the rest of the app drawn.
+    failed = next((run for run in step.runs if run["status"] == "error"), None)
+    if failed is not None:
+        error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
+    return Built(session.layout_json(), error, session.problems, session_diagram(session))
 
 
 def _json_for_html(data):
@@ -54,6 +57,17 @@ def _json_for_html(data):
     # JSON ones), so it must hold no markup at all: escape <, > and & as JSON unicode escapes.
     return (json.dumps(data, ensure_ascii=False)
             .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+CYCLE = "Circular Dependencies"
+
+
+def diagram_html(diagram, title, problems=()):
+    """The callback graph in a figure that mermaid draws; a dependency cycle's error is written under it."""
+    cycle = next((p["message"] for p in problems if p["title"] == CYCLE), "")
+    note = f'<figcaption class="livedash-diagram-note"{"" if cycle else " hidden"}>{escape(cycle)}</figcaption>'
+    return (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
+            f'<div class="livedash-mermaid">{escape(diagram.text)}</div>{note}</figure>')
 
 
 def widget_html(example, built):
@@ -67,8 +81,10 @@ def widget_html(example, built):
         error_html += (f'<strong>{escape(built.error["kind"])}</strong> at {escape(built.location)}: '
                        f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
     error_attr = "" if error_html else " hidden"
+    show_diagram = example.diagram and built.diagram is not None
     data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
-            "problems": built.problems, "assets": example.assets}
+            "problems": built.problems, "assets": example.assets,
+            "diagram": built.diagram.callbacks if show_diagram else None}
     state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
     return (
         f'<div class="livedash" data-livedash-key="{escape(example.key)}">'
@@ -78,10 +94,20 @@ def widget_html(example, built):
         '<button type="button" class="livedash-reset">Reset</button></div>'
         f'<div class="livedash-app"{style}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
-        + (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
-           f'<div class="mermaid">{escape(built.diagram)}</div></figure>' if example.diagram and built.diagram else "")
+        f'<details class="livedash-trace"{" open" if example.trace_open else ""}>'
+        '<summary>Trace <span class="livedash-trace-count">(no runs yet)</span></summary>'
+        '<button type="button" class="livedash-trace-clear">Clear trace</button>'
+        '<ol class="livedash-trace-rows"></ol></details>'
+        + (diagram_html(built.diagram, title, built.problems) if show_diagram else "")
         + '<details class="livedash-code" open><summary>Code</summary>'
         f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" '
         f'rows="{min(30, example.code.count(chr(10)) + 2)}">{escape(example.code)}</textarea></details>'
         f'<template class="livedash-data">{_json_for_html(data)}</template>'
         "</div>")
+
+
+def diagram_only_html(example, built):
+    """A fence with show=diagram: the example's callback graph on its own, without the app."""
+    if built.diagram is None:
+        return f'<div class="livedash-error">{escape(built.error["kind"])}: {escape(built.error["message"])}</div>'
+    return diagram_html(built.diagram, escape(example.title or example.filename), built.problems)

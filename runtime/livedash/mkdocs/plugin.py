@@ -26,12 +26,12 @@ from mkdocs.utils import get_relative_url
 from .assets import MERMAID_PATH, write_site_assets
 from . import wheels
 from .npm_cache import MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
-from .examples import Example, build, widget_html
+from .examples import Example, build, diagram_only_html, widget_html
 from .fences import FenceError, find_dash_fences
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
-_KNOWN_OPTIONS = {"file", "height", "title", "diagram"}
+_KNOWN_OPTIONS = {"file", "height", "title", "diagram", "expect_error", "show", "trace"}
 
 
 class LivedashConfig(Config):
@@ -99,34 +99,47 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             if built is None:
                 built = build(example)
                 self._built[(example.code, example.source, example.first_line)] = built
-            if built.error is not None:
-                log.warning(f"{built.location}: the example on {page_source}:{fence.start + 1} failed: "
+            where = f"{page_source}:{fence.start + 1}"
+            if example.expect_error and built.error is None and not built.problems:
+                log.warning(f"{where}: the example has expect_error=true but loads and runs without an error")
+            elif built.error is not None and not example.expect_error:
+                log.warning(f"{built.location}: the example on {where} failed: "
                             f"{built.error['kind']}: {built.error['message']}\n{built.error['traceback']}")
-            widgets.append(widget_html(example, built))
+            widgets.append(diagram_only_html(example, built) if example.show == "diagram" else widget_html(example, built))
             lines[fence.start:fence.end + 1] = [f"{fence.indent}LIVEDASH-WIDGET-{number}"]
         self._pages[page.file.src_uri] = list(reversed(widgets))
         return "\n".join(lines)
 
     def _example(self, fence, number, page, page_source, config):
+        where = f"{page_source}:{fence.start + 1}"
         unknown = set(fence.options) - _KNOWN_OPTIONS
         if unknown:
-            raise PluginError(f"{page_source}:{fence.start + 1}: unknown dash fence option(s) "
+            raise PluginError(f"{where}: unknown dash fence option(s) "
                               f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(_KNOWN_OPTIONS))})")
         try:
             height = int(fence.options.get("height", self.config.height))
         except ValueError:
-            raise PluginError(f"{page_source}:{fence.start + 1}: height must be a number of pixels, "
+            raise PluginError(f"{where}: height must be a number of pixels, "
                               f"not {fence.options['height']!r}") from None
         key = f"{page.file.src_uri.rsplit('.', 1)[0]}/{number}"
-        diagram = fence.options.get("diagram", str(self.config.diagram)).lower()
-        if diagram not in ("true", "false"):
-            raise PluginError(f"{page_source}:{fence.start + 1}: diagram must be true or false, not {diagram!r}")
+        choices = {"diagram": ("true", "false"), "expect_error": ("true", "false"), "show": ("app", "diagram"),
+                   "trace": ("closed", "open")}
+        defaults = {"diagram": str(self.config.diagram).lower(), "expect_error": "false", "show": "app",
+                    "trace": "closed"}
+        chosen = {}
+        for name, allowed in choices.items():
+            chosen[name] = fence.options.get(name, defaults[name]).lower()
+            if chosen[name] not in allowed:
+                raise PluginError(f"{where}: {name} must be {' or '.join(allowed)}, not {fence.options[name]!r}")
+        common = dict(height=height, title=fence.options.get("title", ""), diagram=chosen["diagram"] == "true",
+                      expect_error=chosen["expect_error"] == "true", show=chosen["show"],
+                      trace_open=chosen["trace"] == "open")
         if "file" in fence.options:
             path = Path(config.docs_dir) / fence.options["file"]
             if fence.body.strip():
-                raise PluginError(f"{page_source}:{fence.start + 1}: a dash fence with file= must be empty")
+                raise PluginError(f"{where}: a dash fence with file= must be empty")
             if not path.is_file():
-                raise PluginError(f"{page_source}:{fence.start + 1}: example file {fence.options['file']!r} "
+                raise PluginError(f"{where}: example file {fence.options['file']!r} "
                                   f"not found (looked for {self._relative_source(path)})")
             # As in Dash, the JavaScript files in an `assets` folder beside the app are loaded with it
             # (MkDocs copies them into the site like any other file of docs/).
@@ -134,11 +147,9 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             urls = [get_relative_url(str(a.relative_to(Path(config.docs_dir))).replace("\\", "/"), page.url)
                     for a in assets]
             return Example(key=key, code=path.read_text(encoding="utf-8"), filename=path.name,
-                           source=self._relative_source(path), first_line=1, height=height,
-                           title=fence.options.get("title", ""), assets=urls, diagram=diagram == "true")
+                           source=self._relative_source(path), first_line=1, assets=urls, **common)
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
-                       first_line=fence.body_line, height=height, title=fence.options.get("title", ""),
-                       diagram=diagram == "true")
+                       first_line=fence.body_line, **common)
 
     def on_page_content(self, html, page, config, files):
         widgets = self._pages.get(page.file.src_uri)

@@ -11,6 +11,7 @@
 // So: this module runs once per document (the module map dedupes re-inserted tags), it may run for the
 // first time on a later page (inserted by a swap: the replayed emission plus the swap's own one both find
 // the new widgets), and the stylesheet must be checked on every emission, not just once.
+import { drawFigure } from "./diagram.js";
 import { mountWidget } from "./widget.js";
 
 const STYLESHEET = new URL("./livedash.css", import.meta.url).href;
@@ -36,7 +37,9 @@ function sync() {
     }
   }
   const elements = document.querySelectorAll(".livedash[data-livedash-key]");
-  if (elements.length) ensureStylesheet();
+  const figures = [...document.querySelectorAll("figure.livedash-diagram")].filter((f) => !f.closest(".livedash"));
+  if (elements.length || figures.length) ensureStylesheet();
+  for (const figure of figures) drawFigure(figure);   // a diagram on its own (show=diagram)
   for (const element of elements) {
     if (mounted.has(element)) continue;
     try {

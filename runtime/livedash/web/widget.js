@@ -1,9 +1,12 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
-// worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors.
+// worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors;
+// every callback run goes to the trace panel and lights up the diagram.
 import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
+import { LiveDiagram } from "./diagram.js";
 import { listen, onBoot, send } from "./kernel.js";
 import { Renderer, idKey } from "./renderer.js";
+import { TracePanel } from "./trace.js";
 
 const STATUS = {
   loading: "Loading Python…",
@@ -11,30 +14,6 @@ const STATUS = {
   ready: "Ready",
   running: "Running…",
 };
-
-let mermaid = null;
-/** The self-hosted mermaid, imported once, on the first page that shows a diagram. */
-function loadMermaid() {
-  mermaid = mermaid || import(new URL("./vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href).then((module) => {
-    module.default.initialize({ startOnLoad: false, securityLevel: "strict" });
-    return module.default;
-  });
-  return mermaid;
-}
-
-/** Draw the callback graph (mermaid2 draws it on a first page load; after instant navigation we do). */
-async function drawDiagram(figure) {
-  const source = figure.querySelector(".mermaid");
-  if (!source || source.dataset.processed) return;
-  try {
-    await (await loadMermaid()).run({ nodes: [source] });
-  } catch (error) {
-    const note = document.createElement("p");
-    note.className = "livedash-diagram-error";
-    note.textContent = `The callback diagram could not be drawn (${error.message || error}); the app works without it.`;
-    figure.append(note);
-  }
-}
 
 const loadedAssets = new Map();   // script URL -> promise, so an asset runs once per page session
 
@@ -61,6 +40,14 @@ export function mountWidget(root) {
   const errorBox = root.querySelector(".livedash-error");
   const status = root.querySelector(".livedash-status");
   const editor = root.querySelector(".livedash-editor");
+  const figure = root.querySelector(".livedash-diagram");
+  const diagram = figure ? new LiveDiagram(figure, data.diagram) : null;
+  const traceBox = root.querySelector(".livedash-trace");
+  const trace = traceBox ? new TracePanel(traceBox) : null;
+  const showRuns = (runs) => {
+    trace?.add(runs);
+    diagram?.show(runs);
+  };
 
   let loaded = false;          // the worker holds this app and answers updates
   let shownLayout = JSON.stringify(data.layout);  // before the reader's clicks change the copy
@@ -167,11 +154,14 @@ export function mountWidget(root) {
     inFlight = 0;
     if (rerun) queue = [];
     edited.clear();
-    send({ type: "load", app: key, code: source, filename: data.filename });
+    // The build drew the diagram of the lesson's code; new code (Run, Reset) gets its own.
+    if (rerun) trace?.restarted();
+    send({ type: "load", app: key, code: source, filename: data.filename, diagram: Boolean(diagram && rerun) });
   }
 
   const stopListening = listen(key, (message) => {
     if (message.type === "loaded") {
+      if (message.diagram) diagram?.redraw(message.diagram, message.problems);
       if (message.error) {
         setStatus("error", `Error: ${message.error.kind}`);
         showError(message.error);
@@ -186,6 +176,9 @@ export function mountWidget(root) {
       }
       shownLayout = null;
       loaded = true;
+      showRuns(message.trace);
+      const failed = message.trace.filter((run) => run.status === "error").pop();
+      if (failed) showError(failed.error, `${failed.function}: `);
       manageJobs(message);
       if (message.clientside) {
         inFlight += 1;
@@ -203,6 +196,7 @@ export function mountWidget(root) {
         if (Object.keys(props).length || patch.component) renderer.patch(patch.id, props, patch.component);
       }
       manageJobs(message);
+      showRuns(message.trace);
       const failed = message.trace.filter((run) => run.status === "error").pop();
       if (failed) showError(failed.error, `${failed.function}: `);
       else if (!message.clientside) clearError();
@@ -244,15 +238,13 @@ export function mountWidget(root) {
     }
   });
 
-  const figure = root.querySelector(".livedash-diagram");
-  if (figure) drawDiagram(figure);
   renderErrors();
   if (data.error) {
     setStatus("error", "Error in example");
     showError(data.error);
-  } else {
-    load(data.code, false);
   }
+  // An example that fails on purpose still loads: the reader can change its code and press Run.
+  if (data.layout) load(data.code, false);
 
   // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
   root.livedash = {
@@ -266,6 +258,7 @@ export function mountWidget(root) {
     unmount() {
       for (const number of jobs) stopJob(`${key}#${number}`);
       renderer.dispose();
+      diagram?.dispose();
       stopListening();
       stopBoot();
       send({ type: "unload", app: key });

@@ -1,0 +1,179 @@
+"""The callback diagram comes alive in the browser: runs light up in order, errors turn red, a cycle is drawn
+red with its error, edited code gives a new diagram; the trace panel lists every run."""
+
+from tests.e2e.conftest import one_example
+
+HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
+
+CHAIN = HEADER + '''
+app.layout = html.Div([html.Button("Add", id="add"), dcc.Store(id="total", data=0),
+                       html.P(id="shown"), html.P(id="doubled")])
+
+
+@callback(Output("total", "data"), Input("add", "n_clicks"), State("total", "data"), prevent_initial_call=True)
+def add_one(n, total):
+    return total + 1
+
+
+@callback(Output("shown", "children"), Input("total", "data"))
+def show_total(total):
+    return f"total {total}"
+
+
+@callback(Output("doubled", "children"), Input("total", "data"))
+def show_double(total):
+    if total == 2:
+        raise ValueError("two is not allowed")
+    return f"double {2 * total}"
+'''
+
+# Records, in order, each callback node (by its function name) the first time it lights up, each component
+# node that flashes, and each node that turns red.
+RECORD = """(widget) => {
+  const svg = widget.querySelector('.livedash-diagram svg');
+  window.fired = []; window.flashed = []; window.failed = [];
+  const name = (node) => node.querySelector('.nodeLabel').textContent;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const node = record.target;
+      if (!node.classList.contains('node')) continue;
+      // (one lighting makes two records: the classes are reset, then set)
+      if (node.classList.contains('ld-fire') && window.fired.at(-1) !== name(node)) window.fired.push(name(node));
+      if (node.classList.contains('ld-flash') && !window.flashed.includes(name(node))) window.flashed.push(name(node));
+      if (node.classList.contains('ld-error') && !window.failed.includes(name(node))) window.failed.push(name(node));
+    }
+  }).observe(svg, { subtree: true, attributes: true, attributeFilter: ['class'] });
+}"""
+
+
+def settle(page, widget):
+    page.wait_for_function("(w) => w.livedash.idle()", arg=widget.element_handle())
+    page.wait_for_timeout(1500)   # the lights of one chain go out within about a second
+
+
+def test_a_chain_lights_up_in_order_and_an_error_turns_red(page, tmp_path):
+    with one_example(page, tmp_path, CHAIN) as widget:
+        widget.locator(".livedash-diagram svg g.node").first.wait_for()
+        settle(page, widget)      # the initial calls light up too
+        widget.evaluate(RECORD)
+        widget.locator("#add").click()
+        settle(page, widget)
+        fired = page.evaluate("window.fired")
+        assert fired[0] == "add_one" and sorted(fired[1:]) == ["show_double", "show_total"], fired
+        assert {"Storetotal", "Pshown", "Pdoubled"} == set(page.evaluate("window.flashed"))   # kind + id, no <br>
+        assert page.evaluate("window.failed") == []
+        assert widget.locator(".livedash-diagram .ld-fire").count() == 0, "the lights go out"
+
+        widget.locator("#add").click()       # total 2: show_double raises
+        settle(page, widget)
+        assert page.evaluate("window.failed") == ["show_double"]
+        red = widget.locator(".livedash-diagram g.node.ld-error")
+        assert red.count() == 1 and "show_double" in red.text_content()
+
+        widget.locator("#add").click()       # total 3: it runs cleanly again, and is no longer red
+        settle(page, widget)
+        assert widget.locator(".livedash-diagram g.node.ld-error").count() == 0
+
+
+def test_the_trace_lists_each_run_and_can_be_cleared(page, tmp_path):
+    with one_example(page, tmp_path, CHAIN, options="trace=open") as widget:
+        trace = widget.locator(".livedash-trace")
+        assert trace.get_attribute("open") is not None
+        rows = trace.locator(".ld-trace-run")
+        assert rows.count() == 2     # the two initial calls (add_one is prevent_initial_call)
+        widget.locator("#add").click()
+        settle(page, widget)
+        assert rows.count() == 5
+        first = rows.nth(2).inner_text()
+        assert "add_one" in first and "by add.n_clicks" in first and "total.data = 1" in first and " ms" in first
+        assert "add.n_clicks = 1" in first
+        widget.locator("#add").click()
+        settle(page, widget)
+        failed = trace.locator('.ld-trace-run[data-status="error"]')
+        assert failed.count() == 1 and "raised ValueError: two is not allowed" in failed.inner_text()
+        assert "(8 runs)" in trace.locator("summary").inner_text()
+        trace.locator(".livedash-trace-clear").click()
+        assert rows.count() == 0 and "no runs yet" in trace.locator("summary").inner_text()
+
+
+def test_the_trace_is_capped_and_shortens_long_values(page, tmp_path):
+    with one_example(page, tmp_path, CHAIN) as widget:
+        result = widget.evaluate("""async (widget) => {
+          const { TracePanel, shorten } = await import(new URL('assets/livedash/trace.js', document.baseURI).href);
+          const box = widget.querySelector('.livedash-trace').cloneNode(true);
+          const panel = new TracePanel(box);
+          const run = { function: 'f', triggered: ['a.value'], inputs: { 'a.value': 'x'.repeat(500) },
+                        outputs: { 'b.children': { type: 'Div', namespace: 'dash_html_components', props: { id: 'i' } } },
+                        status: 'ok', ms: 1 };
+          panel.add(Array.from({ length: 250 }, () => run));
+          return [box.querySelectorAll('.ld-trace-run').length, box.querySelector('summary').textContent,
+                  box.querySelector('.ld-trace-in').textContent.length, box.querySelector('.ld-trace-out').textContent,
+                  shorten([1, 2])];
+        }""")
+        assert result[0] == 200 and "250 runs, last 200 shown" in result[1]
+        assert result[2] < 80 and result[3] == 'out: b.children = "<Div \\"i\\">"' and result[4] == "[1,2]"
+
+
+def test_running_edited_code_redraws_the_diagram(page, tmp_path):
+    with one_example(page, tmp_path, CHAIN) as widget:
+        svg = widget.locator(".livedash-diagram svg")
+        svg.locator("g.node").first.wait_for()
+        assert "show_total" in svg.text_content() and "Doubled" not in svg.text_content()
+        editor = widget.locator("textarea.livedash-editor")
+        editor.fill(editor.input_value().replace("show_total", "print_total")
+                    + '\n\n@callback(Output("doubled", "title"), Input("shown", "children"))\n'
+                      'def hover_text(text):\n    return text\n')
+        widget.locator(".livedash-run").click()
+        page.wait_for_function("(w) => w.querySelector('.livedash-diagram svg')?.textContent.includes('hover_text')",
+                               arg=widget.element_handle(), timeout=20_000)
+        text = widget.locator(".livedash-diagram svg").text_content()
+        assert "print_total" in text and "show_total" not in text
+        # The new diagram lights up too.
+        settle(page, widget)
+        widget.evaluate(RECORD)
+        widget.locator("#add").click()
+        settle(page, widget)
+        assert page.evaluate("window.fired")[0] == "add_one" and "hover_text" in page.evaluate("window.fired")
+
+
+CYCLE = HEADER + '''
+app.layout = html.Div([dcc.Input(id="celsius", value="0"), dcc.Input(id="fahrenheit")])
+
+
+@callback(Output("fahrenheit", "value"), Input("celsius", "value"))
+def to_fahrenheit(c):
+    return str(float(c) * 9 / 5 + 32)
+
+
+@callback(Output("celsius", "value"), Input("fahrenheit", "value"))
+def to_celsius(f):
+    return str((float(f) - 32) * 5 / 9)
+'''
+
+
+def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
+    with one_example(page, tmp_path, CYCLE, options="expect_error=true") as widget:
+        figure = widget.locator(".livedash-diagram")
+        figure.locator("svg g.node").first.wait_for()
+        settle(page, widget)      # (a lit edge is orange for a moment)
+        note = figure.locator(".livedash-diagram-note")
+        assert note.is_visible() and "Dependency Cycle Found" in note.inner_text()
+        red = figure.evaluate("""(f) => [...f.querySelectorAll('path.flowchart-link')]
+            .filter((p) => getComputedStyle(p).stroke === 'rgb(209, 36, 47)').length""")
+        assert red == 4
+        assert "Circular Dependencies" in widget.locator(".livedash-error").inner_text()
+
+
+def test_the_palette_toggle_recolours_an_open_diagram(page, course):
+    page.goto(course + "lessons/01-first-callback/")
+    figure = page.locator(".livedash-diagram").first
+    figure.locator("svg g.node.component").first.wait_for(timeout=20_000)
+    fill = "(f) => getComputedStyle(f.querySelector('g.node.component > rect')).fill"
+    light = figure.evaluate(fill)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) !== {light!r}")
+    dark = figure.evaluate(fill)
+    assert dark == "rgb(28, 42, 74)", dark      # --ld-component-fill of the dark palette
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) === {light!r}")
