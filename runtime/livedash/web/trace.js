@@ -45,7 +45,9 @@ export class TracePanel {
       span.textContent = text;
       item.append(span);
     }
+    const atEnd = this.rows.scrollTop + this.rows.clientHeight >= this.rows.scrollHeight - 4;
     this.rows.append(item);
+    if (atEnd) this.rows.scrollTop = this.rows.scrollHeight;   // follow new runs unless the reader scrolled up
     while (this.rows.children.length > MAX_ROWS) this.rows.firstElementChild.remove();
     return item;
   }
@@ -55,9 +57,10 @@ export class TracePanel {
       this.total += 1;
       const by = run.triggered.length ? `by ${run.triggered.join(", ")}` : "initial call";
       const item = this.line("ld-trace-run", [
+        ["ld-trace-n", `#${this.total}`],
         ["ld-trace-fn", `${run.function}${run.job ? ` (job ${run.job})` : ""}`],
         ["ld-trace-by", by],
-        ["ld-trace-ms", `${Number(run.ms || 0).toFixed(1)} ms`],
+        ["ld-trace-ms", run.ms >= 0.1 ? `${run.ms.toFixed(1)} ms` : "<0.1 ms"],
         ["ld-trace-in", `in: ${pairs(run.inputs) || "—"}`],
         ["ld-trace-out", `${run.status === "ok" ? "out: " : ""}${outcome(run)}`],
       ]);
