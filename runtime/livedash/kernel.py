@@ -86,6 +86,12 @@ class Kernel:
         answer = self.jobs.run(message, lambda m: self.notify(json.dumps(m)) if self.notify else None)
         return answer
 
+    def _on_check(self, message):
+        """Run an exercise's checks on the reader's code (each on a fresh app of its own)."""
+        from .exercises import run_checks
+        results = run_checks(message["code"], message["checks"], message.get("filename", "app.py"))
+        return {"type": "checked", "app": message["app"], "results": results}
+
     def _on_unload(self, message):
         self.sessions.pop(message["app"], None)
         self.waiting.pop(message["app"], None)

@@ -37,6 +37,10 @@ Page -> worker
     A background job (see ``jobs`` below) reported progress, or finished (answer as for clientside, plus
     ``ms``). Answer ``updated``.
 
+``{"type": "check", "app": KEY, "code": SOURCE, "checks": CHECKS_SOURCE, "filename": ...}``
+    Run an exercise's checks (see exercises.py) on SOURCE, each on a fresh app; the widget's own app is
+    untouched. Answer ``{"type": "checked", "app": KEY, "results": [{"name", "title", "passed", "message"}]}``.
+
 ``{"type": "unload", "app": KEY}``
     Forget the app (its widget left the page). Answer ``unloaded``.
 

@@ -194,3 +194,29 @@ def test_fence_option_values_are_checked(tmp_path):
                      {"counter.py": COUNTER})
     result = build(root)
     assert result.returncode != 0 and "docs/index.md:3: show must be app or diagram, not 'both'" in result.stderr
+
+
+def test_an_exercise_is_verified_at_build_time(tmp_path):
+    from tests.exercise_fixture import NAV, SOLUTION, STARTER, exercise_pages
+
+    root = make_site(tmp_path / "ok", exercise_pages(), nav=NAV)
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (root / "site" / "index.html").read_text()
+    data = widget_data(html)
+    assert data["code"] == STARTER and data["exercise"]["solution"] == SOLUTION
+    assert 'data-livedash-exercise="exercises/count"' in html and 'class="livedash-check"' in html
+    config = (root / "site" / "assets" / "livedash" / "config.js").read_text()
+    assert json.loads(config[config.index("{"):config.rindex("}") + 1])["exercises"] == {"../..": ["exercises/count"]}
+
+    broken = exercise_pages(solution=STARTER)
+    result = build(make_site(tmp_path / "bad-solution", broken, nav=NAV), strict=True)
+    assert result.returncode != 0
+    assert "exercise exercises/count: the solution fails check_counts_clicks (after two clicks the text is " \
+           "'Count: 0', not 'Count: 2')" in result.stderr
+    result = build(make_site(tmp_path / "easy", exercise_pages(starter=SOLUTION), nav=NAV), strict=True)
+    assert result.returncode != 0 and "the starter code already passes every check" in result.stderr
+    pages = exercise_pages()
+    del pages["exercises/count/checks.py"]
+    result = build(make_site(tmp_path / "missing", pages, nav=NAV), strict=True)
+    assert result.returncode != 0 and "lacks checks.py" in result.stderr

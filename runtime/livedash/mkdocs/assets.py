@@ -31,8 +31,9 @@ def runtime_zip():
     return buffer.getvalue()
 
 
-def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None):
-    """Copy everything into ``site_dir/assets_path``; returns the folder."""
+def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None, exercises=None):
+    """Copy everything into ``site_dir/assets_path``; returns the folder. ``exercises``: page URL (relative
+    to this folder) -> the ids of its exercises, for the progress shown in the navigation."""
     target = Path(site_dir) / assets_path
     target.mkdir(parents=True, exist_ok=True)
     for path in WEB.iterdir():
@@ -54,7 +55,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
         pyodide = "./pyodide/"
     packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
     config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide,
-              "packages": [f"./packages/{name}" for name in packages]}
+              "packages": [f"./packages/{name}" for name in packages], "exercises": exercises or {}}
     (target / "config.js").write_text(
         "// Written by the livedash MkDocs plugin at build time.\n"
         f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")

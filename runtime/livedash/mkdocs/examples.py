@@ -23,6 +23,7 @@ class Example:
     trace_open: bool = False                      # the trace panel starts open
     expect_error: bool = False                    # the example shows an error on purpose (a lesson on mistakes)
     show: str = "app"                             # "diagram": only the callback graph, no app
+    exercise: dict | None = None                  # {"id", "checks", "solution"}: the widget is an exercise
 
 
 @dataclass
@@ -61,6 +62,12 @@ def _json_for_html(data):
 
 CYCLE = "Circular Dependencies"
 
+# Filled by widget.js when the reader presses Check; the solution is offered after a first attempt.
+EXERCISE_PANEL = ('<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
+                  'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
+                  '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
+                  '<pre class="livedash-solution" hidden></pre></div>')
+
 
 def diagram_html(diagram, title, problems=()):
     """The callback graph in a figure that mermaid draws; a dependency cycle's error is written under it."""
@@ -84,16 +91,21 @@ def widget_html(example, built):
     show_diagram = example.diagram and built.diagram is not None
     data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
             "problems": built.problems, "assets": example.assets,
-            "diagram": built.diagram.callbacks if show_diagram else None}
+            "diagram": built.diagram.callbacks if show_diagram else None, "exercise": example.exercise}
     state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
+    exercise = example.exercise
     return (
-        f'<div class="livedash" data-livedash-key="{escape(example.key)}">'
-        f'<div class="livedash-bar"><span class="livedash-title">{title}</span>'
+        f'<div class="livedash" data-livedash-key="{escape(example.key)}"'
+        + (f' data-livedash-exercise="{escape(exercise["id"])}">' if exercise else ">")
+        + f'<div class="livedash-bar"><span class="livedash-title">{title}</span>'
         f'<span class="livedash-status" role="status" aria-live="polite" data-state="{state}">{status}</span>'
-        '<button type="button" class="livedash-run">Run</button>'
+        + ('<button type="button" class="livedash-check">Check</button>' if exercise else "")
+        + '<button type="button" class="livedash-run">Run</button>'
         '<button type="button" class="livedash-reset">Reset</button></div>'
         f'<div class="livedash-app"{style}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
+        + (EXERCISE_PANEL if exercise else "")
+        +
         f'<details class="livedash-trace"{" open" if example.trace_open else ""}>'
         '<summary>Trace <span class="livedash-trace-count">(no runs yet)</span></summary>'
         '<button type="button" class="livedash-trace-clear">Clear trace</button>'

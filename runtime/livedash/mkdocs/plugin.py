@@ -31,7 +31,7 @@ from .fences import FenceError, find_dash_fences
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
-_KNOWN_OPTIONS = {"file", "height", "title", "diagram", "expect_error", "show", "trace"}
+_KNOWN_OPTIONS = {"file", "height", "title", "diagram", "expect_error", "show", "trace", "exercise"}
 
 
 class LivedashConfig(Config):
@@ -48,6 +48,8 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         super().__init__()
         self._built = {}     # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
         self._pages = {}     # page src_uri -> [widget html]
+        self._exercises = {}  # page url -> [exercise ids], for the navigation's progress marks
+        self._verified = {}   # (starter, solution, checks) -> problem text or "" (survives rebuilds)
 
     def on_config(self, config):
         # `mkdocs serve` serves files with the types Python knows; Pyodide needs these two right.
@@ -87,6 +89,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             fences = find_dash_fences(markdown)
         except FenceError as exc:
             raise PluginError(f"{page.file.src_path}:{exc.line}: {exc}") from None
+        self._exercises.pop(page.url, None)
         if not fences:
             self._pages.pop(page.file.src_uri, None)
             return markdown
@@ -100,6 +103,11 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                 built = build(example)
                 self._built[(example.code, example.source, example.first_line)] = built
             where = f"{page_source}:{fence.start + 1}"
+            if example.exercise is not None:
+                self._exercises.setdefault(page.url, []).insert(0, example.exercise["id"])
+                problem = self._verify_exercise(example)
+                if problem:
+                    log.warning(f"{where}: exercise {example.exercise['id']}: {problem}")
             if example.expect_error and built.error is None and not built.problems:
                 log.warning(f"{where}: the example has expect_error=true but loads and runs without an error")
             elif built.error is not None and not example.expect_error:
@@ -134,6 +142,8 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         common = dict(height=height, title=fence.options.get("title", ""), diagram=chosen["diagram"] == "true",
                       expect_error=chosen["expect_error"] == "true", show=chosen["show"],
                       trace_open=chosen["trace"] == "open")
+        if "exercise" in fence.options:
+            return self._exercise(fence, where, key, common, config)
         if "file" in fence.options:
             path = Path(config.docs_dir) / fence.options["file"]
             if fence.body.strip():
@@ -151,6 +161,43 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
                        first_line=fence.body_line, **common)
 
+    def _exercise(self, fence, where, key, common, config):
+        """An exercise fence: the reader starts from starter.py; solution.py and checks.py go with it."""
+        folder = Path(config.docs_dir) / fence.options["exercise"]
+        if fence.body.strip() or "file" in fence.options:
+            raise PluginError(f"{where}: an exercise fence takes its code from the exercise folder: "
+                              "leave it empty and give no file=")
+        files = {name: folder / f"{name}.py" for name in ("starter", "solution", "checks")}
+        missing = [path.name for path in files.values() if not path.is_file()]
+        if missing:
+            raise PluginError(f"{where}: exercise folder {self._relative_source(folder)} lacks "
+                              f"{', '.join(missing)} (an exercise has starter.py, solution.py and checks.py)")
+        text = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+        exercise = {"id": fence.options["exercise"].strip("/"), "checks": text["checks"],
+                    "solution": text["solution"]}
+        return Example(key=key, code=text["starter"], filename=f"{folder.name}.py",
+                       source=self._relative_source(files["starter"]), first_line=1, exercise=exercise, **common)
+
+    def _verify_exercise(self, example):
+        """What is wrong with an exercise, or "": its solution must pass every check, its starter fail one."""
+        from ..exercises import run_checks
+        cache_key = (example.code, example.exercise["solution"], example.exercise["checks"])
+        if cache_key not in self._verified:
+            try:
+                solved = run_checks(example.exercise["solution"], example.exercise["checks"], "solution.py")
+                started = run_checks(example.code, example.exercise["checks"], "starter.py")
+            except Exception as exc:   # checks.py itself is broken
+                self._verified[cache_key] = f"checks.py could not be loaded: {type(exc).__name__}: {exc}"
+            else:
+                failed = [f"{r['name']} ({r['message']})" for r in solved if not r["passed"]]
+                if failed:
+                    self._verified[cache_key] = "the solution fails " + "; ".join(failed)
+                elif all(r["passed"] for r in started):
+                    self._verified[cache_key] = "the starter code already passes every check"
+                else:
+                    self._verified[cache_key] = ""
+        return self._verified[cache_key]
+
     def on_page_content(self, html, page, config, files):
         widgets = self._pages.get(page.file.src_uri)
         if not widgets:
@@ -165,7 +212,10 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
 
     def on_post_build(self, config):
         try:
-            write_site_assets(config.site_dir, self.config.assets_path.strip("/"), self.config.pyodide,
-                              self.config.pyodide_url, self._wheels)
+            base = self.config.assets_path.strip("/")
+            exercises = {get_relative_url(url or ".", f"{base}/config.js"): ids
+                         for url, ids in sorted(self._exercises.items())}
+            write_site_assets(config.site_dir, base, self.config.pyodide, self.config.pyodide_url, self._wheels,
+                              exercises)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None

@@ -21,12 +21,13 @@ function loadMermaid() {
 }
 
 const drawing = new WeakMap();   // source element -> its drawing, so one element is drawn once
+let queue = Promise.resolve();   // mermaid.run is not safe to run twice at once (the two svgs get one id)
 
 /** Draw a figure's Mermaid source; say why in the figure if it cannot. */
 export function drawFigure(figure) {
   const source = figure.querySelector(".livedash-mermaid");
   if (!source) return Promise.resolve();
-  if (!drawing.has(source)) drawing.set(source, draw(figure, source));
+  if (!drawing.has(source)) drawing.set(source, queue = queue.then(() => draw(figure, source)));
   return drawing.get(source);
 }
 

@@ -12,6 +12,7 @@
 // first time on a later page (inserted by a swap: the replayed emission plus the swap's own one both find
 // the new widgets), and the stylesheet must be checked on every emission, not just once.
 import { drawFigure } from "./diagram.js";
+import { decorateNavigation } from "./progress.js";
 import { mountWidget } from "./widget.js";
 
 const STYLESHEET = new URL("./livedash.css", import.meta.url).href;
@@ -40,6 +41,7 @@ function sync() {
   const figures = [...document.querySelectorAll("figure.livedash-diagram")].filter((f) => !f.closest(".livedash"));
   if (elements.length || figures.length) ensureStylesheet();
   for (const figure of figures) drawFigure(figure);   // a diagram on its own (show=diagram)
+  decorateNavigation();   // the navigation is swapped with the page: mark exercise progress again
   for (const element of elements) {
     if (mounted.has(element)) continue;
     try {

@@ -4,6 +4,7 @@
 import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { LiveDiagram } from "./diagram.js";
+import { mountExercise } from "./exercise.js";
 import { listen, onBoot, send } from "./kernel.js";
 import { Renderer, idKey } from "./renderer.js";
 import { TracePanel } from "./trace.js";
@@ -238,6 +239,12 @@ export function mountWidget(root) {
     }
   });
 
+  // An exercise: Check also runs the reader's current code in the app, so what they see is what is checked.
+  const stopExercise = data.exercise ? mountExercise(root, key, data.exercise, () => {
+    if (editor.value !== code) load(editor.value, true);
+    return editor.value;
+  }, data.filename, setStatus) : () => {};
+
   renderErrors();
   if (data.error) {
     setStatus("error", "Error in example");
@@ -259,6 +266,7 @@ export function mountWidget(root) {
       for (const number of jobs) stopJob(`${key}#${number}`);
       renderer.dispose();
       diagram?.dispose();
+      stopExercise();
       stopListening();
       stopBoot();
       send({ type: "unload", app: key });
