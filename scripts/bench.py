@@ -72,6 +72,23 @@ def build_site(out, url):
     (out / "bench" / "bare-worker.js").write_text(BARE_WORKER)
 
 
+def stop_recovery(page):
+    """Make lesson 1's callback loop forever, click, wait a second, press Stop: ms until it is ready again."""
+    widget = page.locator(".livedash").first
+    editor = widget.locator("textarea.livedash-editor")
+    if "while True" not in editor.input_value():
+        editor.fill(editor.input_value().replace('    return f"', "    while n_clicks:\n        pass\n    return f\"", 1))
+        widget.locator(".livedash-run").click()
+        widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=60_000)
+    widget.locator("#btn").click()
+    page.wait_for_timeout(1000)
+    start = page.evaluate("performance.now()")
+    widget.locator(".livedash-stop").click()
+    page.wait_for_function("(w) => w.querySelector('.livedash-status').dataset.state === 'ready'",
+                           arg=widget.element_handle(), timeout=60_000, polling=10)
+    return page.evaluate("performance.now()") - start
+
+
 def percentile(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
@@ -125,6 +142,8 @@ def measure(browser, url, site, runs, clicks):
     page.goto(url + LESSON_1)
     page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
     times = page.evaluate(CLICKS, [clicks, ".livedash", 0, "#btn", "#count"])
+    rows["Stop on an endless loop → the app ready again"] = statistics.median(
+        stop_recovery(page) for _ in range(runs))
     context.close()
     latency = (percentile(times, 50), percentile(times, 95))
 

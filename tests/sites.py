@@ -36,6 +36,7 @@ def make_site(root, pages, examples=None, theme="material", plugin=None, nav=Non
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(dedent(text), encoding="utf-8")
     for name, text in (examples or {}).items():
+        (docs / "examples" / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / "examples" / name).write_text(text, encoding="utf-8")
     config = {
         "site_name": "test site",

@@ -99,6 +99,8 @@ def draw(specs, components=(), direction="LR"):
         callbacks[spec.id] = {"node": name, "outputs": [
             [node_ids[id_key(d.component_id)], id_key(d.component_id), d.component_property, is_pattern(d.component_id)]
             for d in spec.outputs]}
+    if not specs:
+        return Diagram("", {})   # nothing to draw: the widget says the app has no callbacks yet
     styles = [f"    linkStyle {','.join(red)} {CYCLE_STYLE}"] if red else []
     return Diagram("\n".join([f"flowchart {direction}", *nodes, *edges, *styles]) + "\n", callbacks)
 

@@ -242,6 +242,7 @@ class Scheduler:
                 job.call.side_updates[id_key(component_id)] = (component_id, props)
             writes = [(cid, prop, value) for cid, props in job.call.side_updates.values() for prop, value in props.items()]
             writes += self._outputs(spec, job.outputs_list, _as_returned(spec, answer.get("value")))
+            writes = self._resolve_patches(writes)
         except PreventUpdate:
             run["status"] = "prevented"
         except Exception as exc:
@@ -378,6 +379,7 @@ class Scheduler:
             for cid, _, _ in writes:
                 if not self.store.has(id_key(cid)):
                     raise ReferenceError(f"ID running component not found in layout: {id_key(cid)}")
+            writes = self._resolve_patches(writes)
         except PreventUpdate:
             run["status"] = "prevented"
             return
@@ -411,12 +413,16 @@ class Scheduler:
             call.side_updates[key] = (component_id, {**existing, **props})
         return _as_returned(spec, answer.get("value"))
 
+    def _resolve_patches(self, writes):
+        """Writes with each Patch applied to the prop's current value; a Patch that cannot apply (on a prop
+        that was never set) raises here, so the callback fails as a whole and nothing is written."""
+        return [(cid, prop, apply_patch(self.store.get(id_key(cid), prop), value) if is_patch(value) else value)
+                for cid, prop, value in writes]
+
     def _write(self, writes, request, pending, patches, run):
         added, removed = [], []
         for cid, prop, value in writes:
             key = id_key(cid)
-            if is_patch(value):
-                value = apply_patch(self.store.get(key, prop), value)
             new, gone = self.store.set(key, prop, value)
             added += new
             removed += gone

@@ -51,17 +51,19 @@ def find_cycle(specs):
 
 def cycle_path(specs):
     """The props of a dependency cycle, ``[a, b, ..., a]`` where each depends on the next, or None. An
-    output depends on the inputs of its callback; a prop that is input and output of the same callback is
-    no cycle by itself."""
+    output depends on the inputs of its callback that are not also its outputs."""
     depends, order = {}, []
     for spec in specs:
         inputs = [dep_key(d) for d in spec.inputs]
-        for out in (dep_key(o) for o in spec.outputs):
+        outputs = [dep_key(o) for o in spec.outputs]
+        for out in outputs:
             for node in [out] + inputs:
                 if node not in depends:
                     depends[node] = []
                     order.append(node)
-            depends[out] += [i for i in inputs if i != out]
+            # Dash leaves out every input that is also an output of the same callback (a callback that
+            # keeps two props in sync, reading and writing both, is no cycle).
+            depends[out] += [i for i in inputs if i not in outputs]
     state = {}
 
     def visit(node, path):

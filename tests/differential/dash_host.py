@@ -1,6 +1,6 @@
 """Serve differential-test apps with real Dash (run in the real-Dash venv, never with livedash).
 
-Reads JSON lines on stdin: {"name": ..., "source": ...} starts the app on a free port on 127.0.0.1 with
+Reads JSON lines on stdin: {"name": ..., "source": ..., "assets": {name: text}} starts the app on a free port on 127.0.0.1 with
 Dash's dev tools on (as `app.run(debug=True)` would, without the reloader) and answers
 {"name": ..., "url": ...} or {"name": ..., "error": ...}; {"stop": name} stops it.
 """
@@ -26,13 +26,17 @@ folder = Path(tempfile.mkdtemp(prefix="dash-host-"))
 
 class Process:
     """An app served by a process of its own: background callbacks (DiskcacheManager forks a process
-    per job) only work when the app is the main program."""
+    per job) only work when the app is the main program, and Dash() finds its assets/ beside the main
+    program's file."""
 
     def __init__(self, path):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.server_port = probe.getsockname()[1]
-        path.write_text(path.read_text(encoding="utf-8") + "\n\nif __name__ == '__main__':\n    app.run("
+        # A lesson file ends with its own `if __name__ == "__main__": app.run(debug=True)` (port 8050):
+        # that block must not run; ours, with a free port, does.
+        source = path.read_text(encoding="utf-8").replace('__name__ == "__main__"', '__name__ == "__not_here__"')
+        path.write_text(source + "\n\nif __name__ == '__main__':\n    app.run("
                         f"host='127.0.0.1', port={self.server_port}, debug=True, use_reloader=False, "
                         "dev_tools_hot_reload=False)\n", encoding="utf-8")
         self.process = subprocess.Popen([sys.executable, str(path)], stdout=subprocess.DEVNULL,
@@ -44,6 +48,7 @@ class Process:
                 return
             except OSError:
                 time.sleep(0.1)
+        self.shutdown()   # never leave a half-started server behind
         raise RuntimeError(f"{path.name} did not start serving")
 
     def shutdown(self):
@@ -51,10 +56,14 @@ class Process:
         self.process.wait(timeout=10)
 
 
-def start(name, source):
-    path = folder / f"{name}.py"
+def start(name, source, assets):
+    home = folder / name
+    (home / "assets").mkdir(parents=True, exist_ok=True)
+    for asset, text in assets.items():
+        (home / "assets" / asset).write_text(text, encoding="utf-8")
+    path = home / f"{name}.py"
     path.write_text(source, encoding="utf-8")
-    if "background=True" in source:
+    if "background=True" in source or assets:
         servers[name] = Process(path)
         return f"http://127.0.0.1:{servers[name].server_port}/"
     app = runpy.run_path(str(path), run_name="__dash_case__")["app"]
@@ -74,7 +83,8 @@ for line in sys.stdin:
         answer = {"stopped": request["stop"]}
     else:
         try:
-            answer = {"name": request["name"], "url": start(request["name"], request["source"])}
+            answer = {"name": request["name"],
+                      "url": start(request["name"], request["source"], request.get("assets", {}))}
         except Exception:
             answer = {"name": request["name"], "error": traceback.format_exc()}
     print(json.dumps(answer), flush=True)

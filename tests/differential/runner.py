@@ -26,6 +26,7 @@ class Case:
     steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props})
     section: str = ""          # the dash-semantics.md section it exercises
     whole: bool = False
+    assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
 
     @property
     def source(self):
@@ -33,8 +34,13 @@ class Case:
 
     @classmethod
     def from_example(cls, path, steps):
-        """A lesson example, run exactly as the file is."""
-        return cls(f"example_{path.stem}", path.read_text(encoding="utf-8"), steps, "examples", whole=True)
+        """A lesson example, run exactly as the file is (with the assets/*.js beside it when it names a
+        ClientsideFunction, as Dash loads them)."""
+        source = path.read_text(encoding="utf-8")
+        assets = {}
+        if "ClientsideFunction" in source:
+            assets = {a.name: a.read_text(encoding="utf-8") for a in sorted(path.parent.glob("assets/*.js"))}
+        return cls(f"example_{path.stem}", source, steps, "examples", whole=True, assets=assets)
 
 
 # Runs in the page (both sides): the props of every component with an id, and the text of html ones.
@@ -111,7 +117,7 @@ class RealDash:
         return json.loads(self.process.stdout.readline())
 
     def start(self, case):
-        answer = self._ask({"name": case.name, "source": case.source})
+        answer = self._ask({"name": case.name, "source": case.source, "assets": case.assets})
         if "error" in answer:
             raise RuntimeError(f"real Dash could not start {case.name}:\n{answer['error']}")
         return answer["url"]

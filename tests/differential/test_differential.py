@@ -30,8 +30,10 @@ def real_dash():
 
 @pytest.fixture(scope="module")
 def livedash_site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)},
-                     {f"{case.name}.py": case.source for case in CASES}, plugin={"diagram": False})
+    examples = {f"{case.name}.py": case.source for case in CASES}
+    examples.update({f"assets/{name}": text for case in CASES for name, text in case.assets.items()})
+    root = make_site(tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)}, examples,
+                     plugin={"diagram": False})
     result = build(root, strict=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"

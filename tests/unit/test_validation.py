@@ -90,3 +90,34 @@ def test_missing_ids_are_reported_unless_suppressed():
     assert 'Attempting to connect a callback Input item to component:\n  "ghost"\n' in message
     assert message.endswith("This ID was used in the callback(s) for Output(s):\n  x.children")
     assert problems(client(body.format("suppress_callback_exceptions=True"))) == []
+
+
+def test_one_callback_keeping_two_props_in_sync_is_no_cycle():
+    """Dash leaves out of its cycle check every input that is also an output of the same callback."""
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([dcc.Input(id="c", value="0"), dcc.Input(id="f", value="32")])
+
+        @callback(Output("c", "value"), Output("f", "value"), Input("c", "value"), Input("f", "value"))
+        def sync(c, f):
+            return c, f
+    """)
+    assert problems(c) == []
+
+
+def test_a_patch_on_a_prop_never_set_fails_that_callback_and_writes_nothing():
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.Ul(id="items"), html.P("kept", id="note")])
+
+        @callback(Output("items", "children"), Output("note", "children"), Input("b", "n_clicks"),
+                  prevent_initial_call=True)
+        def add(n):
+            items = Patch()
+            items.append(html.Li("one"))
+            return items, "changed"
+    """, extra="from dash import Patch\n", raise_errors=False)
+    c.click("b")
+    [run] = c.runs
+    assert run["status"] == "error" and run["error"]["message"] == "Cannot patch undefined"
+    assert c.text("note") == "kept"

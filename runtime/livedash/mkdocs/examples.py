@@ -61,6 +61,7 @@ def _json_for_html(data):
 
 
 CYCLE = "Circular Dependencies"
+NO_CALLBACKS = "No callbacks yet: their graph appears here once the app has one."
 
 # Filled by widget.js when the reader presses Check; the solution is offered after a first attempt.
 EXERCISE_PANEL = ('<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
@@ -74,7 +75,8 @@ def diagram_html(diagram, title, problems=()):
     cycle = next((p["message"] for p in problems if p["title"] == CYCLE), "")
     note = f'<figcaption class="livedash-diagram-note"{"" if cycle else " hidden"}>{escape(cycle)}</figcaption>'
     return (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
-            f'<div class="livedash-mermaid">{escape(diagram.text)}</div>{note}</figure>')
+            f'<div class="livedash-mermaid">{escape(diagram.text)}</div>'
+            f'<p class="livedash-diagram-empty"{"" if not diagram.text else " hidden"}>{NO_CALLBACKS}</p>{note}</figure>')
 
 
 def widget_html(example, built):
@@ -100,7 +102,8 @@ def widget_html(example, built):
         + f'<div class="livedash-bar"><span class="livedash-title">{title}</span>'
         f'<span class="livedash-status" role="status" aria-live="polite" data-state="{state}">{status}</span>'
         + ('<button type="button" class="livedash-check">Check</button>' if exercise else "")
-        + '<button type="button" class="livedash-run">Run</button>'
+        + '<button type="button" class="livedash-stop" disabled title="Stop the running Python code">Stop</button>'
+        '<button type="button" class="livedash-run">Run</button>'
         '<button type="button" class="livedash-reset">Reset</button></div>'
         f'<div class="livedash-app"{style}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'

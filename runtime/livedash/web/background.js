@@ -1,17 +1,9 @@
 // Background callbacks run in workers of their own, one per job, so the app's worker stays free: a job
 // that is cancelled (or replaced) is simply terminated. One worker is kept booted ahead for the next job.
-import config from "./config.js";
+import { bootWorker } from "./kernel.js";
 
-const absolute = (url) => new URL(url, import.meta.url).href;
 let spare = null;
 const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
-
-function bootWorker() {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  worker.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
-    packages: (config.packages || []).map(absolute) });
-  return worker;
-}
 
 /** Start a job ({job, callback, args, progress}) of the app whose code is `code`, under a `token` unique
  *  in the page; `report(message)` gets {type: "job-progress", job, value}, then {type: "job-done", job, answer}. */

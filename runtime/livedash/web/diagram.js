@@ -26,7 +26,7 @@ let queue = Promise.resolve();   // mermaid.run is not safe to run twice at once
 /** Draw a figure's Mermaid source; say why in the figure if it cannot. */
 export function drawFigure(figure) {
   const source = figure.querySelector(".livedash-mermaid");
-  if (!source) return Promise.resolve();
+  if (!source || !source.textContent.trim()) return Promise.resolve();   // no callbacks: nothing to draw
   if (!drawing.has(source)) drawing.set(source, queue = queue.then(() => draw(figure, source)));
   return drawing.get(source);
 }
@@ -80,6 +80,8 @@ export class LiveDiagram {
       note.textContent = cycle ? cycle.message : "";
       note.hidden = !cycle;
     }
+    const empty = this.figure.querySelector(".livedash-diagram-empty");
+    if (empty) empty.hidden = Boolean(diagram.text);
     const old = this.figure.querySelector(".livedash-mermaid");
     if (old?.dataset.source === diagram.text) return this.drawn;   // the same graph as shown
     const source = document.createElement("div");

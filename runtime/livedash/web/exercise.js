@@ -1,6 +1,6 @@
 // An exercise widget's part: Check runs the hidden checks on the reader's code in the worker and lists
 // which pass and why the others fail; after a first attempt the solution can be shown.
-import { listen, send } from "./kernel.js";
+import { listen, onRestart, send } from "./kernel.js";
 import { hasPassed, markPassed } from "./progress.js";
 
 export function mountExercise(root, key, exercise, code, filename, setStatus) {
@@ -60,5 +60,11 @@ export function mountExercise(root, key, exercise, code, filename, setStatus) {
     showButton.textContent = solution.hidden ? "Show solution" : "Hide solution";
   });
 
-  return () => stop();
+  const stopRestart = onRestart(({ stuck }) => {
+    if (!stuck.has(`${key}/check`)) return;
+    checkButton.disabled = false;
+    summary.textContent = "The checks were stopped before they finished (does the code loop forever?).";
+  });
+
+  return () => { stop(); stopRestart(); };
 }

@@ -5,7 +5,7 @@ import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { LiveDiagram } from "./diagram.js";
 import { mountExercise } from "./exercise.js";
-import { listen, onBoot, send } from "./kernel.js";
+import { listen, onBoot, onRestart, send, stop } from "./kernel.js";
 import { Renderer, idKey } from "./renderer.js";
 import { TracePanel } from "./trace.js";
 
@@ -77,9 +77,11 @@ export function mountWidget(root) {
     return props;
   };
 
+  const stopButton = root.querySelector(".livedash-stop");
   const setStatus = (state, text = STATUS[state]) => {
     status.dataset.state = state;
     status.textContent = text;
+    if (stopButton) stopButton.disabled = state !== "running";   // something to stop only while running
   };
 
   // The error box shows what Dash's dev tools would: load-time problems (duplicate outputs, cycles,
@@ -187,7 +189,8 @@ export function mountWidget(root) {
         answerClientside(message.clientside);
         return;
       }
-      setStatus("ready");
+      setStatus("ready", stoppedNote ? "Stopped; the app started again" : STATUS.ready);
+      stoppedNote = false;
       flushQueue();
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
@@ -220,6 +223,28 @@ export function mountWidget(root) {
     } else if (!loaded && status.dataset.state !== "error") {
       setStatus(state === "ready" ? "starting" : "loading");
     }
+  });
+
+  // Stop: the kernel interrupts Python or replaces the worker; every app of the page then starts again from
+  // its current code, except one whose code never finished starting (it would loop again).
+  stopButton?.addEventListener("click", () => {
+    setStatus("running", "Stopping…");
+    stop();
+  });
+  let stoppedNote = false;   // say "stopped" once the app is ready again
+  const stopRestart = onRestart(({ stuck, restarted }) => {
+    const mine = stuck.get(key) || [];
+    if (!mine.length && !restarted) return;   // an interrupt elsewhere: this app's worker state is intact
+    if (mine.length) for (const number of jobs) stopJob(`${key}#${number}`);
+    if (mine.includes("load")) {
+      loaded = false;
+      inFlight = 0;
+      setStatus("error", "Stopped: the code did not finish starting. Change it, then press Run.");
+      return;
+    }
+    load(code, true);
+    if (mine.length) setStatus("running", "Stopped; restarting the app…");
+    stoppedNote = mine.length > 0;
   });
 
   root.querySelector(".livedash-run").addEventListener("click", () => {
@@ -267,6 +292,7 @@ export function mountWidget(root) {
       renderer.dispose();
       diagram?.dispose();
       stopExercise();
+      stopRestart();
       stopListening();
       stopBoot();
       send({ type: "unload", app: key });

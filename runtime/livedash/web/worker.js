@@ -10,7 +10,7 @@ self.onmessage = (event) => {
   else answer(message);
 };
 
-async function boot({ pyodide, runtime, packages = [] }) {
+async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
   const start = performance.now();
   try {
     const { loadPyodide } = await import(pyodide + "pyodide.mjs");
@@ -20,6 +20,8 @@ async function boot({ pyodide, runtime, packages = [] }) {
       return response.arrayBuffer();
     });
     const py = await loadPyodide({ indexURL: pyodide });
+    // On a cross-origin isolated page the page can stop a runaway callback: KeyboardInterrupt.
+    if (interrupt) py.setInterruptBuffer(new Int32Array(interrupt));
     const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
     py.unpackArchive(await zip, "zip", { extractDir: sitePackages });
     if (packages.length) await py.loadPackage(packages);   // the site's pure-Python wheels (plugin `packages:`)

@@ -1,0 +1,85 @@
+"""Stop: a runaway callback (an endless loop, a long sleep) or a runaway app is ended, the page's apps start
+again with their current code, and the other widgets keep working."""
+
+import pytest
+
+from tests.e2e.conftest import wait_ready
+from tests.server import SiteServer
+from tests.sites import COUNTER, build, make_site
+
+RUNAWAY = '''\
+import time
+from dash import Dash, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("Loop", id="loop"), html.Button("Sleep", id="sleep"), html.P("idle", id="state")])
+
+
+@callback(Output("state", "children"), Input("loop", "n_clicks"), prevent_initial_call=True)
+def spin(n):
+    while True:
+        pass
+
+
+@callback(Output("state", "title"), Input("sleep", "n_clicks"), prevent_initial_call=True)
+def nap(n):
+    time.sleep(60)
+'''
+
+
+@pytest.fixture
+def two_widgets(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
+                     {"runaway.py": RUNAWAY, "counter.py": COUNTER})
+    assert build(root).returncode == 0
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        runaway, counter = page.locator(".livedash").nth(0), page.locator(".livedash").nth(1)
+        wait_ready(runaway)
+        wait_ready(counter)
+        yield runaway, counter
+
+
+def counter_works(page, counter, expected):
+    counter.locator("#btn").click()
+    page.wait_for_function("(text) => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === text",
+                           arg=expected, timeout=10_000)
+
+
+@pytest.mark.parametrize("button", ["#loop", "#sleep"])
+def test_stop_ends_a_runaway_callback_and_every_app_works_again(page, two_widgets, button):
+    runaway, counter = two_widgets
+    counter_works(page, counter, "Count: 1")
+    stop = runaway.locator(".livedash-stop")
+    assert stop.is_disabled(), "nothing to stop while idle"
+    runaway.locator(button).click()
+    status = runaway.locator(".livedash-status")
+    page.wait_for_timeout(600)      # it really is stuck
+    assert status.get_attribute("data-state") == "running" and stop.is_enabled()
+    stop.click()
+    runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
+    assert "Stopped" in status.inner_text()
+    # Every app started again from its code: the counter is back at 0 and counts again.
+    counter_works(page, counter, "Count: 1")
+    assert runaway.locator("#state").inner_text() == "idle"
+    assert page.errors == []
+
+
+def test_stop_on_code_that_never_finishes_starting_keeps_the_code_and_waits_for_a_change(page, two_widgets):
+    runaway, counter = two_widgets
+    editor = runaway.locator("textarea.livedash-editor")
+    looping = editor.input_value().replace("app = Dash()", "app = Dash()\nwhile True:\n    pass")
+    editor.fill(looping)
+    runaway.locator(".livedash-run").click()
+    page.wait_for_timeout(600)
+    runaway.locator(".livedash-stop").click()
+    status = runaway.locator(".livedash-status")
+    runaway.locator('.livedash-status[data-state="error"]').wait_for(timeout=10_000)
+    assert "did not finish starting" in status.inner_text()
+    assert editor.input_value() == looping, "nothing the reader typed is lost"
+    wait_ready(counter, timeout=10_000)
+    counter_works(page, counter, "Count: 1")
+    editor.fill(looping.replace("while True:\n    pass", ""))
+    runaway.locator(".livedash-run").click()
+    wait_ready(runaway, timeout=10_000)
+    assert page.errors == []
