@@ -1,6 +1,7 @@
 """Differential cases: small apps and what a reader does with them. Each runs in real Dash 4.4.1 and in
 livedash, and the pages must agree (see runner.py). Sections follow dash-semantics.md."""
 
+import re
 from pathlib import Path
 
 from .runner import Case  # noqa: I001
@@ -960,6 +961,51 @@ EXAMPLE_STEPS = {
     "counter": click("btn", 3),
     "plus_minus": click("plus", 2) + click("minus"),
     "sign_colour": click("down", 2) + click("up", 8),   # reaches 5 (milestone shown) and 6 (kept)
+    "progress_bar": click("step", 11),                  # goes past 10: text and bar stop there
+    "fill_empty": click("empty") + click("fill") + click("empty"),
+    "chain_store": click("add", 2) + [("set", "factor", {"value": 4})] + click("add"),
+    "state_greeting": [("type", "name", "A"), ("type", "name", "l")] + click("greet") + [("type", "name", "i")],
+    "temperature_ctx": [("type", "celsius", "5"), ("press", "celsius", "Backspace"), ("press", "celsius", "Backspace"),
+                        ("press", "celsius", "Backspace"), ("type", "fahrenheit", "-")]
+                       + [("press", "fahrenheit", "Backspace")] * 4 + [("type", "fahrenheit", "5")],
+    "temperature_state": [("type", "celsius", "0")] + [("press", "fahrenheit", "Backspace")] * 5
+                         + [("type", "fahrenheit", "5")] + click("back"),
+    "stop_update": [("press", "number", "Backspace"), ("press", "number", "Backspace"), ("type", "number", "-"),
+                    ("type", "number", "9"), ("press", "number", "Backspace"), ("press", "number", "Backspace"),
+                    ("type", "number", "2")],
+    "background_job": click("start"),
+    "clientside_counter": click("btn", 3),
+    "clientside_function": [("set", "percent", {"value": 60}), ("set", "percent", {"value": 100})],
+    "todo_list": [("type", "new-item", "a")] + click("add") + [("type", "new-item", "b")] + click("add") + click("add")
+                 + [("set", {"type": "done", "index": 1}, {"value": ["done"]}),
+                    ("set", {"type": "done", "index": 3}, {"value": ["done"]}),
+                    ("set", {"type": "done", "index": 1}, {"value": []})],
+    "running_sum": [("type", {"type": "amount", "index": 1}, "0"), ("press", {"type": "amount", "index": 0}, "Backspace"),
+                    ("type", {"type": "amount", "index": 3}, "x")],
 }
 
 CASES += [Case.from_example(path, EXAMPLE_STEPS.get(path.stem, [])) for path in sorted(EXAMPLES.glob("*.py"))]
+
+# Inline lesson examples that real Dash runs too (complete programs shown in a lesson's fence), by
+# (lesson file, fence title), with what a reader does with them.
+LESSONS = EXAMPLES.parent / "lessons"
+INLINE_STEPS = {
+    ("06-circular-dependencies.md", "Two callbacks that feed each other"): [("type", "celsius", "5")],
+}
+
+
+def _inline_case(lesson, title, steps):
+    from livedash.mkdocs.fences import find_dash_fences   # (tests/conftest.py puts runtime/ on the path)
+
+    fences = [f for f in find_dash_fences((LESSONS / lesson).read_text(encoding="utf-8"))
+              if f.options.get("title") == title]
+    assert len(fences) == 1, f"{lesson}: no single dash fence titled {title!r}"
+    name = "inline_" + re.sub(r"\W+", "_", title.lower()).strip("_")
+    return Case(name, fences[0].body + "\n", steps, "lessons", whole=True)
+
+
+CASES += [_inline_case(lesson, title, steps) for (lesson, title), steps in INLINE_STEPS.items()]
+
+# Every exercise's reference solution is a Dash program too: it must load and draw the same in real Dash.
+CASES += [Case(f"exercise_{path.parent.name}", path.read_text(encoding="utf-8"), [], "exercises", whole=True)
+          for path in sorted((EXAMPLES.parent / "exercises").glob("*/solution.py"))]

@@ -43,7 +43,7 @@ export class TracePanel {
       const span = document.createElement("span");
       span.className = name;
       span.textContent = text;
-      item.append(span);
+      item.append(span, " ");   // a space, so copied text and screen readers keep the words apart
     }
     const atEnd = this.rows.scrollTop + this.rows.clientHeight >= this.rows.scrollHeight - 4;
     this.rows.append(item);

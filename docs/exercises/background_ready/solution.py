@@ -1,0 +1,36 @@
+"""Exercise (lesson 8): a background job that reports progress and tidies up after itself."""
+import time
+
+import diskcache
+from dash import Dash, html, callback, Input, Output, DiskcacheManager
+
+manager = DiskcacheManager(diskcache.Cache())
+
+app = Dash()
+
+app.layout = html.Div([
+    html.Button("Count", id="go"),
+    html.P("Ready", id="status"),
+    html.P(id="result"),
+])
+
+
+@callback(
+    Output("result", "children"),
+    Input("go", "n_clicks"),
+    background=True,
+    manager=manager,
+    running=[(Output("go", "disabled"), True, False)],   # no second job while one runs
+    progress=Output("status", "children"),
+    progress_default="Ready",                             # what "status" shows when the job is over
+    prevent_initial_call=True,
+)
+def count(set_progress, n_clicks):
+    for step in range(1, 4):
+        time.sleep(0.2)
+        set_progress(f"Step {step} of 3")
+    return f"Counted to 3 ({n_clicks} times so far)."
+
+
+if __name__ == "__main__":
+    app.run(debug=True)

@@ -1,0 +1,33 @@
+"""Exercise (lesson 9): write the Python twin of a clientside callback."""
+from dash import Dash, html, dcc, callback, Input, Output
+
+app = Dash()
+
+app.layout = html.Div([
+    dcc.Slider(id="temp", min=-10, max=40, step=5, value=20),
+    html.P(id="word"),
+])
+
+# The clientside version, for reference (it is not registered, so it does not run):
+JS_VERSION = """
+function(temp) {
+    if (temp < 10) {
+        return ["cold", {color: "steelblue"}];
+    }
+    if (temp < 25) {
+        return ["mild", {color: "seagreen"}];
+    }
+    return ["hot", {color: "firebrick"}];
+}
+"""
+
+
+# TODO: make this Python callback do exactly what JS_VERSION does:
+# the same outputs, in the same order, with the same values.
+@callback(Output("word", "children"), Input("temp", "value"))
+def describe(temp):
+    return "?"
+
+
+if __name__ == "__main__":
+    app.run(debug=True)

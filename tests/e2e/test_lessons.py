@@ -1,0 +1,101 @@
+"""Every lesson of the course in the browser: open it, wait for its example, do what the lesson asks the
+reader to do, and see what the same actions give in the headless client (the expected page)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from livedash.testing import Client
+from tests.e2e.conftest import wait_ready
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+# lesson page, example file, reader actions, what to read afterwards: ("text" | "value", id)
+LESSONS = [
+    ("01-first-callback", "counter.py", [("click", "btn")] * 3, ("text", "count")),
+    ("02-several-inputs", "plus_minus.py", [("click", "plus")] * 2 + [("click", "minus")], ("text", "value")),
+    ("03-several-outputs", "sign_colour.py", [("click", "down")] * 2, ("text", "number")),
+    ("04-same-inputs", "progress_bar.py", [("click", "step")] * 3, ("text", "count")),
+    ("05-chained-callbacks", "chain_store.py", [("click", "add")] * 2, ("text", "result")),
+    ("06-circular-dependencies", "temperature_ctx.py", [("type", "celsius", "5")], ("value", "fahrenheit")),
+    ("07-stopping-a-callback", "stop_update.py", [("type", "number", "9")], ("text", "root")),
+    ("08-background-callbacks", "background_job.py", [("click", "start")], ("text", "result")),
+    ("10-pattern-matching", "todo_list.py", [("type", "new-item", "milk"), ("click", "add")], ("text", "summary")),
+]
+
+
+def expected(example, actions, read):
+    client = Client.from_file(EXAMPLES / example)
+    before = client.prop(read[1], "value") if read[0] == "value" else client.text(read[1])
+    for action in actions:
+        if action[0] == "click":
+            client.click(action[1])
+        else:
+            client.type(action[1], action[2])
+    after = client.prop(read[1], "value") if read[0] == "value" else client.text(read[1])
+    assert after != before, "the lesson's interaction should change what the reader sees"
+    return after
+
+
+def widget_of(page, filename):
+    widget = page.locator(f".livedash:has(.livedash-title:text-is('{filename}'))")
+    wait_ready(widget)
+    return widget
+
+
+def act(widget, action):
+    if action[0] == "click":
+        widget.locator(f"#{action[1]}").click()
+    else:
+        field = widget.locator(f"#{action[1]}")
+        field.click()
+        field.press("End")
+        for key in action[2]:
+            field.press(key)
+
+
+@pytest.mark.parametrize("lesson, example, actions, read", LESSONS, ids=[row[0] for row in LESSONS])
+def test_the_lessons_main_interaction(page, course, lesson, example, actions, read):
+    want = expected(example, actions, read)
+    page.goto(f"{course}lessons/{lesson}/")
+    widget = widget_of(page, example)
+    for action in actions:
+        act(widget, action)
+    target = widget.locator(f"#{read[1]}")
+    if read[0] == "value":
+        page.wait_for_function("([el, want]) => el.value === want", arg=[target.element_handle(), want], timeout=15_000)
+    else:
+        page.wait_for_function("([el, want]) => el.textContent === want", arg=[target.element_handle(), want],
+                               timeout=15_000)
+    assert page.errors == []
+
+
+def test_lesson_5_trace_shows_the_chain_in_order(page, course):
+    page.goto(f"{course}lessons/05-chained-callbacks/")
+    widget = widget_of(page, "chain_store.py")
+    widget.locator("#add").click()
+    page.wait_for_function("(w) => w.livedash.idle() && w.querySelectorAll('.ld-trace-run').length >= 4",
+                           arg=widget.element_handle())
+    names = widget.locator(".ld-trace-run .ld-trace-fn").all_inner_texts()
+    assert names[-2:] == ["compute", "show"], names      # the Store's callback first, then the one reading it
+    assert "by add.n_clicks" in widget.locator(".ld-trace-run").nth(-2).inner_text()
+    assert "by total.data" in widget.locator(".ld-trace-run").nth(-1).inner_text()
+
+
+def test_lesson_9_clientside_counter_counts_in_the_page(page, course):
+    page.goto(f"{course}lessons/09-clientside-callbacks/")
+    widget = widget_of(page, "clientside_counter.py")
+    for _ in range(3):
+        widget.locator("#btn").click()
+    page.wait_for_function("(w) => w.querySelector('#count').textContent === 'Count: 3'", arg=widget.element_handle())
+
+
+def test_lesson_11_shows_each_mistakes_real_error(page, course):
+    page.goto(f"{course}lessons/11-common-mistakes/")
+    boxes = page.locator(".livedash .livedash-error")
+    texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
+    joined = "\n".join(texts)
+    for error in ("ImportError", "AttributeError", "Duplicate callback outputs", "ID not found in layout"):
+        assert error in joined, (error, texts)
+    assert re.search(r"Schema(Length|Type)ValidationError|Invalid number of output values", joined), texts
