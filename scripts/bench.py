@@ -75,9 +75,9 @@ def build_site(out, url):
 def stop_recovery(page):
     """Make lesson 1's callback loop forever, click, wait a second, press Stop: ms until it is ready again."""
     widget = page.locator(".livedash").first
-    editor = widget.locator("textarea.livedash-editor")
-    if "while True" not in editor.input_value():
-        editor.fill(editor.input_value().replace('    return f"', "    while n_clicks:\n        pass\n    return f\"", 1))
+    code = widget.evaluate("(w) => w.livedash.code()")
+    if "while n_clicks" not in code:
+        widget.evaluate("(w, text) => w.livedash.setCode(text)", code.replace('    return f"', "    while n_clicks:\n        pass\n    return f\"", 1))
         widget.locator(".livedash-run").click()
         widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=60_000)
     widget.locator("#btn").click()

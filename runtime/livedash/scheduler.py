@@ -301,8 +301,9 @@ class Scheduler:
                         ask = steps.send(answer)
                     except StopIteration:
                         break
-                    answer = yield {"clientside": ask, "patches": patches[sent_patches:], "trace": runs[sent_runs:]}
-                    sent_patches, sent_runs = len(patches), len(runs)
+                    # The clientside run itself (the last record) is handed out once it has its outcome.
+                    answer = yield {"clientside": ask, "patches": patches[sent_patches:], "trace": runs[sent_runs:-1]}
+                    sent_patches, sent_runs = len(patches), len(runs) - 1
                 if group:
                     finished_outputs.update(self._keys(request.spec.outputs, request.binding))
         return patches[sent_patches:], runs[sent_runs:]

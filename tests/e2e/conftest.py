@@ -66,3 +66,13 @@ def one_example(page, tmp_path, code, plugin=None, timeout=60_000, options=""):
         widget = page.locator(".livedash").first
         wait_ready(widget, timeout=timeout)
         yield widget
+
+
+def code_of(widget):
+    """The code in the widget's editor (view, Ace or fallback textarea alike)."""
+    return widget.evaluate("(w) => w.livedash.code()")
+
+
+def set_code(widget, text):
+    """Replace the code in the widget's editor, as pasting it would (the edit is saved, not run)."""
+    widget.evaluate("(w, text) => w.livedash.setCode(text)", text)

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import code_of, set_code, wait_ready
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -26,9 +26,8 @@ def count_is(page, text):
 
 def run_edited(widget, edit):
     """Change the widget's code with ``edit(code)`` and press Run; returns the original code."""
-    editor = widget.locator("textarea.livedash-editor")
-    original = editor.input_value()
-    editor.fill(edit(original))
+    original = code_of(widget)
+    set_code(widget, edit(original))
     widget.locator(".livedash-run").click()
     return original
 
@@ -89,7 +88,7 @@ def test_edit_run_and_reset(page, course):
     count_is(page, "Clicks so far: 1")
     widget.locator(".livedash-reset").click()
     count_is(page, "Count: 0")
-    assert widget.locator("textarea.livedash-editor").input_value() == original
+    assert code_of(widget) == original
     assert page.errors == []
 
 

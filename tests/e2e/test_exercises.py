@@ -1,7 +1,7 @@
 """Exercises in the browser: Check runs the hidden checks in the worker, says which fail and why, offers the
 solution after an attempt; passing is remembered (localStorage) and shown in the navigation."""
 
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import set_code, wait_ready
 from tests.exercise_fixture import NAV, SOLUTION, exercise_pages
 from tests.server import SiteServer
 from tests.sites import build, make_site
@@ -33,7 +33,7 @@ def test_check_solution_and_progress(page, tmp_path):
         solution_button.click()
         assert panel.locator(".livedash-solution").inner_text().strip() == SOLUTION.strip()
 
-        widget.locator("textarea.livedash-editor").fill(SOLUTION)
+        set_code(widget, SOLUTION)
         widget.locator(".livedash-check").click()
         page.wait_for_function("(p) => p.dataset.passed === 'true'", arg=panel.element_handle(), timeout=30_000)
         assert "All 2 checks pass" in panel.inner_text()

@@ -1,7 +1,7 @@
 """The callback diagram comes alive in the browser: runs light up in order, errors turn red, a cycle is drawn
 red with its error, edited code gives a new diagram; the trace panel lists every run."""
 
-from tests.e2e.conftest import one_example
+from tests.e2e.conftest import code_of, one_example, set_code
 
 HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
 
@@ -119,8 +119,7 @@ def test_running_edited_code_redraws_the_diagram(page, tmp_path):
         svg = widget.locator(".livedash-diagram svg")
         svg.locator("g.node").first.wait_for()
         assert "show_total" in svg.text_content() and "Doubled" not in svg.text_content()
-        editor = widget.locator("textarea.livedash-editor")
-        editor.fill(editor.input_value().replace("show_total", "print_total")
+        set_code(widget, code_of(widget).replace("show_total", "print_total")
                     + '\n\n@callback(Output("doubled", "title"), Input("shown", "children"))\n'
                       'def hover_text(text):\n    return text\n')
         widget.locator(".livedash-run").click()

@@ -3,7 +3,7 @@ again with their current code, and the other widgets keep working."""
 
 import pytest
 
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import code_of, set_code, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
@@ -67,19 +67,18 @@ def test_stop_ends_a_runaway_callback_and_every_app_works_again(page, two_widget
 
 def test_stop_on_code_that_never_finishes_starting_keeps_the_code_and_waits_for_a_change(page, two_widgets):
     runaway, counter = two_widgets
-    editor = runaway.locator("textarea.livedash-editor")
-    looping = editor.input_value().replace("app = Dash()", "app = Dash()\nwhile True:\n    pass")
-    editor.fill(looping)
+    looping = code_of(runaway).replace("app = Dash()", "app = Dash()\nwhile True:\n    pass")
+    set_code(runaway, looping)
     runaway.locator(".livedash-run").click()
     page.wait_for_timeout(600)
     runaway.locator(".livedash-stop").click()
     status = runaway.locator(".livedash-status")
     runaway.locator('.livedash-status[data-state="error"]').wait_for(timeout=10_000)
     assert "did not finish starting" in status.inner_text()
-    assert editor.input_value() == looping, "nothing the reader typed is lost"
+    assert code_of(runaway) == looping, "nothing the reader typed is lost"
     wait_ready(counter, timeout=10_000)
     counter_works(page, counter, "Count: 1")
-    editor.fill(looping.replace("while True:\n    pass", ""))
+    set_code(runaway, looping.replace("while True:\n    pass", ""))
     runaway.locator(".livedash-run").click()
     wait_ready(runaway, timeout=10_000)
     assert page.errors == []

@@ -371,3 +371,19 @@ def test_background_callbacks_run_inline_in_the_test_client_by_default():
     c = client(BACKGROUND)
     c.click("run")
     assert c.text("result") == "done 1"
+
+
+def test_a_clientside_run_is_reported_once_with_its_outcome():
+    """The run of a clientside callback reaches the page's trace after the page answered, with its result."""
+    from livedash.session import Session
+
+    session = Session('''from dash import Dash, html, clientside_callback, Input, Output
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.P(id="out")])
+clientside_callback("function(n) { return n; }", Output("out", "children"), Input("b", "n_clicks"))
+''')
+    step = session.start()
+    assert step.ask is not None and step.runs == []
+    done = session.resume({"error": {"kind": "TypeError", "message": "boom"}})
+    [run] = done.runs
+    assert run["status"] == "error" and run["error"]["message"] == "boom"

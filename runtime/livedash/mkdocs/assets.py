@@ -7,7 +7,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from .npm_cache import MERMAID, PLOTLY, PYODIDE, copy_into
+from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, copy_into
 from .wheels import copy_into as copy_wheels
 
 PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
@@ -41,6 +41,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
             shutil.copy2(path, target / path.name)
     copy_into(MERMAID, target / "vendor" / "mermaid", strip="dist/")
     copy_into(PLOTLY, target / "vendor" / "plotly")
+    copy_into(ACE, target / "vendor" / "ace", strip="src-min-noconflict/")
     data = runtime_zip()
     digest = hashlib.sha256(data).hexdigest()[:12]
     runtime_name = f"livedash-runtime-{digest}.zip"

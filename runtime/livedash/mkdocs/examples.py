@@ -79,6 +79,32 @@ def diagram_html(diagram, title, problems=()):
             f'<p class="livedash-diagram-empty"{"" if not diagram.text else " hidden"}>{NO_CALLBACKS}</p>{note}</figure>')
 
 
+def highlighted(code):
+    """Python code as HTML with Pygments' token classes (Material colours them for both palettes)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    return highlight(code, PythonLexer(), HtmlFormatter(nowrap=True))
+
+
+def code_html(code, title):
+    """The code pane: the code highlighted (a read-only view; editor.js puts the editor in its place when
+    the reader starts editing), the tools, and a plain textarea kept for when the editor cannot load."""
+    return ('<details class="livedash-code" open><summary>Code '
+            '<span class="livedash-edited" hidden>edited</span></summary>'
+            '<div class="livedash-code-tools">'
+            '<button type="button" class="livedash-undo" hidden>Undo reset</button>'
+            '<button type="button" class="livedash-share" title="Copy a link that opens this page with this code">'
+            'Share</button>'
+            '<button type="button" class="livedash-download" title="Save the code as a file that runs with Dash">'
+            'Download</button></div>'
+            f'<div class="livedash-view highlight" tabindex="0" role="textbox" aria-readonly="true" '
+            f'aria-label="Code of {title}: press Enter to edit"><pre><code>{highlighted(code)}</code></pre></div>'
+            f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" hidden '
+            f'rows="{min(30, code.count(chr(10)) + 2)}">{escape(code)}</textarea></details>')
+
+
 def widget_html(example, built):
     """The widget's markup (see livedash/web/README.md): identical before and after JavaScript runs."""
     title = escape(example.title or example.filename)
@@ -114,9 +140,8 @@ def widget_html(example, built):
         '<button type="button" class="livedash-trace-clear">Clear trace</button>'
         '<ol class="livedash-trace-rows"></ol></details>'
         + (diagram_html(built.diagram, title, built.problems) if show_diagram else "")
-        + '<details class="livedash-code" open><summary>Code</summary>'
-        f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" '
-        f'rows="{min(30, example.code.count(chr(10)) + 2)}">{escape(example.code)}</textarea></details>'
+        + code_html(example.code, title)
+        +
         f'<template class="livedash-data">{_json_for_html(data)}</template>'
         "</div>")
 

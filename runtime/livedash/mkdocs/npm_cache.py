@@ -42,7 +42,17 @@ MERMAID = NpmPackage(
 PLOTLY = NpmPackage(
     "plotly.js-dist-min", "4.1.1", "4169ed8fc581f2331f0aeb201c66debf48ab50721b6e64a8dcea45d42827464a",
     ("plotly.min.js", "LICENSE"), "MIT")
-PACKAGES = (PYODIDE, MERMAID, PLOTLY)
+# The code editor: loaded only when a reader starts editing (the code is shown highlighted until then).
+ACE = NpmPackage(
+    "ace-builds", "1.45.2", "5260354a14533fa8e94572597b1ff53025b1bb0a9b2e25d50ecf2a01e57aa9e0",
+    ("src-min-noconflict/ace.js", "src-min-noconflict/mode-python.js",
+     "src-min-noconflict/theme-github_light_default.js", "src-min-noconflict/theme-github_dark.js", "LICENSE"),
+    "BSD-3-Clause")
+# For the tests only (never copied into a site): the accessibility checker run on the lesson pages.
+AXE = NpmPackage(
+    "axe-core", "4.14.1", "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
+    ("axe.min.js", "LICENSE"), "MPL-2.0")
+PACKAGES = (PYODIDE, MERMAID, PLOTLY, ACE, AXE)
 
 
 class PackageUnavailable(RuntimeError):

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from .assets import MERMAID_PATH, write_site_assets
 from . import wheels
-from .npm_cache import MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
+from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build, diagram_only_html, widget_html
 from .fences import FenceError, find_dash_fences
 
@@ -57,7 +57,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mimetypes.add_type("text/javascript", ".mjs")
         self._root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
-            for package in (PYODIDE, MERMAID, PLOTLY) if self.config.pyodide == "self" else (MERMAID, PLOTLY):
+            for package in (PYODIDE, MERMAID, PLOTLY, ACE) if self.config.pyodide == "self" else (MERMAID, PLOTLY, ACE):
                 ensure(package, log=log.info)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None

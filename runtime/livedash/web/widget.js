@@ -4,6 +4,7 @@
 import { startJob, stopJob } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { LiveDiagram } from "./diagram.js";
+import { mountCodePane, sharedCode } from "./codepane.js";
 import { mountExercise } from "./exercise.js";
 import { listen, onBoot, onRestart, send, stop } from "./kernel.js";
 import { Renderer, idKey } from "./renderer.js";
@@ -40,7 +41,7 @@ export function mountWidget(root) {
   const appPane = root.querySelector(".livedash-app");
   const errorBox = root.querySelector(".livedash-error");
   const status = root.querySelector(".livedash-status");
-  const editor = root.querySelector(".livedash-editor");
+  let pane = null;             // the code pane (editor, saved edits, share, download), made below
   const figure = root.querySelector(".livedash-diagram");
   const diagram = figure ? new LiveDiagram(figure, data.diagram) : null;
   const traceBox = root.querySelector(".livedash-trace");
@@ -105,8 +106,15 @@ export function mountWidget(root) {
     }
     errorBox.hidden = problems.length === 0 && !lastError;
   };
-  const showError = (error, context = "") => { lastError = { error, context }; renderErrors(); };
-  const clearError = () => { lastError = null; renderErrors(); };
+  // The line an error points at is marked in the editor when it is a line of the reader's code.
+  const ownLine = (error) => (error.filename === data.filename || error.filename?.endsWith(`/${data.filename}`))
+    && error.line;
+  const showError = (error, context = "") => {
+    lastError = { error, context };
+    renderErrors();
+    pane.editor.markLine(ownLine(error));
+  };
+  const clearError = () => { lastError = null; renderErrors(); pane.editor.clearMark(); };
 
   const renderer = new Renderer(appPane, (change) => {
     if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
@@ -119,6 +127,11 @@ export function mountWidget(root) {
   async function answerClientside(ask) {
     waiting = true;
     await assetsReady;
+    if (untrusted && !(await confirmJavaScript())) {
+      send({ type: "clientside-result", app: key, answer: { error: {
+        kind: "Blocked", message: "JavaScript from a shared link was not run (the reader said no)" } } });
+      return;
+    }
     const answer = await runClientside(ask);
     send({ type: "clientside-result", app: key, answer });
   }
@@ -152,6 +165,7 @@ export function mountWidget(root) {
     for (const number of jobs) stopJob(`${key}#${number}`);
     jobs.clear();
     code = source;
+    pane?.running(source);
     loaded = false;
     waiting = false;
     inFlight = 0;
@@ -247,36 +261,69 @@ export function mountWidget(root) {
     stoppedNote = mine.length > 0;
   });
 
-  root.querySelector(".livedash-run").addEventListener("click", () => {
+  const run = (source) => {
     setStatus("running");
-    load(editor.value, true);
+    load(source, true);
+  };
+  pane = mountCodePane(root, data, key, {
+    run,
+    reset: run,
+    note: (text) => setStatus(status.dataset.state, text),
   });
-  root.querySelector(".livedash-reset").addEventListener("click", () => {
-    editor.value = data.code;
-    setStatus("running");
-    load(data.code, true);
-  });
-  editor.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      setStatus("running");
-      load(editor.value, true);
-    }
-  });
+  root.querySelector(".livedash-run").addEventListener("click", () => run(pane.value()));
+  root.querySelector(".livedash-reset").addEventListener("click", () => pane.reset());
 
   // An exercise: Check also runs the reader's current code in the app, so what they see is what is checked.
   const stopExercise = data.exercise ? mountExercise(root, key, data.exercise, () => {
-    if (editor.value !== code) load(editor.value, true);
-    return editor.value;
+    if (pane.value() !== code) load(pane.value(), true);
+    return pane.value();
   }, data.filename, setStatus) : () => {};
+
+  // Code from a share link runs its Python at once; its clientside JavaScript waits for the reader's yes.
+  let untrusted = false;
+  function confirmJavaScript() {
+    return new Promise((resolve) => {
+      const bar = document.createElement("div");
+      bar.className = "livedash-confirm";
+      bar.setAttribute("role", "alertdialog");
+      bar.setAttribute("aria-label", "Run JavaScript from a link?");
+      const text = document.createElement("span");
+      text.textContent = "This code came from a link and wants to run JavaScript in this page. ";
+      const yes = document.createElement("button");
+      yes.type = "button";
+      yes.textContent = "Run JavaScript";
+      const no = document.createElement("button");
+      no.type = "button";
+      no.textContent = "Don't run it";
+      const answer = (ok) => { bar.remove(); if (ok) untrusted = false; resolve(ok); };
+      yes.addEventListener("click", () => answer(true));
+      no.addEventListener("click", () => answer(false));
+      bar.append(text, yes, no);
+      appPane.before(bar);
+      yes.focus();
+    });
+  }
 
   renderErrors();
   if (data.error) {
     setStatus("error", "Error in example");
     showError(data.error);
   }
-  // An example that fails on purpose still loads: the reader can change its code and press Run.
-  if (data.layout) load(data.code, false);
+  sharedCode(key).then((linked) => {
+    if (linked !== null) {
+      untrusted = true;
+      const badge = document.createElement("span");
+      badge.className = "livedash-from-link";
+      badge.textContent = "code from a link";
+      root.querySelector(".livedash-title").after(badge);
+      pane.load(linked);
+      run(linked);
+      root.scrollIntoView({ block: "start" });
+    } else if (data.layout) {
+      // An example that fails on purpose still loads: the reader can change its code and press Run.
+      load(data.code, false);
+    }
+  });
 
   // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
   root.livedash = {
@@ -284,6 +331,8 @@ export function mountWidget(root) {
     props: (id) => renderer.props(id),
     layout: () => renderer.layout,
     setProps: (id, props) => renderer.set(id, props),
+    code: () => pane.value(),
+    setCode: (text) => pane.load(text),
   };
 
   return {
@@ -291,6 +340,7 @@ export function mountWidget(root) {
       for (const number of jobs) stopJob(`${key}#${number}`);
       renderer.dispose();
       diagram?.dispose();
+      pane.editor.dispose();
       stopExercise();
       stopRestart();
       stopListening();
