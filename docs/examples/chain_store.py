@@ -5,8 +5,7 @@ app = Dash()
 
 app.layout = html.Div([
     html.Button("Add", id="add"),
-    html.P("Points per click:"),
-    dcc.Slider(id="factor", min=1, max=5, step=1, value=2),
+    html.Label(["Points per click:", dcc.Slider(id="factor", min=1, max=5, step=1, value=2)]),
     # A Store is invisible: it only holds data for other callbacks to read.
     dcc.Store(id="total"),
     html.P(id="result"),

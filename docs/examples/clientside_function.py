@@ -4,7 +4,7 @@ from dash import Dash, html, dcc, clientside_callback, ClientsideFunction, Input
 app = Dash()
 
 app.layout = html.Div([
-    dcc.Slider(id="percent", min=0, max=100, step=10, value=30),
+    html.Label(["Percent done", dcc.Slider(id="percent", min=0, max=100, step=10, value=30)]),
     html.Div(
         html.Div(id="bar", style={"width": "0%", "height": "100%", "background": "steelblue"}),
         style={"width": "300px", "height": "16px", "background": "#ddd"},

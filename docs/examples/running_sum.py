@@ -6,7 +6,7 @@ app = Dash()
 # Four rows, each with an amount and its running total; the index is the row number.
 app.layout = html.Div([
     html.Div([
-        dcc.Input(id={"type": "amount", "index": i}, value=str(i + 1), size="5"),
+        html.Label([f"Amount {i + 1} ", dcc.Input(id={"type": "amount", "index": i}, value=str(i + 1), size="5")]),
         html.Span(id={"type": "total", "index": i}),
     ])
     for i in range(4)

@@ -7,7 +7,7 @@ from dash.exceptions import PreventUpdate
 app = Dash()
 
 app.layout = html.Div([
-    dcc.Input(id="number", value="16"),
+    html.Label(["Number: ", dcc.Input(id="number", value="16")]),
     html.P(id="root"),
     html.P(id="note", style={"color": "firebrick"}),
 ])

@@ -23,7 +23,7 @@ app.layout = html.Div([
 def add_item(n_clicks, text):
     items = Patch()  # change the current children instead of sending them all again
     items.append(html.Div([
-        dcc.Checklist(id={"type": "done", "index": n_clicks}, options=[{"label": "", "value": "done"}],
+        dcc.Checklist(id={"type": "done", "index": n_clicks}, options=[{"label": "done", "value": "done"}],
                       value=[], inline=True),
         html.Span(text or "(nothing)", id={"type": "text", "index": n_clicks}),
     ]))

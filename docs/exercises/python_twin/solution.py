@@ -4,7 +4,7 @@ from dash import Dash, html, dcc, callback, Input, Output
 app = Dash()
 
 app.layout = html.Div([
-    dcc.Slider(id="temp", min=-10, max=40, step=5, value=20),
+    html.Label(["Temperature (°C)", dcc.Slider(id="temp", min=-10, max=40, step=5, value=20)]),
     html.P(id="word"),
 ])
 

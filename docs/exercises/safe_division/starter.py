@@ -5,9 +5,8 @@ from dash.exceptions import PreventUpdate
 app = Dash()
 
 app.layout = html.Div([
-    dcc.Input(id="a", value="10"),
-    html.Span(" ÷ "),
-    dcc.Input(id="b", value="4"),
+    html.Label(["Divide ", dcc.Input(id="a", value="10")]),
+    html.Label([" by ", dcc.Input(id="b", value="4")]),
     html.P(id="result"),
     html.P(id="note"),
 ])

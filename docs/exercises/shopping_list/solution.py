@@ -7,7 +7,7 @@ ITEMS = ["bread", "milk", "apples"]
 
 app.layout = html.Div([
     html.Div([
-        dcc.Checklist(id={"type": "got", "index": i}, options=[{"label": "", "value": "got"}], value=[],
+        dcc.Checklist(id={"type": "got", "index": i}, options=[{"label": "got it", "value": "got"}], value=[],
                       inline=True),
         html.Span(name, id={"type": "name", "index": i}),
     ])
