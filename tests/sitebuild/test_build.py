@@ -220,3 +220,35 @@ def test_an_exercise_is_verified_at_build_time(tmp_path):
     del pages["exercises/count/checks.py"]
     result = build(make_site(tmp_path / "missing", pages, nav=NAV), strict=True)
     assert result.returncode != 0 and "lacks checks.py" in result.stderr
+
+
+def test_a_rebuild_runs_only_the_examples_that_changed(tmp_path, monkeypatch):
+    """As `mkdocs serve` does: the config is loaded again for each rebuild; the plugin (kept alive by its
+    on_startup) builds again only the example whose code changed."""
+    import os
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from livedash.mkdocs import plugin as plugin_module
+
+    other = COUNTER.replace("Count: ", "Total: ")
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/a.py"\n```\n\n```dash file="examples/b.py"\n```\n'},
+                     {"a.py": COUNTER, "b.py": other})
+    built = []
+    real_build = plugin_module.build
+    monkeypatch.setattr(plugin_module, "build", lambda example: built.append(example.filename) or real_build(example))
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def rebuild():
+        config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=str(root / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build(config)
+
+    rebuild()
+    assert sorted(built) == ["a.py", "b.py"]
+    (root / "docs" / "examples" / "b.py").write_text(other.replace("Total: ", "Sum: "), encoding="utf-8")
+    rebuild()
+    assert sorted(built) == ["a.py", "b.py", "b.py"], "only the changed example ran again"
+    assert "Sum: 0" in (root / "site" / "index.html").read_text()

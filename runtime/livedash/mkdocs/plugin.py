@@ -51,6 +51,10 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         self._exercises = {}  # page url -> [exercise ids], for the navigation's progress marks
         self._verified = {}   # (starter, solution, checks) -> problem text or "" (survives rebuilds)
 
+    def on_startup(self, *, command, dirty):
+        """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs >= 1.4), so the
+        cache of built examples and verified exercises survives them: a rebuild runs only changed code."""
+
     def on_config(self, config):
         # `mkdocs serve` serves files with the types Python knows; Pyodide needs these two right.
         mimetypes.add_type("application/wasm", ".wasm")
