@@ -2,6 +2,7 @@
 confirmation before a link's JavaScript runs), the error line, the palette, and plain MkDocs themes."""
 
 import re
+from contextlib import contextmanager
 
 from tests.e2e.conftest import code_of, set_code, wait_ready
 from tests.server import SiteServer
@@ -100,21 +101,28 @@ CLIENTSIDE = COUNTER.replace(
     'Input("btn", "n_clicks"))\n').replace("callback, Input", "clientside_callback, Input")
 
 
-def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_javascript(browser, tmp_path):
-    assert "clientside_callback(" in CLIENTSIDE
+@contextmanager
+def shared_link(browser, tmp_path, code):
+    """A site with one example; the reader puts ``code`` in it and presses Share. Gives (context, page, link)."""
     root = make_site(tmp_path, {"index.md": '```dash file="examples/counter.py"\n```\n'}, {"counter.py": COUNTER})
     assert build(root).returncode == 0
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     with SiteServer(root / "site") as server:
         page = context.new_page()
         widget = open_first(page, server.url)
-        set_code(widget, CLIENTSIDE)
+        set_code(widget, code)
         widget.locator(".livedash-share").click()
         page.wait_for_function("() => document.querySelector('.livedash-status').textContent.startsWith('Link copied')")
         link = page.evaluate("navigator.clipboard.readText()")
         assert link.startswith(server.url) and "#livedash=" in link and len(link) < 600
+        yield context, link
+    context.close()
 
-        other = context.new_page()          # someone opens the link: no saved edits of theirs matter
+
+def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_javascript(browser, tmp_path):
+    assert "clientside_callback(" in CLIENTSIDE
+    with shared_link(browser, tmp_path, CLIENTSIDE) as (context, link):
+        other = context.new_page()          # someone opens the link
         other.goto(link)
         shared = other.locator(".livedash").first
         other.locator(".livedash-confirm").wait_for(timeout=60_000)
@@ -125,26 +133,16 @@ def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_j
         other.wait_for_function("() => document.querySelector('#count').textContent === 'JS says 0'")
         shared.locator("#btn").click()
         other.wait_for_function("() => document.querySelector('#count').textContent === 'JS says 1'")
-    context.close()
 
 
 def test_a_declined_link_runs_no_javascript_and_says_so(browser, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/counter.py"\n```\n'}, {"counter.py": COUNTER})
-    assert build(root).returncode == 0
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    with SiteServer(root / "site") as server:
-        page = context.new_page()
-        widget = open_first(page, server.url)
-        set_code(widget, CLIENTSIDE)
-        widget.locator(".livedash-share").click()
-        page.wait_for_function("() => document.querySelector('.livedash-status').textContent.startsWith('Link copied')")
+    with shared_link(browser, tmp_path, CLIENTSIDE) as (context, link):
         other = context.new_page()
-        other.goto(page.evaluate("navigator.clipboard.readText()"))
+        other.goto(link)
         other.locator(".livedash-confirm button", has_text="Don't run it").click()
         error = other.locator(".livedash-error")
         error.wait_for(state="visible")
         assert "JavaScript from a shared link was not run" in error.inner_text()
-    context.close()
 
 
 def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
