@@ -6,6 +6,8 @@
 // callback that raised stays red until it runs cleanly.
 // Colours live in livedash.css, so a palette toggle needs no redraw.
 
+import { onBoot } from "./kernel.js";
+
 const STEP = 260;      // ms between two runs of one chain lighting up
 const LIT = 700;       // ms a run stays lit
 const BACKLOG = 1500;  // a burst of runs further behind than this lights up at once, not in a long queue
@@ -18,6 +20,18 @@ function loadMermaid() {
   mermaid = mermaid || import(new URL("./vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href)
     .then((module) => module.default);
   return mermaid;
+}
+
+/** Diagrams wait until Python has started and the page is idle: on two cores, drawing them while Pyodide
+ *  boots would delay the moment the apps answer. */
+function afterBoot() {
+  return new Promise((resolve) => {
+    const stop = onBoot(({ state }) => {
+      if (state !== "ready" && state !== "failed") return;
+      queueMicrotask(() => stop());
+      (self.requestIdleCallback || setTimeout)(() => resolve(), { timeout: 500 });
+    });
+  });
 }
 
 const drawing = new WeakMap();   // source element -> its drawing, so one element is drawn once
@@ -69,7 +83,7 @@ export class LiveDiagram {
     this.timers = new Map();   // element -> timeout that ends its light
     this.next = 0;             // when the next run may light up (performance.now() ms)
     this.failed = new Set();   // nodes of callbacks whose last run raised
-    this.drawn = drawFigure(figure);
+    this.drawn = afterBoot().then(() => drawFigure(figure));
   }
 
   /** Draw a new graph (the reader ran changed code); a dependency cycle's error is written under it. */

@@ -9,6 +9,7 @@ import config from "./config.js";
 
 const absolute = (url) => new URL(url, import.meta.url).href;
 const SUSPICIOUS_MS = 400;   // a request running this long may need Stop: have a spare worker ready
+const SPARE_AFTER_MS = 3000; // and once the page has settled after the first boot, keep one ready anyway
 const INTERRUPT_GRACE_MS = 700;   // after an interrupt, wait this long for Python to give up, then terminate
 
 let worker = null;
@@ -40,6 +41,8 @@ function adopt(next, booted) {
     if (data.type === "booted") {
       setBoot("ready", "", { ms: data.ms, python: data.python });
       watch();
+      // A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory).
+      if (!interrupt) setTimeout(() => (self.requestIdleCallback || setTimeout)(bootSpare), SPARE_AFTER_MS);
     } else if (data.type === "boot-failed") setBoot("failed", data.error.message);
     else {
       if (data.type !== "patched") answered(data.app);
@@ -67,13 +70,14 @@ function answered(app) {
 function watch() {
   clearTimeout(watchdog);
   if (!inFlight.size || boot.state !== "ready") return;   // requests waiting for the boot are not stuck
-  watchdog = setTimeout(() => {
-    if (inFlight.size && !spare && !interrupt) {
-      const next = { worker: bootWorker(), booted: false };
-      next.worker.onmessage = ({ data }) => { if (data.type === "booted") next.booted = true; };
-      spare = next;
-    }
-  }, SUSPICIOUS_MS);
+  watchdog = setTimeout(() => { if (inFlight.size) bootSpare(); }, SUSPICIOUS_MS);
+}
+
+function bootSpare() {
+  if (spare || interrupt) return;
+  const next = { worker: bootWorker(), booted: false };
+  next.worker.onmessage = ({ data }) => { if (data.type === "booted") next.booted = true; };
+  spare = next;
 }
 
 /** Send a protocol message (see livedash/protocol.py); starts the worker on first use. */

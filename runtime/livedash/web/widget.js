@@ -46,9 +46,13 @@ export function mountWidget(root) {
   const diagram = figure ? new LiveDiagram(figure, data.diagram) : null;
   const traceBox = root.querySelector(".livedash-trace");
   const trace = traceBox ? new TracePanel(traceBox) : null;
+  // The trace and the diagram follow in a task of their own: the app's own update is painted first.
   const showRuns = (runs) => {
-    trace?.add(runs);
-    diagram?.show(runs);
+    if (!runs.length) return;
+    setTimeout(() => {
+      trace?.add(runs);
+      diagram?.show(runs);
+    }, 0);
   };
 
   let loaded = false;          // the worker holds this app and answers updates
