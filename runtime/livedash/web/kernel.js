@@ -41,8 +41,7 @@ function adopt(next, booted) {
     if (data.type === "booted") {
       setBoot("ready", "", { ms: data.ms, python: data.python });
       watch();
-      // A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory).
-      if (!interrupt) setTimeout(() => (self.requestIdleCallback || setTimeout)(bootSpare), SPARE_AFTER_MS);
+      scheduleSpare();
     } else if (data.type === "boot-failed") setBoot("failed", data.error.message);
     else {
       if (data.type !== "patched") answered(data.app);
@@ -71,6 +70,11 @@ function watch() {
   clearTimeout(watchdog);
   if (!inFlight.size || boot.state !== "ready") return;   // requests waiting for the boot are not stuck
   watchdog = setTimeout(() => { if (inFlight.size) bootSpare(); }, SUSPICIOUS_MS);
+}
+
+/** A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory). */
+function scheduleSpare() {
+  if (!interrupt) setTimeout(() => (self.requestIdleCallback || setTimeout)(bootSpare), SPARE_AFTER_MS);
 }
 
 function bootSpare() {
@@ -118,6 +122,7 @@ export async function stop() {
   spare = null;
   if (next) adopt(next.worker, next.booted);
   else adopt(bootWorker(interrupt ? { interrupt: interrupt.buffer } : {}), false);
+  if (next?.booted) scheduleSpare();   // (a worker still booting schedules it when it reports booted)
   for (const listener of restartListeners) listener({ stuck, restarted: true });
 }
 
