@@ -14,6 +14,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     prefix = "/"
     counter = None
+    headers_to_send = {}
 
     def log_message(self, *args):
         pass
@@ -25,6 +26,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
         super().end_headers()
 
 
@@ -32,8 +35,11 @@ class SiteServer:
     """``with SiteServer(site_dir, prefix="/livedash/") as server: server.url``. The port is taken when
     the object is made, so a site can be built for ``server.url`` before serving starts."""
 
-    def __init__(self, directory, prefix="/"):
-        handler = type("Handler", (_Handler,), {"prefix": prefix})
+    # What a host sends to make a page cross-origin isolated (SharedArrayBuffer, Pyodide's interrupt buffer).
+    ISOLATED = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
+
+    def __init__(self, directory, prefix="/", headers=None):
+        handler = type("Handler", (_Handler,), {"prefix": prefix, "headers_to_send": headers or {}})
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"

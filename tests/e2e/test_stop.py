@@ -82,3 +82,28 @@ def test_stop_on_code_that_never_finishes_starting_keeps_the_code_and_waits_for_
     runaway.locator(".livedash-run").click()
     wait_ready(runaway, timeout=10_000)
     assert page.errors == []
+
+
+def test_on_a_cross_origin_isolated_page_stop_interrupts_python_and_keeps_the_other_apps(page, tmp_path):
+    """With COOP/COEP headers the page can interrupt Python (KeyboardInterrupt): no new worker, and the
+    other apps keep their state."""
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
+                     {"runaway.py": RUNAWAY, "counter.py": COUNTER})
+    assert build(root).returncode == 0
+    workers = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    with SiteServer(root / "site", headers=SiteServer.ISOLATED) as server:
+        page.goto(server.url)
+        assert page.evaluate("crossOriginIsolated") is True
+        runaway, counter = page.locator(".livedash").nth(0), page.locator(".livedash").nth(1)
+        wait_ready(runaway)
+        wait_ready(counter)
+        counter_works(page, counter, "Count: 1")
+        runaway.locator("#loop").click()
+        page.wait_for_timeout(600)
+        runaway.locator(".livedash-stop").click()
+        runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
+        assert "Stopped" in runaway.locator(".livedash-status").inner_text()
+        counter_works(page, counter, "Count: 2")     # the counter kept its state: the worker lived on
+        assert len(workers) == 1, workers
+        assert page.errors == []
