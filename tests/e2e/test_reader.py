@@ -30,9 +30,10 @@ def type_in_editor(page, widget, text):
 def test_the_editor_replaces_the_view_in_place_and_runs_with_ctrl_enter(page, course):
     widget = open_first(page, course + LESSON_1)
     assert widget.locator(".livedash-view .k").count() > 0, "the code is highlighted before any editor loads"
-    before = widget.bounding_box()["height"]
+    pane = widget.locator(".livedash-code")
+    before = pane.bounding_box()["height"]
     type_in_editor(page, widget, "")
-    after = widget.bounding_box()["height"]
+    after = pane.bounding_box()["height"]
     assert abs(after - before) < 12, (before, after)    # less than a line: no jump
     page.keyboard.type("\n# a comment")
     page.keyboard.press("Control+End")
