@@ -57,8 +57,15 @@ async function draw(figure, source) {
   }
 }
 
+const indexes = new WeakMap();   // svg -> its index: built once per drawing, not on every answer
+
 /** mermaid's drawn pieces by our names: node "f0" -> <g>, and each edge with its two ends. */
 function indexSvg(svg) {
+  if (!indexes.has(svg)) indexes.set(svg, buildIndex(svg));
+  return indexes.get(svg);
+}
+
+function buildIndex(svg) {
   const nodes = new Map();
   for (const g of svg.querySelectorAll("g.node")) {
     const match = /-flowchart-([a-z]\d+)-\d+$/.exec(g.id);

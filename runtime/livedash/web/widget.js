@@ -119,6 +119,12 @@ export function mountWidget(root) {
     pane.editor.markLine(ownLine(error));
   };
   const clearError = () => { lastError = null; renderErrors(); pane.editor.clearMark(); };
+  /** Show the last callback error of a trace, if any; returns that run. */
+  const showFailure = (runs) => {
+    const failed = runs.filter((run) => run.status === "error").pop();
+    if (failed) showError(failed.error, `${failed.function}: `);
+    return failed;
+  };
 
   const renderer = new Renderer(appPane, (change) => {
     if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
@@ -198,8 +204,7 @@ export function mountWidget(root) {
       shownLayout = null;
       loaded = true;
       showRuns(message.trace);
-      const failed = message.trace.filter((run) => run.status === "error").pop();
-      if (failed) showError(failed.error, `${failed.function}: `);
+      showFailure(message.trace);
       manageJobs(message);
       if (message.clientside) {
         inFlight += 1;
@@ -219,9 +224,7 @@ export function mountWidget(root) {
       }
       manageJobs(message);
       showRuns(message.trace);
-      const failed = message.trace.filter((run) => run.status === "error").pop();
-      if (failed) showError(failed.error, `${failed.function}: `);
-      else if (!message.clientside) clearError();
+      if (!showFailure(message.trace) && !message.clientside) clearError();
       if (message.clientside) { answerClientside(message.clientside); return; }
       waiting = false;
       inFlight = Math.max(0, inFlight - 1);   // an answer to an update sent before a re-run counts nothing
