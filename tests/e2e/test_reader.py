@@ -89,8 +89,9 @@ def test_an_error_line_is_marked_in_the_editor(page, course):
 def test_the_editor_follows_the_palette_toggle(page, course):
     widget = open_first(page, course + LESSON_1)
     type_in_editor(page, widget, "")
-    ace = widget.locator(".livedash-ace")
-    assert "ace-github-light-default" in ace.get_attribute("class")
+    # Ace fetches its theme file on first use: the light theme arrives a moment after the editor.
+    page.wait_for_function("(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-light-default')",
+                           arg=widget.element_handle())
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function("(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-dark')",
                            arg=widget.element_handle())
