@@ -53,6 +53,14 @@ def wait_ready(widget, timeout=60_000):
     widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=timeout)
 
 
+def drawn_diagram(scope, timeout=20_000):
+    """The callback diagram's svg in ``scope`` (a widget or figure), once mermaid has finished drawing it
+    (while it draws, a temporary svg without its labels sits in the same place)."""
+    svg = scope.locator(".livedash-mermaid[data-drawn] svg")
+    svg.first.wait_for(timeout=timeout)
+    return svg
+
+
 @contextmanager
 def one_example(page, tmp_path, code, plugin=None, timeout=60_000, options=""):
     """Build a site whose page holds one example with ``code`` (and fence ``options``), serve it, open it and

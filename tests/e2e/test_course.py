@@ -2,7 +2,7 @@
 
 import re
 
-from tests.e2e.conftest import code_of, set_code, wait_ready
+from tests.e2e.conftest import code_of, drawn_diagram, set_code, wait_ready
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -132,13 +132,11 @@ def test_a_callback_error_is_shown_and_the_app_keeps_working(page, course):
 
 def test_callback_diagrams_are_drawn_also_after_instant_navigation(page, course):
     widget = open_lesson(page, course + LESSON_1)
-    widget.locator(".livedash-diagram svg").wait_for(timeout=20_000)
-    assert "show_count" in widget.locator(".livedash-diagram svg").text_content()
+    assert "show_count" in drawn_diagram(widget).text_content()
     page.locator('a[href$="02-several-inputs/"]').first.click()
     page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
     second = first_widget(page)
-    second.locator(".livedash-diagram svg").wait_for(timeout=20_000)
-    assert "update" in second.locator(".livedash-diagram svg").text_content()
+    assert "update" in drawn_diagram(second).text_content()
     assert page.errors == []
 
 
@@ -170,7 +168,7 @@ def test_mermaid_draws_every_diagram_of_the_course(page, course):
         figures = page.locator(".livedash-diagram:has(.livedash-mermaid:not(:empty))")
         for number in range(figures.count()):
             figure = figures.nth(number)
-            figure.locator("svg g.node").first.wait_for(timeout=20_000)
+            drawn_diagram(figure)
             assert figure.locator(".livedash-diagram-error").count() == 0, path
             assert "Syntax error" not in figure.inner_text(), path
             assert figure.locator("g.node").count() >= 2, path

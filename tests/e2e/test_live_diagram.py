@@ -1,7 +1,7 @@
 """The callback diagram comes alive in the browser: runs light up in order, errors turn red, a cycle is drawn
 red with its error, edited code gives a new diagram; the trace panel lists every run."""
 
-from tests.e2e.conftest import code_of, one_example, set_code
+from tests.e2e.conftest import code_of, drawn_diagram, one_example, set_code
 
 HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
 
@@ -30,7 +30,7 @@ def show_double(total):
 # Records, in order, each callback node (by its function name) the first time it lights up, each component
 # node that flashes, and each node that turns red.
 RECORD = """(widget) => {
-  const svg = widget.querySelector('.livedash-diagram svg');
+  const svg = widget.querySelector('.livedash-mermaid[data-drawn] svg');
   window.fired = []; window.flashed = []; window.failed = [];
   const name = (node) => node.querySelector('.nodeLabel').textContent;
   new MutationObserver((records) => {
@@ -53,7 +53,7 @@ def settle(page, widget):
 
 def test_a_chain_lights_up_in_order_and_an_error_turns_red(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
-        widget.locator(".livedash-diagram svg g.node").first.wait_for()
+        drawn_diagram(widget)
         settle(page, widget)      # the initial calls light up too
         widget.evaluate(RECORD)
         widget.locator("#add").click()
@@ -116,16 +116,15 @@ def test_the_trace_is_capped_and_shortens_long_values(page, tmp_path):
 
 def test_running_edited_code_redraws_the_diagram(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
-        svg = widget.locator(".livedash-diagram svg")
-        svg.locator("g.node").first.wait_for()
+        svg = drawn_diagram(widget)
         assert "show_total" in svg.text_content() and "Doubled" not in svg.text_content()
         set_code(widget, code_of(widget).replace("show_total", "print_total")
                     + '\n\n@callback(Output("doubled", "title"), Input("shown", "children"))\n'
                       'def hover_text(text):\n    return text\n')
         widget.locator(".livedash-run").click()
-        page.wait_for_function("(w) => w.querySelector('.livedash-diagram svg')?.textContent.includes('hover_text')",
+        page.wait_for_function("(w) => w.querySelector('.livedash-mermaid[data-drawn] svg')?.textContent.includes('hover_text')",
                                arg=widget.element_handle(), timeout=20_000)
-        text = widget.locator(".livedash-diagram svg").text_content()
+        text = drawn_diagram(widget).text_content()
         assert "print_total" in text and "show_total" not in text
         # The new diagram lights up too.
         settle(page, widget)
@@ -153,7 +152,7 @@ def to_celsius(f):
 def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
     with one_example(page, tmp_path, CYCLE, options="expect_error=true") as widget:
         figure = widget.locator(".livedash-diagram")
-        figure.locator("svg g.node").first.wait_for()
+        drawn_diagram(figure)
         settle(page, widget)      # (a lit edge is orange for a moment)
         note = figure.locator(".livedash-diagram-note")
         assert note.is_visible() and "Dependency Cycle Found" in note.inner_text()
@@ -166,7 +165,7 @@ def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
 def test_the_palette_toggle_recolours_an_open_diagram(page, course):
     page.goto(course + "lessons/01-first-callback/")
     figure = page.locator(".livedash-diagram").first
-    figure.locator("svg g.node.component").first.wait_for(timeout=20_000)
+    drawn_diagram(figure)
     fill = "(f) => getComputedStyle(f.querySelector('g.node.component > rect')).fill"
     light = figure.evaluate(fill)
     page.locator("form[data-md-component=palette] label:visible").first.click()

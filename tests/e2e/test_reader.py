@@ -4,7 +4,7 @@ confirmation before a link's JavaScript runs), the error line, the palette, and 
 import re
 from contextlib import contextmanager
 
-from tests.e2e.conftest import code_of, set_code, wait_ready
+from tests.e2e.conftest import code_of, drawn_diagram, set_code, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
@@ -156,7 +156,7 @@ def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
         widget = open_first(page, server.url)
         widget.locator("#btn").click()
         page.wait_for_function("() => document.querySelector('#count').textContent === 'Count: 1'")
-        widget.locator(".livedash-diagram svg g.node").first.wait_for(timeout=20_000)
+        drawn_diagram(widget)
         type_in_editor(page, widget, "\n# edited in the mkdocs theme")
         assert code_of(widget).endswith("# edited in the mkdocs theme")
         # The theme's own scripts come from CDNs (highlight.js, Bootstrap's), unreachable here: their

@@ -49,6 +49,8 @@ async function draw(figure, source) {
   figure.querySelector(".livedash-diagram-error")?.remove();
   try {
     await (await loadMermaid()).run({ nodes: [source] });
+    // mermaid draws in the element itself, a temporary svg first: this says the drawing is the final one.
+    source.dataset.drawn = "";
   } catch (error) {
     const note = document.createElement("p");
     note.className = "livedash-diagram-error";
