@@ -4,6 +4,7 @@ and do beyond its arguments."""
 import json
 
 from .exceptions import MissingCallbackContextException
+from .grouping import make_like
 from .protocol import id_key
 
 
@@ -37,6 +38,20 @@ class CallContext:
         self.args_grouping = args_grouping
         self.side_updates = {}                # id key -> (id, {prop: value}) from set_props
 
+    @classmethod
+    def of(cls, spec, facts):
+        """The context of a call of ``spec`` from its ``facts`` (see :meth:`facts`), with the argument
+        grouping built from them."""
+        triggered = list(facts["triggered"])
+        entries = facts["inputs_list"] + facts["states_list"]
+        return cls(triggered, facts["inputs_list"], facts["states_list"], facts["outputs_list"],
+                   make_like(spec.arg_grouping, [_grouping_leaf(entry, set(triggered)) for entry in entries]))
+
+    def facts(self):
+        """What this context is made of, as JSON: a background job gets it, to rebuild ``ctx`` there."""
+        return {"triggered": self.triggered_props, "inputs_list": self.inputs_list,
+                "states_list": self.states_list, "outputs_list": self.outputs_list}
+
     @staticmethod
     def _flat(entries):
         values = {}
@@ -44,6 +59,15 @@ class CallContext:
             for item in entry if isinstance(entry, list) else [entry]:
                 values[f"{id_key(item['id'])}.{item['property']}"] = item.get("value")
         return values
+
+
+def _grouping_leaf(entry, triggered):
+    """One argument of ``ctx.args_grouping``: its id, property, value and whether it triggered the call."""
+    if isinstance(entry, list):
+        return [_grouping_leaf(item, triggered) for item in entry]
+    key = f"{id_key(entry['id'])}.{entry['property']}"
+    return AttributeDict(id=entry["id"], property=entry["property"], value=entry.get("value"),
+                         str_id=id_key(entry["id"]), triggered=key in triggered)
 
 
 _stack = []

@@ -11,9 +11,10 @@ from .exceptions import PreventUpdate
 from .store import to_json
 
 
-def run_job(spec, args, on_progress, filename):
-    """Call ``spec``'s function with ``args`` (input then state values); returns the answer dict."""
-    call = CallContext([], [], [], [], None)
+def run_job(spec, args, context, on_progress, filename):
+    """Call ``spec``'s function with ``args`` (input then state values) under ``ctx`` made from ``context``
+    (the facts of the call, as Dash hands its job the request's context); returns the answer dict."""
+    call = CallContext.of(spec, context)
     start = time.perf_counter()
     try:
         with calling(call):
@@ -47,6 +48,6 @@ class JobRunner:
             self._apps[key] = {spec.id: spec for spec in app.callbacks}
         spec = self._apps[key][message["callback"]]
         number = message["job"]
-        answer = run_job(spec, message["args"], lambda value: notify({"type": "job-progress", "job": number,
+        answer = run_job(spec, message["args"], message["context"], lambda value: notify({"type": "job-progress", "job": number,
                                                                      "value": value}), key[1])
         return {"type": "job-done", "job": number, "answer": answer}

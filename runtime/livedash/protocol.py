@@ -45,7 +45,9 @@ Page -> worker
     Forget the app (its widget left the page). Answer ``unloaded``.
 
 In a background worker (one per job): ``{"type": "job", "job": N, "code": SOURCE, "filename": ..., "callback":
-CALLBACK_ID, "args": [...], "progress": bool}`` runs the callback's function; the worker posts
+CALLBACK_ID, "args": [...], "context": {...}, "progress": bool}`` runs the callback's function (``ctx`` made
+from ``context``: the ``triggered`` prop ids and the ``inputs_list``/``states_list``/``outputs_list`` of the call,
+as Dash gives its job the request's context); the worker posts
 ``{"type": "job-progress", "job": N, "value": V}`` on each set_progress and answers ``{"type": "job-done", "job": N,
 "answer": {...}}``.
 
@@ -64,7 +66,7 @@ Worker -> page
     ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``html``), as a
     component's JSON may.
 
-A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "progress": bool}]``
+A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "context": {...}, "progress": bool}]``
 (background jobs for the page to start) and ``"cancel": [N, ...]`` (jobs to stop), and
 ``"clientside": {"function": {"source": JS} | {"namespace", "name"},
 "args": [...], "context": {...}, "multi": bool, "name": ...}``: the run is waiting for the page to run that

@@ -13,7 +13,7 @@ from .dependencies import ALLSMALLER
 from .errors import describe
 from .exceptions import InvalidCallbackReturnValue, PreventUpdate
 from .graph import dep_key
-from .grouping import flatten_like, make_like, validate
+from .grouping import flatten_like, validate
 from .nothing import is_no_update
 from .patch import apply as apply_patch
 from .patch import is_patch
@@ -187,7 +187,7 @@ class Scheduler:
                 self._stop_job(number, [])   # re-triggered: Dash drops the old job's result
         number = next(self._job_numbers)
         self.jobs[number] = Job(request, call, outputs_list)
-        self.started.append({"job": number, "callback": spec.id, "args": to_json(values),
+        self.started.append({"job": number, "callback": spec.id, "args": to_json(values), "context": call.facts(),
                              "progress": bool(spec.background["progress"])})
         run["status"], run["job"] = "running", number
         self._write_running(spec, 1, patches)
@@ -343,8 +343,8 @@ class Scheduler:
             outputs_list = self._outputs_list(spec, binding)
         except Exception as exc:
             return exc
-        call = CallContext(list(request.changed), inputs_list, states_list, outputs_list,
-                           self._args_grouping(spec, inputs_list + states_list, request.changed))
+        call = CallContext.of(spec, {"triggered": list(request.changed), "inputs_list": inputs_list,
+                                     "states_list": states_list, "outputs_list": outputs_list})
         return values, outputs_list, call
 
     def _execute(self, request, prepared, pending, patches, runs):
@@ -497,17 +497,6 @@ class Scheduler:
             else:
                 out.append({"id": resolved, "property": dep.component_property})
         return out if spec.multi else (out[0] if out else [])
-
-    @staticmethod
-    def _args_grouping(spec, entries, changed):
-        def leaf(entry):
-            if isinstance(entry, list):
-                return [leaf(e) for e in entry]
-            key = f"{id_key(entry['id'])}.{entry['property']}"
-            from .context import AttributeDict
-            return AttributeDict(id=entry["id"], property=entry["property"], value=entry.get("value"),
-                                 str_id=id_key(entry["id"]), triggered=key in changed)
-        return make_like(spec.arg_grouping, [leaf(e) for e in entries])
 
     def _write_running(self, spec, phase, patches):
         """running=[(Output, on, off)]: `on` shows while the callback runs, `off` after (rule 43)."""

@@ -70,7 +70,7 @@ class Client:
         while self.jobs:
             job = self.jobs.pop(0)
             progress_steps = []
-            answer = run_job(specs[job["callback"]], job["args"],
+            answer = run_job(specs[job["callback"]], job["args"], job["context"],
                              lambda value: progress_steps.append(value), self.session.filename)
             for value in progress_steps:
                 runs += self._finish(self.session.job_progress(job["job"], value))

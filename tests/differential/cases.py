@@ -688,6 +688,21 @@ def show(data):
     return f"{data}"
 ''', steps=[("type", "n", "1")] + click("go")),
 
+    Case("background_callback_sees_its_context", section="L45", app='''
+import diskcache
+from dash import DiskcacheManager, ctx
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("A", id="a"), html.Button("B", id="b"), dcc.Input(id="n", value="7"),
+                       html.P(id="out")])
+
+@callback(Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"), State("n", "value"),
+          background=True, prevent_initial_call=True, interval=100)
+def which(a, b, n):
+    return (f"{ctx.triggered_id} {[t['prop_id'] for t in ctx.triggered]} {ctx.inputs} {ctx.states} "
+            f"{ctx.outputs_list} {ctx.args_grouping[0]['triggered']} {ctx.args_grouping[1]['triggered']}")
+''', steps=click("a") + click("b") + click("b")),
+
     # -- more of the same sections ------------------------------------------------------------------
     Case("any_html_element_counts_clicks", section="N47", app='''
 app = Dash()

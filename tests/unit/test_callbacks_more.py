@@ -373,6 +373,18 @@ def test_background_callbacks_run_inline_in_the_test_client_by_default():
     assert c.text("result") == "done 1"
 
 
+def test_a_background_job_sees_the_context_of_its_call():
+    """Dash hands a job the request's context, so ``ctx`` in a background callback says what triggered it;
+    the job runs elsewhere (its own worker), from the facts sent with it."""
+    c = client(BACKGROUND.replace(
+        'return f"done {n}"', "return f'{ctx.triggered_id} {ctx.inputs} {ctx.outputs_list[\"property\"]}'"),
+        extra="from dash import ctx", hold_jobs=True)
+    c.click("run")
+    assert c.jobs[0]["context"]["triggered"] == ["run.n_clicks"]
+    c.run_jobs()
+    assert c.text("result") == "run {'run.n_clicks': 1} children"
+
+
 def test_a_clientside_run_is_reported_once_with_its_outcome():
     """The run of a clientside callback reaches the page's trace after the page answered, with its result."""
     from livedash.session import Session

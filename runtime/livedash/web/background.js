@@ -5,7 +5,7 @@ import { bootWorker } from "./kernel.js";
 let spare = null;
 const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
 
-/** Start a job ({job, callback, args, progress}) of the app whose code is `code`, under a `token` unique
+/** Start a job ({job, callback, args, context, progress}) of the app whose code is `code`, under a `token` unique
  *  in the page; `report(message)` gets {type: "job-progress", job, value}, then {type: "job-done", job, answer}. */
 export function startJob(token, job, code, filename, report) {
   const worker = spare || bootWorker();
