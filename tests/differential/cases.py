@@ -703,6 +703,23 @@ def which(a, b, n):
             f"{ctx.outputs_list} {ctx.args_grouping[0]['triggered']} {ctx.args_grouping[1]['triggered']}")
 ''', steps=click("a") + click("b") + click("b")),
 
+    Case("background_job_cancelled_while_running", section="L45", app='''
+import time
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("Run", id="run"), html.Button("Cancel", id="cancel"),
+                       html.P("no result", id="result")])
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          running=[(Output("run", "disabled"), True, False), (Output("cancel", "disabled"), False, True)],
+          cancel=Input("cancel", "n_clicks"), interval=100)
+def slow(n):
+    time.sleep(10)
+    return f"finished {n}"
+''', steps=[("start", "run"), ("click", "cancel")]),
+
     # -- more of the same sections ------------------------------------------------------------------
     Case("any_html_element_counts_clicks", section="N47", app='''
 app = Dash()

@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DASH_PYTHON = Path(os.environ.get("LIVEDASH_DASH_VENV", ROOT / ".venv-dash")) / "bin" / "python"
 
+START_WAIT = 700   # ms after a "start" step: the job has begun on either side (running= shows), not ended
+
 HEADER = ("from dash import Dash, html, dcc, callback, clientside_callback, Input, Output, State, ctx, no_update, "
           "MATCH, ALL, ALLSMALLER, Patch, set_props\nfrom dash.exceptions import PreventUpdate\n")
 
@@ -23,7 +25,9 @@ HEADER = ("from dash import Dash, html, dcc, callback, clientside_callback, Inpu
 class Case:
     name: str
     app: str                   # the app's code after HEADER (or a whole program, with whole=True)
-    steps: list = field(default_factory=list)   # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props})
+    # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props}) | ("start", id): a click
+    # that starts something long (a background job), after which the next step comes without waiting
+    steps: list = field(default_factory=list)
     section: str = ""          # the dash-semantics.md section it exercises
     whole: bool = False
     assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
@@ -90,7 +94,7 @@ def selector(component_id):
 def perform(step, target, set_props):
     """Do one reader action on ``target`` (a locator); ``set_props(id, props)`` sets props directly."""
     kind = step[0]
-    if kind == "click":
+    if kind in ("click", "start"):
         target.click()
     elif kind == "type":
         target.press_sequentially(step[2])
@@ -162,7 +166,10 @@ class DashSide:
         before = self.completed()
         perform(step, self.page.locator(selector(step[1])).first, lambda component_id, props: self.page.evaluate(
             "([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, props]))
-        self.settle(before)
+        if step[0] == "start":
+            self.page.wait_for_timeout(START_WAIT)
+        else:
+            self.settle(before)
 
 
 class LivedashSide:
@@ -183,8 +190,11 @@ class LivedashSide:
     def act(self, step):
         perform(step, self.root.locator(selector(step[1])).first, lambda component_id, props: self.handle.evaluate(
             "(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, props]))
-        self.page.wait_for_timeout(10)
-        self.settle()
+        if step[0] == "start":
+            self.page.wait_for_timeout(START_WAIT)
+        else:
+            self.page.wait_for_timeout(10)
+            self.settle()
 
 
 def page_markdown(cases):
