@@ -143,13 +143,22 @@ def _choices(kind):
         chosen = value if isinstance(value, list) else [value]
         outer = {k: props[k] for k in ("id", "style") if k in props}
         name = f' name="{escape(str(id_key(props["id"])))}"' if kind == "radio" and "id" in props else ""
+        base = "dash-checklist" if kind == "checkbox" else "dash-radioitems"
+        # Dash 4's markup: the label's text sits in a flex span (which also trims its outer spaces).
+        option_class = "dash-options-list-option" + (f" {base}-inline" if props.get("inline") else "")
+        input_attrs = attributes({"className": " ".join(filter(None, ["dash-options-list-option-checkbox",
+                                                                          props.get("inputClassName")])),
+                                  "style": props.get("inputStyle")})
+        text_attrs = attributes({"className": " ".join(filter(None, ["dash-options-list-option-text",
+                                                                         props.get("labelClassName")])),
+                                 "style": props.get("labelStyle")})
         items = ""
         for index, (val, label, disabled) in enumerate(options(props.get("options"))):
             checked = ' checked=""' if val in chosen and val is not None else ""
             off = ' disabled=""' if disabled else ""
-            items += (f'<label class="dash-option"><input type="{kind}"{name} value="{index}"{checked}{off}>'
-                      f"{render(label)}</label>")
-        css = _class("dash-checklist" if kind == "checkbox" else "dash-radioitems", props)
+            items += (f'<label class="{option_class}"><input type="{kind}"{name} value="{index}"{checked}{off}'
+                      f"{input_attrs}><span{text_attrs}>{render(label)}</span></label>")
+        css = _class(base, props)
         return f'<div class="{escape(css)}"{attributes(outer)}>{items}</div>'
     return render_choices
 

@@ -720,6 +720,19 @@ def slow(n):
     return f"finished {n}"
 ''', steps=[("start", "run"), ("click", "cancel")]),
 
+    Case("choice_labels_keep_their_spaces", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([
+    html.Div([dcc.Checklist([{"label": " done", "value": "d"}, {"label": "two  spaces ", "value": "t"}], ["t"],
+                            id="c", inline=True)], id="inline"),
+    html.Div([dcc.Checklist([" a", "b "], id="c2"), dcc.RadioItems([" left", "right "], " left", id="r")], id="block"),
+    html.P(id="o")])
+
+@callback(Output("o", "children"), Input("c", "value"), Input("r", "value"))
+def f(c, r):
+    return f"{c!r} {r!r}"
+'''),
+
     # -- more of the same sections ------------------------------------------------------------------
     Case("any_html_element_counts_clicks", section="N47", app='''
 app = Dash()

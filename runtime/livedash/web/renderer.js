@@ -325,15 +325,23 @@ export class Renderer {
     el.setAttribute("class", withClass(kind === "checkbox" ? "dash-checklist" : "dash-radioitems", props));
     for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
     const chosen = Array.isArray(props.value) ? props.value : [props.value];
+    const base = kind === "checkbox" ? "dash-checklist" : "dash-radioitems";
+    // Dash 4's markup: the label's text sits in a flex span (which also trims its outer spaces).
+    const classes = (...names) => names.filter(Boolean).join(" ");
     options(props.options).forEach((option, index) => {
       const label = document.createElement("label");
-      label.className = "dash-option";
+      label.setAttribute("class", classes("dash-options-list-option", props.inline && `${base}-inline`));
       const input = document.createElement("input");
-      input.type = kind;
+      input.setAttribute("type", kind);
       if (kind === "radio" && props.id !== undefined) input.setAttribute("name", idKey(props.id));
       input.setAttribute("value", String(index));
       if (option.value !== null && chosen.some((v) => equal(v, option.value))) { input.setAttribute("checked", ""); input.checked = true; }
       if (option.disabled) input.setAttribute("disabled", "");
+      setAttribute(input, "className", classes("dash-options-list-option-checkbox", props.inputClassName));
+      if (props.inputStyle !== undefined) setAttribute(input, "style", props.inputStyle);
+      const text = document.createElement("span");
+      setAttribute(text, "className", classes("dash-options-list-option-text", props.labelClassName));
+      if (props.labelStyle !== undefined) setAttribute(text, "style", props.labelStyle);
       input.addEventListener("change", () => {
         if (kind === "radio") { this.emit(component, { value: option.value }); return; }
         // Dash's Checklist appends a newly checked value and removes an unchecked one.
@@ -341,7 +349,8 @@ export class Renderer {
         const next = input.checked ? [...current, option.value] : current.filter((v) => !equal(v, option.value));
         this.emit(component, { value: next });
       });
-      label.append(input, ...this.renderChildren(option.label));
+      text.append(...this.renderChildren(option.label));
+      label.append(input, text);
       el.append(label);
     });
     return el;
