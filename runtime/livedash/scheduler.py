@@ -150,7 +150,15 @@ class Scheduler:
                     excluded.add(request.identity)
                     excluded.update(self._keys(spec.outputs, request.binding))
                     changed = True
-        return [r for r in candidates if r.identity not in excluded]
+        kept = [r for r in candidates if r.identity not in excluded]
+        # Dash requests initial calls in layout order, by the first output component it meets (no-output
+        # callbacks last); the order decides where a loop of initial calls is entered (rule 23).
+        place = {key: number for number, key in enumerate(self.store.index)}
+
+        def first_output(request):
+            keys = self._keys(request.spec.outputs, request.binding)
+            return min((place.get(k.rsplit(".", 1)[0], len(place)) for k in keys), default=len(place))
+        return sorted(kept, key=first_output)
 
     def change(self, component_id, props):
         """A reader's edit (one setProps): store the props that differ now, and return the run of what
@@ -281,8 +289,8 @@ class Scheduler:
             if not ready and waiting_for_jobs:   # the rest waits for background jobs to finish
                 self.parked += pending
                 break
-            if not ready:       # rule 23: a runtime cycle; take the first and let predecessors prune
-                ready = [pending[0]]
+            if not ready:       # rule 23: a runtime cycle
+                ready = self._loop_entries(pending)
             # Dash sends every ready callback at once: each reads the store as it is now (a State
             # written by another callback of the same batch is read before that write).
             batch = []
@@ -307,6 +315,17 @@ class Scheduler:
                 if group:
                     finished_outputs.update(self._keys(request.spec.outputs, request.binding))
         return patches[sent_patches:], runs[sent_runs:]
+
+    def _loop_entries(self, pending):
+        """Rule 23, as dash-renderer breaks a loop: assume the first request is ready, then each next one
+        whose Inputs no assumed-ready request writes directly (not transitively) is ready too."""
+        ready, candidates = [], list(pending)
+        while candidates:
+            ready.append(candidates.pop(0))
+            written = set(self._keys(ready[-1].spec.outputs, ready[-1].binding))
+            candidates = [r for r in candidates if not (set(self._keys(r.spec.inputs, r.binding))
+                                                        - set(self._keys(r.spec.outputs, r.binding))) & written]
+        return ready
 
     def _subsequent_outputs(self, request):
         """Props ``request`` may write, directly or through the callbacks it would fire."""

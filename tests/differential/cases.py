@@ -521,6 +521,35 @@ def log(c, f):
     return f"c={c} f={f}"
 ''', steps=[("type", "c", "5")]),
 
+    Case("cycle_of_two_initial_calls", section="I40/D23", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="c", value="x"), dcc.Input(id="f", value="y")])
+
+@callback(Output("f", "value"), Input("c", "value"))
+def c_to_f(c):
+    return c + "F"
+
+@callback(Output("c", "value"), Input("f", "value"))
+def f_to_c(f):
+    return f + "C"
+''', steps=[("type", "c", "z")]),
+    Case("cycle_of_three_initial_calls", section="I40/D23", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="a", value="a"), dcc.Input(id="b", value="b"), dcc.Input(id="c", value="c")])
+
+@callback(Output("b", "value"), Input("a", "value"))
+def a_to_b(a):
+    return a + "1"
+
+@callback(Output("c", "value"), Input("b", "value"))
+def b_to_c(b):
+    return b + "2"
+
+@callback(Output("a", "value"), Input("c", "value"))
+def c_to_a(c):
+    return c + "3"
+'''),
+
     # -- dcc components -----------------------------------------------------------------------------
     Case("checklist_appends_in_click_order", section="dcc", app='''
 app = Dash()
