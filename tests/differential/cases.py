@@ -991,7 +991,17 @@ def figure(kind):
 @callback(Output("o", "children"), Input("g", "figure"))
 def show(fig):
     return f"{fig['data'][0]['type']} with {len(fig['data'][0]['x'])} points"
-'''),   # no step: after a redraw Dash's Graph reports relayoutData {autosize: True}, livedash's not yet (README)
+''', steps=[("set", "kind", {"value": "line"})]),
+
+    Case("graph_reports_its_first_autosize", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([dcc.Graph(id="g", figure={"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}]}),
+                       html.P(id="o")])
+
+@callback(Output("o", "children"), Input("g", "relayoutData"))
+def f(relayout):
+    return f"relayout {relayout}"
+'''),
 
     Case("markdown_written_by_a_callback", section="dcc", app='''
 app = Dash()

@@ -85,6 +85,19 @@ DASH_IDLE = """() => {
 }"""
 
 
+# Every visible Graph of ``ids`` (in ``root``) is drawn and not busy: its first drawing is followed by a
+# resize that reports relayoutData {autosize: true} about 100 ms later, on either side.
+GRAPHS_DRAWN = """([root, ids]) => ids.every((id) => {
+  const el = root.querySelector('#' + CSS.escape(id));
+  if (!el || el.offsetParent === null) return true;
+  return el.querySelector('.main-svg') && !el.matches('.dash-graph--pending, :has(.dash-graph--pending)');
+})"""
+
+
+def graph_ids(observation):
+    return [key for key, seen in observation.items() if seen.get("type") == "dash_core_components.Graph"]
+
+
 def selector(component_id):
     key = component_id if isinstance(component_id, str) else \
         json.dumps(component_id, sort_keys=True, separators=(",", ":"))
@@ -157,6 +170,11 @@ class DashSide:
                 pass
         self.page.wait_for_timeout(30)
         self.page.wait_for_function(DASH_IDLE, timeout=20_000)
+        graphs = graph_ids(self.observe())
+        if graphs:
+            self.page.wait_for_function(f"() => ({GRAPHS_DRAWN})([document, {json.dumps(graphs)}])", timeout=20_000)
+            self.page.wait_for_timeout(30)
+            self.page.wait_for_function(DASH_IDLE, timeout=20_000)
 
     def observe(self):
         return self.page.evaluate(f"() => ({OBSERVE})([window.store.getState().layout.components, "
@@ -182,7 +200,14 @@ class LivedashSide:
         self.settle()
 
     def settle(self):
-        self.page.wait_for_function("(w) => w.livedash && w.livedash.idle()", arg=self.handle, timeout=30_000)
+        idle = "(w) => w.livedash && w.livedash.idle()"
+        self.page.wait_for_function(idle, arg=self.handle, timeout=30_000)
+        graphs = graph_ids(self.observe())
+        if graphs:
+            self.page.wait_for_function(f"(w) => ({GRAPHS_DRAWN})([w, {json.dumps(graphs)}])", arg=self.handle,
+                                        timeout=20_000)
+            self.page.wait_for_timeout(30)
+            self.page.wait_for_function(idle, arg=self.handle, timeout=30_000)
 
     def observe(self):
         return self.handle.evaluate(f"(w) => ({OBSERVE})([w.livedash.layout(), w.querySelector('.livedash-app')])")

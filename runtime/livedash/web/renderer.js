@@ -425,16 +425,25 @@ export class Renderer {
     return el;
   }
 
+  /** Draw (or redraw) a Graph's figure. Like Dash's Graph, the element is marked dash-graph--pending
+   *  while plotly works, and the first drawing is followed by a resize, which reports relayoutData
+   *  {autosize: true} (plotly does that 100 ms later). */
   async drawGraph(el, component) {
     const Plotly = await loadPlotly();
     const figure = component.props.figure || {};
-    await Plotly.react(el, figure.data || [], { ...(figure.layout || {}) }, { responsive: true, ...(component.props.config || {}) });
-    if (el.dataset.livedashEvents) {
-      // Like Dash's Graph, a redraw is followed by a resize, which reports relayoutData {autosize: true}.
-      await Plotly.Plots.resize(el);
-      return;
+    el.classList.add("dash-graph--pending");
+    try {
+      await Plotly.react(el, figure.data || [], { ...(figure.layout || {}) }, { responsive: true, ...(component.props.config || {}) });
+      if (el.dataset.livedashEvents) return;
+      el.dataset.livedashEvents = "1";
+      this.bindGraphEvents(el, component);
+      await Plotly.Plots.resize(el).catch(() => {});   // (it refuses a hidden element, as in Dash)
+    } finally {
+      el.classList.remove("dash-graph--pending");
     }
-    el.dataset.livedashEvents = "1";
+  }
+
+  bindGraphEvents(el, component) {
     // Dash's event props, with the serialisable part of plotly's points.
     const points = (event) => ({ points: (event.points || []).map((p) => {
       const point = { curveNumber: p.curveNumber, pointNumber: p.pointNumber, pointIndex: p.pointIndex,
