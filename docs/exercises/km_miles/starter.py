@@ -5,7 +5,7 @@ app = Dash()
 
 app.layout = html.Div([
     html.Label(["Kilometres ", dcc.Input(id="km", value="10")]),
-    html.Label([" Miles ", dcc.Input(id="miles")]),
+    html.Label([" Miles ", dcc.Input(id="miles", value="6.21")]),
 ])
 
 KM_PER_MILE = 1.609344
