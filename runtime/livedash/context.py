@@ -30,7 +30,8 @@ def _parse_id(id_str):
 class CallContext:
     """The facts of one callback call, set by the scheduler around the call."""
 
-    def __init__(self, triggered, inputs_list, states_list, outputs_list, args_grouping):
+    def __init__(self, triggered, inputs_list, states_list, outputs_list, args_grouping, key_of=id_key):
+        self.key_of = key_of                  # id -> id key (the scheduler's remembers the layout's keys)
         self.triggered_props = triggered      # ["id.prop", ...] in trigger order
         self.inputs_list = inputs_list        # as in Dash's request: dicts, or lists of them for ALL
         self.states_list = states_list
@@ -39,35 +40,34 @@ class CallContext:
         self.side_updates = {}                # id key -> (id, {prop: value}) from set_props
 
     @classmethod
-    def of(cls, spec, facts):
+    def of(cls, spec, facts, key_of=id_key):
         """The context of a call of ``spec`` from its ``facts`` (see :meth:`facts`), with the argument
         grouping built from them."""
         triggered = list(facts["triggered"])
-        entries = facts["inputs_list"] + facts["states_list"]
-        return cls(triggered, facts["inputs_list"], facts["states_list"], facts["outputs_list"],
-                   make_like(spec.arg_grouping, [_grouping_leaf(entry, set(triggered)) for entry in entries]))
+        entries, fired = facts["inputs_list"] + facts["states_list"], set(triggered)
+        grouping = make_like(spec.arg_grouping, [_grouping_leaf(entry, fired, key_of) for entry in entries])
+        return cls(triggered, facts["inputs_list"], facts["states_list"], facts["outputs_list"], grouping, key_of)
 
     def facts(self):
         """What this context is made of, as JSON: a background job gets it, to rebuild ``ctx`` there."""
         return {"triggered": self.triggered_props, "inputs_list": self.inputs_list,
                 "states_list": self.states_list, "outputs_list": self.outputs_list}
 
-    @staticmethod
-    def _flat(entries):
+    def _flat(self, entries):
         values = {}
         for entry in entries:
             for item in entry if isinstance(entry, list) else [entry]:
-                values[f"{id_key(item['id'])}.{item['property']}"] = item.get("value")
+                values[f"{self.key_of(item['id'])}.{item['property']}"] = item.get("value")
         return values
 
 
-def _grouping_leaf(entry, triggered):
+def _grouping_leaf(entry, triggered, key_of):
     """One argument of ``ctx.args_grouping``: its id, property, value and whether it triggered the call."""
     if isinstance(entry, list):
-        return [_grouping_leaf(item, triggered) for item in entry]
-    key = f"{id_key(entry['id'])}.{entry['property']}"
+        return [_grouping_leaf(item, triggered, key_of) for item in entry]
+    str_id = key_of(entry["id"])
     return AttributeDict(id=entry["id"], property=entry["property"], value=entry.get("value"),
-                         str_id=id_key(entry["id"]), triggered=key in triggered)
+                         str_id=str_id, triggered=f"{str_id}.{entry['property']}" in triggered)
 
 
 _stack = []

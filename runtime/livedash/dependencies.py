@@ -27,11 +27,23 @@ def stringify_id(component_id):
     """An id as Dash writes it: strings as they are, dicts as sorted compact JSON (wildcards as ["ALL"])."""
     if not isinstance(component_id, dict):
         return component_id
+    return "{" + ",".join(f"{_json(k)}:{_json(component_id[k])}" for k in sorted(component_id)) + "}"
 
-    def value(v):
-        return f'["{v.value}"]' if isinstance(v, Wildcard) else json.dumps(v)
 
-    return "{" + ",".join(f"{json.dumps(k)}:{value(component_id[k])}" for k in sorted(component_id)) + "}"
+def _json(value):
+    """``json.dumps(value)`` with fast paths for the strings and integers that ids are made of: an ALL
+    over many components stringifies every id at each click."""
+    kind = type(value)
+    if kind is str:
+        return _quote(value)
+    if kind is int:
+        return str(value)
+    if kind is Wildcard:
+        return f'["{value.value}"]'
+    return json.dumps(value)
+
+
+_quote = json.encoder.encode_basestring_ascii   # json.dumps's own (C) quoting of str, ensure_ascii included
 
 
 class DashDependency:

@@ -94,7 +94,7 @@ class Scheduler:
         for dep in deps:
             resolved = self.resolve(dep, binding)
             for cid in resolved if isinstance(resolved, list) else [resolved] if resolved is not None else []:
-                keys.append(f"{id_key(cid)}.{dep.component_property}")
+                keys.append(f"{self.store.key_of(cid)}.{dep.component_property}")
         return keys
 
     def triggered_by(self, component_id, prop):
@@ -363,7 +363,8 @@ class Scheduler:
         except Exception as exc:
             return exc
         call = CallContext.of(spec, {"triggered": list(request.changed), "inputs_list": inputs_list,
-                                     "states_list": states_list, "outputs_list": outputs_list})
+                                     "states_list": states_list, "outputs_list": outputs_list},
+                              self.store.key_of)
         return values, outputs_list, call
 
     def _execute(self, request, prepared, pending, patches, runs):
@@ -483,7 +484,7 @@ class Scheduler:
     # -- reading and checking -------------------------------------------------------------------
     def _entry(self, cid, prop):
         entry = {"id": cid, "property": prop}
-        key = id_key(cid)
+        key = self.store.key_of(cid)
         if self.store.has_prop(key, prop):
             entry["value"] = self.store.get(key, prop)
         return entry

@@ -31,16 +31,26 @@ class Store:
         self.layout = layout
         self.index = {}      # id key -> component, in layout order
         self.version = 0     # bumped whenever components come or go
+        self._dict_keys = {}  # id() of a dict id in the layout -> (that dict, its key): see key_of
         self._index(layout, initial=True)
 
     def _index(self, tree, initial=False):
         for component in walk_children(tree):
             component._on_mount()
             if "id" in component._props:
-                key = id_key(component._props["id"])
+                cid = component._props["id"]
+                key = id_key(cid)
                 if initial and key in self.index:
                     raise DuplicateIdError(f"Duplicate component id found in the initial layout: `{key}`")
                 self.index[key] = component
+                if isinstance(cid, dict):
+                    self._dict_keys[id(cid)] = (cid, key)
+
+    def key_of(self, cid):
+        """``id_key(cid)``, remembered for the dict ids of the layout: an ALL over many components keys
+        every one of them several times per call. (The entry holds the dict, so its id() stays its own.)"""
+        known = self._dict_keys.get(id(cid))
+        return known[1] if known is not None and known[0] is cid else id_key(cid)
 
     def has(self, key):
         return key in self.index
@@ -60,7 +70,7 @@ class Store:
         component._on_set(prop)
         if has_components(value) or has_components(old):
             before = set(self.index)
-            self.index = {}
+            self.index, self._dict_keys = {}, {}
             self._index(self.layout)
             self.version += 1
             added = [id_key(c._props["id"]) for c in walk_children(value) if "id" in c._props]

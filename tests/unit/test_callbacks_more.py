@@ -40,6 +40,40 @@ def test_match_runs_once_per_item_and_all_aggregates_in_layout_order():
     assert sorted(r["function"] for r in c.runs) == ["double", "total"]
 
 
+def test_all_reads_the_new_components_after_a_callback_replaces_them_with_equal_ids():
+    # Ids equal in value but new as objects: what the store remembers of the old ones must not leak.
+    c = client(extra=PATTERNS, body="""
+        app = Dash()
+        app.layout = html.Div([
+            html.Button(id="swap"),
+            html.Div([dcc.Input(id={"type": "n", "i": i}, value=i) for i in range(3)], id="box"),
+            html.P(id="total"),
+        ])
+
+        @callback(Output("box", "children"), Input("swap", "n_clicks"), prevent_initial_call=True)
+        def swap(n):
+            return [dcc.Input(id={"type": "n", "i": i}, value=10 * n + i) for i in range(3)]
+
+        @callback(Output("total", "children"), Input({"type": "n", "i": ALL}, "value"))
+        def total(values):
+            return f"{[p['id']['i'] for p in ctx.inputs_list[0]]} {values} {list(ctx.inputs)[0]}"
+    """)
+    assert c.text("total") == '[0, 1, 2] [0, 1, 2] {"i":0,"type":"n"}.value'
+    c.click("swap")
+    assert c.text("total") == '[0, 1, 2] [10, 11, 12] {"i":0,"type":"n"}.value'
+    c.set({"type": "n", "i": 2}, value=7)
+    assert c.text("total") == '[0, 1, 2] [10, 11, 7] {"i":0,"type":"n"}.value'
+
+
+def test_dict_ids_are_keyed_as_dash_keys_them():
+    import json
+    from livedash.dependencies import ALL, stringify_id
+    for cid in ({"b": 1, "a": "x"}, {"é": 'ü"\n', "z": True, "f": 1.5, "n": None, "i": -3, "t": "<b>"},
+                {"type": "item", "index": ALL}):
+        dash_form = {k: ["ALL"] if v is ALL else v for k, v in cid.items()}
+        assert stringify_id(cid) == json.dumps(dash_form, sort_keys=True, separators=(",", ":"))
+
+
 def test_allsmaller_gives_running_sums():
     c = client(extra=PATTERNS, body="""
         app = Dash()
