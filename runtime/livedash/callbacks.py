@@ -46,8 +46,9 @@ class CallbackSpec:
         self.running = list(running)
         # A clientside callback runs in the page: {"source": JS function text} or {"namespace", "name"}.
         self.clientside = clientside
-        # A background callback runs in a worker of its own: {"progress": [Output], "progress_default",
-        # "cancel": [Input]}; its function gets set_progress first when progress is given.
+        # A background callback runs in a worker of its own: {"progress": [Output], "progress_default": one
+        # value per progress Output or None, "cancel": [Input]}; its function gets set_progress first when
+        # progress is given.
         self.background = background
         if clientside is None:
             self.name = getattr(func, "__name__", "callback")
@@ -227,7 +228,12 @@ def background_options(kwargs):
         if isinstance(dep.component_id, dict):
             raise CallbackException("progress and cancel arguments of a background callback cannot use "
                                     f"pattern-matching ids: {dep}")
-    return {"progress": progress, "progress_default": kwargs.get("progress_default"), "cancel": cancel,
+    # As in Dash, only a truthy progress_default resets the progress outputs when a job ends or is
+    # cancelled; without one they keep the last progress shown.
+    default = as_list(kwargs.get("progress_default")) if kwargs.get("progress_default") else None
+    if default is not None and len(default) != len(progress):
+        raise Exception("Progress and progress default needs to be of same length")   # as Dash raises it
+    return {"progress": progress, "progress_default": default, "cancel": cancel,
             "multi_progress": isinstance(kwargs.get("progress"), (list, tuple))}
 
 

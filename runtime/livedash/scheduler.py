@@ -207,12 +207,9 @@ class Scheduler:
         self._write_progress_default(job.spec, patches)
 
     def _write_progress_default(self, spec, patches):
-        progress = spec.background["progress"]
-        if progress:
-            default = spec.background["progress_default"]
-            values = default if spec.background["multi_progress"] and isinstance(default, (list, tuple)) \
-                else [default] * len(progress)
-            for dep, value in zip(progress, values):
+        progress, default = spec.background["progress"], spec.background["progress_default"]
+        if progress and default is not None:
+            for dep, value in zip(progress, default):
                 if self.store.has(id_key(dep.component_id)):
                     self.store.set(id_key(dep.component_id), dep.component_property, value)
                     patches.append({"id": dep.component_id, "props": {dep.component_property: to_json(value)}})

@@ -704,6 +704,25 @@ def slow(set_progress, n):
         time.sleep(0.1)
     return f"done {n}"
 ''', steps=click("run")),
+    Case("background_progress_without_default_keeps_the_last", section="L45", app='''
+import time
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("Run", id="run"), html.Button("Cancel", id="cancel"),
+                       html.P("idle", id="progress"), html.P("no result", id="result")])
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          progress=Output("progress", "children"), cancel=Input("cancel", "n_clicks"), interval=100)
+def slow(set_progress, n):
+    if n > 1:
+        time.sleep(10)    # the second run is cancelled before it reports anything
+    for step in range(3):
+        set_progress(f"{step + 1}/3")
+        time.sleep(0.1)
+    return f"done {n}"
+''', steps=click("run") + [("start", "run"), ("click", "cancel")]),
     Case("background_result_feeds_a_chain", section="L45", app='''
 import diskcache
 from dash import DiskcacheManager

@@ -401,6 +401,25 @@ def test_cancel_stops_the_job_and_restores_running_and_progress():
     assert step.patches == [] and c.text("result") == "no result"
 
 
+@pytest.mark.parametrize("default", ["", '""', "None", "0"])
+def test_without_a_truthy_progress_default_the_last_progress_stays(default):
+    """dash-renderer resets the progress outputs only when the job carries a progressDefault, which Dash
+    sends only for a truthy progress_default."""
+    source = BACKGROUND.replace('progress_default="idle", ', "" if not default else f"progress_default={default}, ")
+    c = client(source, hold_jobs=True)
+    c.click("run")
+    c.run_jobs()
+    assert (c.text("result"), c.text("progress")) == ("done 1", "3/3")
+    c.click("run")
+    c.click("cancel")
+    assert c.text("progress") == "3/3" and c.prop("run", "disabled") is False
+
+
+def test_a_progress_default_of_the_wrong_length_is_refused():
+    with pytest.raises(Exception, match="Progress and progress default needs to be of same length"):
+        client(BACKGROUND.replace('progress_default="idle"', 'progress_default=["a", "b"]'))
+
+
 def test_background_callbacks_run_inline_in_the_test_client_by_default():
     c = client(BACKGROUND)
     c.click("run")
