@@ -1092,6 +1092,57 @@ EXAMPLE_STEPS = {
 
 CASES += [Case.from_example(path, EXAMPLE_STEPS.get(path.stem, [])) for path in sorted(EXAMPLES.glob("*.py"))]
 
+# The lessons' "Try it" edits: an example changed as a lesson tells the reader to change it must behave as
+# in real Dash too. Each edit is (text in the example, its replacement); a missing text fails loudly. Names
+# in FAILING_TRY_IT fail at start-up on purpose.
+TRY_IT = {
+    "l1_double_without_a_guard": ("counter", [('return f"Count: {n_clicks or 0}"', "return n_clicks * 2")],
+                                  click("btn", 2)),
+    "l2_raw_triggered": ("plus_minus", [("    # Both click counts", "    return str(ctx.triggered)\n    # Both click counts")],
+                         click("plus") + click("minus")),
+    "l3_two_values_for_three_outputs": ("sign_colour", [("return str(value), style, note", "return str(value), style")],
+                                        click("up")),
+    "l4_shared_output_unmarked": ("fill_empty", [('Output("bar", "style", allow_duplicate=True)', 'Output("bar", "style")')],
+                                  click("fill") + click("empty")),
+    "l5_factor_as_state": ("chain_store", [('Input("factor", "value")', 'State("factor", "value")'),
+                                           ("import Dash, html, dcc, callback, Input, Output",
+                                            "import Dash, html, dcc, callback, Input, Output, State")],
+                           click("add") + [("set", "factor", {"value": 4})] + click("add")),
+    "l6_celsius_written_back": ("temperature_ctx", [("return no_update, (no_update if c is None",
+                                                      'return (no_update if c is None else f"{c:.1f}"), (no_update if c is None')],
+                                [("type", "celsius", "2"), ("type", "celsius", "5")]),
+    "l7_no_guard": ("stop_update", [("""    try:
+        x = float(text)
+    except (TypeError, ValueError):
+        # Empty box or half-typed: nothing sensible to show, so change nothing at all.
+        raise PreventUpdate
+""", "    x = float(text)\n")], [("press", "number", "Backspace"), ("press", "number", "Backspace")]),
+    "l8_no_progress_default": ("background_job", [('    progress_default="Idle",\n', "")], click("start")),
+    "l9_prevent_at_start": ("clientside_counter", [('return "Count: "',
+                            'if (n_clicks === undefined) { throw window.dash_clientside.PreventUpdate; }\n        return "Count: "')],
+                            click("btn")),
+    "l10_allsmaller_as_all": ("running_sum", [('Input({"type": "amount", "index": ALLSMALLER}, "value")',
+                                               'Input({"type": "amount", "index": ALL}, "value")'),
+                                              ("MATCH, ALLSMALLER", "MATCH, ALLSMALLER, ALL")],
+                              [("type", {"type": "amount", "index": 1}, "0")]),
+}
+
+
+FAILING_TRY_IT = {"l1_double_without_a_guard", "l3_two_values_for_three_outputs"}
+
+
+def _try_it_case(name, example, edits, steps):
+    case = Case.from_example(EXAMPLES / f"{example}.py", steps)
+    source = case.app
+    for old, new in edits:
+        assert old in source, f"try-it {name}: {example}.py no longer contains {old!r}"
+        source = source.replace(old, new, 1)
+    return Case(f"try_{name}", source, steps, "lessons", whole=True, assets=case.assets,
+                expect_error=name in FAILING_TRY_IT)
+
+
+CASES += [_try_it_case(name, *spec) for name, spec in TRY_IT.items()]
+
 # Inline lesson examples that real Dash runs too (complete programs shown in a lesson's fence), by
 # (lesson file, fence title), with what a reader does with them.
 LESSONS = EXAMPLES.parent / "lessons"

@@ -31,6 +31,7 @@ class Case:
     section: str = ""          # the dash-semantics.md section it exercises
     whole: bool = False
     assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
+    expect_error: bool = False  # the app fails on purpose (at load or at its start-up call): the build allows it
 
     @property
     def source(self):
@@ -226,5 +227,6 @@ def page_markdown(cases):
     """One page with every case as a widget (the widget index is the case's position)."""
     blocks = [f"# Differential cases\n"]
     for case in cases:
-        blocks.append(f'## {case.name}\n\n```dash file="examples/{case.name}.py"\n```\n')
+        options = " expect_error=true" if case.expect_error else ""
+        blocks.append(f'## {case.name}\n\n```dash file="examples/{case.name}.py"{options}\n```\n')
     return "\n".join(blocks)
