@@ -62,8 +62,10 @@ class Client:
             runs += self.run_jobs()
         return runs
 
-    def run_jobs(self):
-        """Run the waiting background jobs here, one after the other, as their worker would."""
+    def run_jobs(self, each_progress=None):
+        """Run the waiting background jobs here, one after the other, as their worker would.
+        ``each_progress()`` is called after each ``set_progress`` reached the app, so a check can read
+        the app as it is while the job runs (with ``hold_jobs = True`` it can also look before)."""
         from .jobs import run_job
         runs = []
         specs = {spec.id: spec for spec in self.session.app.callbacks}
@@ -74,6 +76,8 @@ class Client:
                              lambda value: progress_steps.append(value), self.session.filename)
             for value in progress_steps:
                 runs += self._finish(self.session.job_progress(job["job"], value))
+                if each_progress is not None:
+                    each_progress()
             runs += self._finish(self.session.job_done(job["job"], answer))
         return runs
 

@@ -52,6 +52,19 @@ def test_app_is_drawn_before_python_and_early_clicks_are_kept(page, course):
     assert page.errors == []
 
 
+def test_python_that_cannot_load_is_said_and_the_app_stays_drawn(page, course):
+    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.abort())
+    page.goto(course + LESSON_1)
+    widget = first_widget(page)
+    status = widget.locator(".livedash-status")
+    widget.locator('.livedash-status[data-state="error"]').wait_for(timeout=30_000)
+    assert status.inner_text() == "Python failed to load"
+    error = widget.locator(".livedash-error")
+    assert error.is_visible() and "Python failed to load" in error.inner_text()
+    print("boot failure as the reader sees it:", error.inner_text())
+    assert widget.locator("#count").inner_text() == "Count: 0"    # the pre-rendered app is still there
+
+
 def test_instant_navigation_keeps_the_worker(page, course):
     wasm_requests = []
     page.on("request", lambda r: wasm_requests.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)

@@ -380,14 +380,7 @@ def test_progress_is_written_while_the_job_runs():
     c = client(BACKGROUND, hold_jobs=True)
     c.click("run")
     seen = []
-    original = c.session.job_progress
-
-    def spy(number, value):
-        step = original(number, value)
-        seen.append(c.text("progress"))
-        return step
-    c.session.job_progress = spy
-    c.run_jobs()
+    c.run_jobs(each_progress=lambda: seen.append(c.text("progress")))
     assert seen == ["1/3", "2/3", "3/3"]
 
 

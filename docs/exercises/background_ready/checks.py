@@ -1,4 +1,5 @@
-"""Checks for the lesson 8 exercise: the job's result, and the status line put back when it ends."""
+"""Checks for the lesson 8 exercise: the button while the job runs, its progress, and the status line
+put back when it ends."""
 
 
 def check_result(app):
@@ -6,6 +7,24 @@ def check_result(app):
     app.click("go")
     assert app.text("result") == "Counted to 3 (1 times so far).", \
         f"after one click 'result' should read 'Counted to 3 (1 times so far).', not {app.text('result')!r}"
+
+
+def check_button_disabled_while_running(app):
+    """The button is disabled while the job runs."""
+    app.hold_jobs = True      # the job waits until run_jobs(), so we can look at the app meanwhile
+    app.click("go")
+    assert app.prop("go", "disabled") is True, \
+        "while the job runs the button should be disabled: give the callback running=[(Output(\"go\", \"disabled\"), True, False)]"
+
+
+def check_progress_steps(app):
+    """The status line counts the steps while the job runs."""
+    app.hold_jobs = True
+    app.click("go")
+    seen = []
+    app.run_jobs(each_progress=lambda: seen.append(app.text("status")))
+    assert seen == ["Step 1 of 3", "Step 2 of 3", "Step 3 of 3"], \
+        f"while the job ran, 'status' showed {seen}, not Step 1 of 3 ... Step 3 of 3: call set_progress(f\"Step {{step}} of 3\") in the loop"
 
 
 def check_status_ready_again(app):
