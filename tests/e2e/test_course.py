@@ -60,9 +60,21 @@ def test_python_that_cannot_load_is_said_and_the_app_stays_drawn(page, course):
     widget.locator('.livedash-status[data-state="error"]').wait_for(timeout=30_000)
     assert status.inner_text() == "Python failed to load"
     error = widget.locator(".livedash-error")
-    assert error.is_visible() and "Python failed to load" in error.inner_text()
-    print("boot failure as the reader sees it:", error.inner_text())
+    assert error.is_visible()
+    assert "Python failed to load: its WebAssembly could not be loaded" in error.inner_text()
+    assert "reload the page" in error.inner_text()
     assert widget.locator("#count").inner_text() == "Count: 0"    # the pre-rendered app is still there
+
+
+def test_a_stalled_python_download_is_said_to_be_slow(page, course):
+    page.clock.install()      # the page's timers: the 20 s of a stalled boot pass at once
+    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: None)     # never answered
+    page.goto(course + LESSON_1)
+    status = first_widget(page).locator(".livedash-status")
+    page.clock.run_for(5_000)
+    assert status.inner_text() == "Loading Python…"
+    page.clock.run_for(16_000)
+    assert status.get_attribute("data-state") == "loading" and status.inner_text().startswith("Still loading Python")
 
 
 def test_instant_navigation_keeps_the_worker(page, course):

@@ -98,15 +98,18 @@ export function mountWidget(root) {
     const block = (title, text, pre) => {
       const strong = document.createElement("strong");
       strong.textContent = title;
-      const body = document.createElement("pre");
-      body.textContent = pre;
-      errorBox.append(strong, document.createTextNode(text), body);
+      errorBox.append(strong, document.createTextNode(text));
+      if (pre) {   // a traceback, or a problem's text (an error without a traceback says it all inline)
+        const body = document.createElement("pre");
+        body.textContent = pre;
+        errorBox.append(body);
+      }
     };
     for (const problem of problems) block(problem.title, "", problem.message);
     if (lastError) {
       const { error, context } = lastError;
       block(`${context}${error.kind}`, `${error.line ? ` (line ${error.line})` : ""}: ${error.message}`,
-        error.traceback || error.message);
+        error.traceback);
     }
     errorBox.hidden = problems.length === 0 && !lastError;
   };
@@ -240,9 +243,10 @@ export function mountWidget(root) {
   const stopBoot = onBoot(({ state, message }) => {
     if (state === "failed") {
       setStatus("error", "Python failed to load");
-      showError({ kind: "Python failed to load", message });
+      showError({ kind: "Python failed to load", message: `${message}. The app shows its first view only; `
+        + "reload the page to try again." });
     } else if (!loaded && status.dataset.state !== "error") {
-      setStatus(state === "ready" ? "starting" : "loading");
+      setStatus(state === "ready" ? "starting" : "loading", message || undefined);
     }
   });
 

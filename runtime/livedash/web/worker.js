@@ -15,11 +15,14 @@ async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
   try {
     const { loadPyodide } = await import(pyodide + "pyodide.mjs");
     // Fetch the runtime while the interpreter starts.
-    const zip = fetch(runtime).then((response) => {
-      if (!response.ok) throw new Error(`${runtime}: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    });
-    const py = await loadPyodide({ indexURL: pyodide });
+    const zip = fetch(runtime)
+      .catch((error) => { throw new Error(`${runtime}: ${error.message}`); })
+      .then((response) => {
+        if (!response.ok) throw new Error(`${runtime}: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      });
+    const wasm = watchWasm();
+    const py = await Promise.race([loadPyodide({ indexURL: pyodide }), wasm.failed]).finally(wasm.stop);
     // On a cross-origin isolated page the page can stop a runaway callback: KeyboardInterrupt.
     if (interrupt) py.setInterruptBuffer(new Int32Array(interrupt));
     const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
@@ -35,6 +38,22 @@ async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
   } catch (error) {
     postMessage({ type: "boot-failed", error: { kind: error.name || "Error", message: String(error.message || error) } });
   }
+}
+
+// Pyodide 314 catches a failed fetch or compile of its wasm, only warns "wasm instantiation failed!" and
+// then the error on the console, and never settles loadPyodide's promise: without this the reader would
+// see "Loading Python…" for ever. Those two warnings end the boot with the error.
+function watchWasm() {
+  const warn = console.warn;
+  let next = false;
+  const failed = new Promise((_, reject) => {
+    console.warn = (...args) => {
+      warn.apply(console, args);
+      if (next) reject(new Error(`its WebAssembly could not be loaded (${args[0]?.message || args[0]})`));
+      next = args[0] === "wasm instantiation failed!";
+    };
+  });
+  return { failed, stop: () => { console.warn = warn; } };
 }
 
 function answer(message) {
