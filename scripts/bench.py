@@ -227,6 +227,43 @@ def latency_side_by_side(browser, clicks):
     return rows
 
 
+# Start → result of lesson 8's background job (five steps of 0.3 s) once the page has settled.
+JOB_RESULT = """async ([rootSelector]) => {
+  const root = document.querySelector(rootSelector), out = root.querySelector("#result");
+  const before = out.textContent, t0 = performance.now();
+  await new Promise((resolve) => {
+    const mo = new MutationObserver(() => { if (out.textContent !== before) { mo.disconnect(); resolve(); } });
+    mo.observe(root, {subtree: true, childList: true, characterData: true});
+    root.querySelector("#start").click();
+  });
+  return performance.now() - t0;
+}"""
+LESSON_8 = "lessons/08-background-callbacks/"
+
+
+def background_job_side_by_side(browser, url, runs):
+    """ms from Start to the result of lesson 8's job, in the course (a reader who read for a few seconds
+    first) and in real Dash with DiskcacheManager; medians of ``runs``."""
+    ours, dash = [], []
+    case = Case.from_example(ROOT / "docs/examples/background_job.py", [])
+    host = RealDash()
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + LESSON_8)
+        page.locator('.livedash-status[data-state="ready"]').first.wait_for(timeout=120_000)
+        page.wait_for_timeout(4000)
+        ours.append(page.evaluate(JOB_RESULT, [".livedash"]))
+        dash_page = context.new_page()
+        DashSide(dash_page, host.start(case))
+        dash_page.wait_for_timeout(1000)
+        dash.append(dash_page.evaluate(JOB_RESULT, ["#react-entry-point"]))
+        host.stop(case)
+        context.close()
+    host.close()
+    return statistics.median(ours), statistics.median(dash)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="page loads per measurement (median is shown)")
@@ -239,6 +276,7 @@ def main():
         with server, chromium() as browser:
             rows, (p50, p95), sizes, bare = measure(browser, server.url, site, args.runs, args.clicks)
             latency = latency_side_by_side(browser, args.clicks)
+            job_ours, job_dash = background_job_side_by_side(browser, server.url, args.runs)
     print(f"\nlivedash bench — Chromium, site served on 127.0.0.1, median of {args.runs} runs\n")
     print("| measurement | ms | × bare Pyodide boot |")
     print("|---|---:|---:|")
@@ -254,6 +292,9 @@ def main():
     print("|---|---:|---:|---:|")
     for name, p50, p95, d50, d95 in latency:
         print(f"| {name} | {p50:.1f} / {p95:.1f} | {d50:.1f} / {d95:.1f} | {d50 / p50:.1f}× faster |")
+    print("\nlesson 8's background job (5 × 0.3 s of sleep), Start → result, median of "
+          f"{args.runs}: livedash {job_ours:,.0f} ms, real Dash with DiskcacheManager {job_dash:,.0f} ms "
+          f"({job_dash / job_ours:.2f}×)")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,8 @@ class Kernel:
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session
         answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
-                  "error": None, "problems": session.problems}
+                  "error": None, "problems": session.problems,
+                  "background": any(spec.background for spec in session.app.callbacks)}
         if message.get("diagram"):   # the widget draws the graph of the code it now runs
             answer["diagram"] = session_diagram(session).to_json()
         if step.ask is not None:

@@ -54,9 +54,10 @@ as Dash gives its job the request's context); the worker posts
 Worker -> page
 
 ``{"type": "loaded", "app": KEY, "layout": COMPONENT | null, "trace": [RUN...], "error": ERROR | null,
-"problems": [{"title": ..., "message": ...}]}``
+"problems": [{"title": ..., "message": ...}], "background": bool}``
     ``layout`` is the whole component tree after the initial callbacks. With ``error`` set
-    (the code did not run, or has no app) ``layout`` is ``null``. ``problems`` are what Dash's dev
+    (the code did not run, or has no app) ``layout`` is ``null``. ``background``: the app has background
+    callbacks (the page boots a worker for their jobs ahead of the first one). ``problems`` are what Dash's dev
     tools report at load (duplicate outputs, circular dependencies, missing ids), with Dash's titles.
     When the load asked for it, ``"diagram": {"text": MERMAID, "callbacks": {CALLBACK_ID: {"node": NAME,
     "outputs": [[NODE, ID_KEY, PROP, is_pattern], ...]}}}`` (see diagram.py).

@@ -1,4 +1,5 @@
 import json
+import pathlib
 
 from livedash.kernel import Kernel
 from livedash.prerender import render, style_text
@@ -25,6 +26,14 @@ def test_load_update_unload_round_trip():
     assert ask(kernel, type="unload", app="p/0") == {"type": "unloaded", "app": "p/0"}
     failed = ask(kernel, type="update", app="p/0", changes=[])
     assert failed["type"] == "failed" and failed["request"] == "update"
+
+
+def test_loaded_says_whether_the_app_has_background_callbacks():
+    """The page boots a worker for background jobs ahead of the first one, only for apps that have them."""
+    kernel = Kernel()
+    assert ask(kernel, type="load", app="a", code=COUNTER, filename="counter.py")["background"] is False
+    job_app = (pathlib.Path(__file__).parents[2] / "docs/examples/background_job.py").read_text(encoding="utf-8")
+    assert ask(kernel, type="load", app="b", code=job_app, filename="background_job.py")["background"] is True
 
 
 def test_load_errors_carry_kind_and_line_and_bad_json_is_answered():

@@ -1,15 +1,23 @@
 // Background callbacks run in workers of their own, one per job, so the app's worker stays free: a job
-// that is cancelled (or replaced) is simply terminated. One worker is kept booted ahead for the next job.
+// that is cancelled (or replaced) is simply terminated. A worker is kept booted ahead for the next job: a
+// Python boot takes seconds, far longer than the jobs of a lesson. It is booted in idle time once an app
+// with background callbacks is loaded, and again after each job, never while a job runs (on two cores
+// a boot beside the job would slow the job the reader is waiting for).
 import { bootWorker } from "./kernel.js";
 
 let spare = null;
 const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
 
+/** Have a worker booted for the next job, in idle time (an app with background callbacks was loaded). */
+export function warmJobs() {
+  (self.requestIdleCallback || setTimeout)(() => { if (!spare && !running.size) spare = bootWorker(); });
+}
+
 /** Start a job ({job, callback, args, context, progress}) of the app whose code is `code`, under a `token` unique
  *  in the page; `report(message)` gets {type: "job-progress", job, value}, then {type: "job-done", job, answer}. */
 export function startJob(token, job, code, filename, report) {
   const worker = spare || bootWorker();
-  spare = bootWorker();
+  spare = null;
   running.set(token, worker);
   worker.onmessage = ({ data }) => {
     if (data.type === "booted") return;
@@ -29,5 +37,6 @@ export function stopJob(token) {
   if (worker) {
     worker.terminate();
     running.delete(token);
+    if (!running.size) warmJobs();
   }
 }

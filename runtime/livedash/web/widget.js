@@ -1,7 +1,7 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
 // worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors;
 // every callback run goes to the trace panel and lights up the diagram.
-import { startJob, stopJob } from "./background.js";
+import { startJob, stopJob, warmJobs } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { LiveDiagram } from "./diagram.js";
 import { mountCodePane, sharedCode } from "./codepane.js";
@@ -208,6 +208,7 @@ export function mountWidget(root) {
       loaded = true;
       showRuns(message.trace);
       showFailure(message.trace);
+      if (message.background) warmJobs();
       manageJobs(message);
       if (message.clientside) {
         inFlight += 1;
