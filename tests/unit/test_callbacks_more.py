@@ -419,6 +419,17 @@ def test_background_callbacks_run_inline_in_the_test_client_by_default():
     assert c.text("result") == "done 1"
 
 
+def test_the_test_client_runs_a_job_without_its_sleeps():
+    """Jobs run inline in the client, so sleeping in them would only make checks and builds wait."""
+    c = client(BACKGROUND.replace('return f"done {n}"', 'start = time.monotonic()\n'
+                                  '    time.sleep(30)\n'
+                                  '    return f"slept {time.monotonic() - start:.0f} s"'))
+    c.click("run")
+    assert c.text("result") == "slept 0 s"
+    import time
+    assert time.sleep.__name__ == "sleep" and not hasattr(time.sleep, "__code__")   # the real one is back
+
+
 def test_a_background_job_sees_the_context_of_its_call():
     """Dash hands a job the request's context, so ``ctx`` in a background callback says what triggered it;
     the job runs elsewhere (its own worker), from the facts sent with it."""
