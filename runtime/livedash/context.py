@@ -31,7 +31,7 @@ class CallContext:
     """The facts of one callback call, set by the scheduler around the call."""
 
     def __init__(self, triggered, inputs_list, states_list, outputs_list, args_grouping, key_of=id_key):
-        self.key_of = key_of                  # id -> id key (the scheduler's remembers the layout's keys)
+        self.key_of = key_of                  # id -> id key (the scheduler passes its store's, which remembers them)
         self.triggered_props = triggered      # ["id.prop", ...] in trigger order
         self.inputs_list = inputs_list        # as in Dash's request: dicts, or lists of them for ALL
         self.states_list = states_list

@@ -10,7 +10,7 @@ import config from "./config.js";
 const absolute = (url) => new URL(url, import.meta.url).href;
 const SUSPICIOUS_MS = 400;   // a request running this long may need Stop: have a spare worker ready
 const SPARE_AFTER_MS = 3000; // and once the page has settled after the first boot, keep one ready anyway
-const SLOW_BOOT_MS = 20000;  // Pyodide boots in about 2 s here; after this long, say that it is slow
+const SLOW_BOOT_MS = 20000;  // Pyodide boots in a few seconds; after this long, say that it is slow
 const SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)";
 const INTERRUPT_GRACE_MS = 700;   // after an interrupt, wait this long for Python to give up, then terminate
 

@@ -244,8 +244,8 @@ export function mountWidget(root) {
   const stopBoot = onBoot(({ state, message }) => {
     if (state === "failed") {
       setStatus("error", "Python failed to load");
-      showError({ kind: "Python failed to load", message: `${message}. The app shows its first view only; `
-        + "reload the page to try again." });
+      showError({ kind: "Python failed to load", message: `${message.replace(/\.$/, "")}. The app shows its `
+        + "first view only; reload the page to try again." });
     } else if (!loaded && status.dataset.state !== "error") {
       setStatus(state === "ready" ? "starting" : "loading", message || undefined);
     }
