@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from livedash.testing import Client
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import set_code, wait_ready
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -99,3 +99,32 @@ def test_lesson_11_shows_each_mistakes_real_error(page, course):
     for error in ("ImportError", "AttributeError", "Duplicate callback outputs", "ID not found in layout"):
         assert error in joined, (error, texts)
     assert re.search(r"Schema(Length|Type)ValidationError|Invalid number of output values", joined), texts
+
+
+DOCS = EXAMPLES.parent
+# Each course exercise and the lesson page that holds it.
+COURSE_EXERCISES = sorted(
+    (folder.name, lesson.stem)
+    for folder in (DOCS / "exercises").iterdir()
+    for lesson in (DOCS / "lessons").glob("*.md")
+    if f'exercise="exercises/{folder.name}"' in lesson.read_text(encoding="utf-8"))
+
+
+def test_every_course_exercise_is_in_a_lesson():
+    assert {name for name, _ in COURSE_EXERCISES} == {p.name for p in (DOCS / "exercises").iterdir()}
+
+
+@pytest.mark.parametrize("exercise, lesson", COURSE_EXERCISES, ids=[name for name, _ in COURSE_EXERCISES])
+def test_check_fails_the_starter_and_passes_the_solution_in_the_readers_python(page, course, exercise, lesson):
+    """What the build verified in CPython holds in Pyodide, where the reader presses Check."""
+    page.goto(f"{course}lessons/{lesson}/")
+    widget = page.locator(".livedash:has(.livedash-exercise)")
+    wait_ready(widget)
+    panel = widget.locator(".livedash-exercise")
+    widget.locator(".livedash-check").click()
+    page.wait_for_function("(p) => p.dataset.passed !== undefined", arg=panel.element_handle(), timeout=30_000)
+    assert panel.get_attribute("data-passed") == "false", panel.inner_text()
+    set_code(widget, (DOCS / "exercises" / exercise / "solution.py").read_text(encoding="utf-8"))
+    widget.locator(".livedash-check").click()
+    page.wait_for_function("(p) => p.dataset.passed === 'true'", arg=panel.element_handle(), timeout=30_000)
+    assert page.errors == []
