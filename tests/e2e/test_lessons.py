@@ -128,3 +128,34 @@ def test_check_fails_the_starter_and_passes_the_solution_in_the_readers_python(p
     widget.locator(".livedash-check").click()
     page.wait_for_function("(p) => p.dataset.passed === 'true'", arg=panel.element_handle(), timeout=30_000)
     assert page.errors == []
+
+
+def wait_until(page, condition, timeout_ms=30_000):
+    for _ in range(timeout_ms // 100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("timed out")
+
+
+def test_a_worker_waits_for_background_jobs_only_while_the_page_has_them(page, course):
+    """Lesson 8's app has background callbacks: a worker is booted ahead for its next job (a job then
+    starts at once), and let go on a page without them (an interpreter holds about 100 MB)."""
+    started, closed = [], []
+    page.on("worker", lambda w: "livedash/worker.js" in w.url
+            and (started.append(w), w.on("close", lambda _: closed.append(w))))   # (not Material's search)
+    page.goto(f"{course}lessons/08-background-callbacks/")
+    widget = widget_of(page, "background_job.py")
+    live = lambda: len(started) - len(closed)     # noqa: E731
+    wait_until(page, lambda: live() == 3)          # the app's worker, the spare for Stop, the one for jobs
+    widget.locator("#start").click()
+    page.wait_for_function("(w) => w.querySelector('#result').textContent.startsWith('Run 1')",
+                           arg=widget.element_handle(), timeout=30_000)
+    assert len(started) == 3, "the job ran in the worker booted for it"
+    wait_until(page, lambda: len(closed) == 1 and live() == 3)   # its worker ended, the next one is booted
+    page.locator('a[href$="09-clientside-callbacks/"]').first.click()
+    page.wait_for_url(re.compile(r"09-clientside-callbacks/$"))
+    wait_ready(page.locator(".livedash").first)
+    wait_until(page, lambda: live() == 2)
+    page.wait_for_timeout(1000)
+    assert live() == 2 and started[0] not in closed, "only the job worker was let go"

@@ -2,15 +2,30 @@
 // that is cancelled (or replaced) is simply terminated. A worker is kept booted ahead for the next job: a
 // Python boot takes seconds, far longer than the jobs of a lesson. It is booted in idle time once an app
 // with background callbacks is loaded, and again after each job, never while a job runs (on two cores
-// a boot beside the job would slow the job the reader is waiting for).
+// a boot beside the job would slow the job the reader is waiting for). It is let go when no app on the
+// page has background callbacks any more (an interpreter holds about 100 MB).
 import { bootWorker } from "./kernel.js";
 
 let spare = null;
 const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
+const wanting = new Set();   // keys of the loaded apps that have background callbacks
 
-/** Have a worker booted for the next job, in idle time (an app with background callbacks was loaded). */
-export function warmJobs() {
-  (self.requestIdleCallback || setTimeout)(() => { if (!spare && !running.size) spare = bootWorker(); });
+function warm() {
+  (self.requestIdleCallback || setTimeout)(() => {
+    if (!spare && !running.size && wanting.size) spare = bootWorker();
+  });
+}
+
+/** The app under `key` has background callbacks (`true`) or no longer has any, or has left (`false`):
+ *  a worker is kept booted for the next job while some app on the page has them. */
+export function wantJobs(key, wanted) {
+  if (wanted) {
+    wanting.add(key);
+    warm();
+  } else if (wanting.delete(key) && !wanting.size && spare) {
+    spare.terminate();
+    spare = null;
+  }
 }
 
 /** Start a job ({job, callback, args, context, progress}) of the app whose code is `code`, under a `token` unique
@@ -37,6 +52,6 @@ export function stopJob(token) {
   if (worker) {
     worker.terminate();
     running.delete(token);
-    if (!running.size) warmJobs();
+    if (!running.size) warm();
   }
 }

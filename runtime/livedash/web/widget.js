@@ -1,7 +1,7 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
 // worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors;
 // every callback run goes to the trace panel and lights up the diagram.
-import { startJob, stopJob, warmJobs } from "./background.js";
+import { startJob, stopJob, wantJobs } from "./background.js";
 import { runClientside } from "./clientside.js";
 import { LiveDiagram } from "./diagram.js";
 import { mountCodePane, sharedCode } from "./codepane.js";
@@ -192,6 +192,7 @@ export function mountWidget(root) {
   const stopListening = listen(key, (message) => {
     if (message.type === "loaded") {
       if (message.diagram) diagram?.redraw(message.diagram, message.problems);
+      wantJobs(key, Boolean(message.background));
       if (message.error) {
         setStatus("error", `Error: ${message.error.kind}`);
         showError(message.error);
@@ -208,7 +209,6 @@ export function mountWidget(root) {
       loaded = true;
       showRuns(message.trace);
       showFailure(message.trace);
-      if (message.background) warmJobs();
       manageJobs(message);
       if (message.clientside) {
         inFlight += 1;
@@ -350,6 +350,7 @@ export function mountWidget(root) {
   return {
     unmount() {
       for (const number of jobs) stopJob(`${key}#${number}`);
+      wantJobs(key, false);
       renderer.dispose();
       diagram?.dispose();
       pane.editor.dispose();
