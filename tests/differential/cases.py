@@ -536,22 +536,9 @@ def c_to_f(c):
 def f_to_c(f):
     return f + "C"
 ''', steps=[("type", "c", "z")]),
-    Case("cycle_of_three_initial_calls", section="I40/D23", app='''
-app = Dash()
-app.layout = html.Div([dcc.Input(id="a", value="a"), dcc.Input(id="b", value="b"), dcc.Input(id="c", value="c")])
-
-@callback(Output("b", "value"), Input("a", "value"))
-def a_to_b(a):
-    return a + "1"
-
-@callback(Output("c", "value"), Input("b", "value"))
-def b_to_c(b):
-    return b + "2"
-
-@callback(Output("a", "value"), Input("c", "value"))
-def c_to_a(c):
-    return c + "3"
-'''),
+    # No case for a loop of three initial calls: real Dash's outcome there depends on which of the requests
+    # it sends together comes back first (CI saw c = "c312" in one run and "b2312" in another), so there is
+    # no single answer to compare with. The two-callback loop above is decided by layout order alone.
 
     # -- dcc components -----------------------------------------------------------------------------
     Case("checklist_appends_in_click_order", section="dcc", app='''
