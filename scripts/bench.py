@@ -227,17 +227,6 @@ def latency_side_by_side(browser, clicks):
     return rows
 
 
-# Start → result of lesson 8's background job (five steps of 0.3 s) once the page has settled.
-JOB_RESULT = """async ([rootSelector]) => {
-  const root = document.querySelector(rootSelector), out = root.querySelector("#result");
-  const before = out.textContent, t0 = performance.now();
-  await new Promise((resolve) => {
-    const mo = new MutationObserver(() => { if (out.textContent !== before) { mo.disconnect(); resolve(); } });
-    mo.observe(root, {subtree: true, childList: true, characterData: true});
-    root.querySelector("#start").click();
-  });
-  return performance.now() - t0;
-}"""
 LESSON_8 = "lessons/08-background-callbacks/"
 
 
@@ -253,11 +242,11 @@ def background_job_side_by_side(browser, url, runs):
         page.goto(url + LESSON_8)
         page.locator('.livedash-status[data-state="ready"]').first.wait_for(timeout=120_000)
         page.wait_for_timeout(4000)
-        ours.append(page.evaluate(JOB_RESULT, [".livedash"]))
+        ours.append(page.evaluate(CLICKS, [1, ".livedash", 0, "#start", "#result"])[0])
         dash_page = context.new_page()
         DashSide(dash_page, host.start(case))
         dash_page.wait_for_timeout(1000)
-        dash.append(dash_page.evaluate(JOB_RESULT, ["#react-entry-point"]))
+        dash.append(dash_page.evaluate(CLICKS, [1, "#react-entry-point", 0, "#start", "#result"])[0])
         host.stop(case)
         context.close()
     host.close()
