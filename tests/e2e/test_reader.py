@@ -131,7 +131,7 @@ def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_j
         assert shared.locator(".livedash-from-link").is_visible()
         assert code_of(shared) == CLIENTSIDE
         assert shared.locator("#count").inner_text() != "JS says 0", "no JavaScript before the reader agrees"
-        shared.locator(".livedash-confirm button", has_text="Run JavaScript").click()
+        shared.locator(".livedash-confirm button", has_text="Run this JavaScript").click()
         other.wait_for_function("() => document.querySelector('#count').textContent === 'JS says 0'")
         shared.locator("#btn").click()
         other.wait_for_function("() => document.querySelector('#count').textContent === 'JS says 1'")

@@ -5,6 +5,7 @@
 // a boot beside the job would slow the job the reader is waiting for). It is let go when no app on the
 // page has background callbacks any more (an interpreter holds about 100 MB).
 import { bootWorker } from "./kernel.js";
+import { checkWorkerMessage } from "./protocol.js";
 
 let spare = null;
 const running = new Map();   // job token (app key and job number: numbers are per app) -> worker
@@ -34,12 +35,20 @@ export function startJob(token, job, code, filename, report) {
   const worker = spare || bootWorker();
   spare = null;
   running.set(token, worker);
-  worker.onmessage = ({ data }) => {
+  worker.onmessage = (event) => {
+    let data;
+    try {
+      data = checkWorkerMessage(event.data);   // a job runs the app's code: its messages are checked too
+    } catch (error) {
+      data = { type: "failed", error: { kind: "ProtocolError", message: `The job's worker sent a message that `
+        + `does not fit the protocol (${error.message})` } };
+    }
     if (data.type === "booted") return;
-    if (data.type === "boot-failed" || data.type === "failed") {
-      report({ type: "job-done", job: job.job, answer: { error: data.error } });
+    if (!["job-progress", "job-done"].includes(data.type)) {
+      report({ type: "job-done", job: job.job, answer: { error: data.error || { kind: "ProtocolError",
+        message: `unexpected ${data.type} message from the job's worker` } } });
     } else {
-      report(data);
+      report({ ...data, job: job.job });   // a job speaks only for itself
     }
     if (data.type !== "job-progress") stopJob(token);
   };

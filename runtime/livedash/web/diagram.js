@@ -6,7 +6,7 @@
 // callback that raised stays red until it runs cleanly.
 // Colours live in livedash.css, so a palette toggle needs no redraw.
 
-import { onBoot } from "./kernel.js";
+import { pythonSettled } from "./kernel.js";
 
 const STEP = 260;      // ms between two runs of one chain lighting up
 const LIT = 700;       // ms a run stays lit
@@ -25,13 +25,9 @@ function loadMermaid() {
 /** Diagrams wait until Python has started and the page is idle: on two cores, drawing them while Pyodide
  *  boots would delay the moment the apps answer. */
 function afterBoot() {
-  return new Promise((resolve) => {
-    const stop = onBoot(({ state }) => {
-      if (state !== "ready" && state !== "failed") return;
-      queueMicrotask(() => stop());
-      (self.requestIdleCallback || setTimeout)(() => resolve(), { timeout: 500 });
-    });
-  });
+  return pythonSettled().then(() => new Promise((resolve) => {
+    (self.requestIdleCallback || setTimeout)(() => resolve(), { timeout: 500 });
+  }));
 }
 
 const drawing = new WeakMap();   // source element -> its drawing, so one element is drawn once

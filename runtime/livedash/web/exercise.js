@@ -1,9 +1,9 @@
 // An exercise widget's part: Check runs the hidden checks on the reader's code in the worker and lists
 // which pass and why the others fail; after a first attempt the solution can be shown.
-import { listen, onRestart, send } from "./kernel.js";
 import { hasPassed, markPassed } from "./progress.js";
 
-export function mountExercise(root, key, exercise, code, filename, setStatus) {
+/** `connection()`: the worker connection the widget's code runs on now (kernel.js), where Check runs too. */
+export function mountExercise(root, key, exercise, code, filename, setStatus, connection) {
   const panel = root.querySelector(".livedash-exercise");
   const summary = panel.querySelector(".livedash-checks-summary");
   const list = panel.querySelector(".livedash-checks");
@@ -12,7 +12,7 @@ export function mountExercise(root, key, exercise, code, filename, setStatus) {
   const checkButton = root.querySelector(".livedash-check");
   if (hasPassed(exercise.id)) summary.textContent = "You passed this exercise before. Check again any time.";
 
-  const stop = listen(`${key}/check`, (message) => {
+  const onChecked = (message) => {
     checkButton.disabled = false;
     if (message.type !== "checked") {
       summary.textContent = `The checks could not run: ${message.error?.message || message.type}`;
@@ -45,13 +45,24 @@ export function mountExercise(root, key, exercise, code, filename, setStatus) {
     if (all) markPassed(exercise.id);
     showButton.hidden = false;
     setStatus("ready", all ? "Checks pass" : "Some checks fail");
-  });
+  };
+  const onRestart = ({ stuck }) => {
+    if (!stuck.has(`${key}/check`)) return;
+    checkButton.disabled = false;
+    summary.textContent = "The checks were stopped before they finished (does the code loop forever?).";
+  };
+  let unsubscribe = () => {};
 
   checkButton.addEventListener("click", () => {
     checkButton.disabled = true;
     summary.textContent = "Checking…";
     setStatus("running", "Checking…");
-    send({ type: "check", app: `${key}/check`, code: code(), checks: exercise.checks, filename });
+    const source = code();   // (may move the widget's app: read the connection after it)
+    const via = connection();
+    unsubscribe();
+    const stops = [via.listen(`${key}/check`, onChecked), via.onRestart(onRestart)];
+    unsubscribe = () => { for (const stop of stops) stop(); };
+    via.send({ type: "check", app: `${key}/check`, code: source, checks: exercise.checks, filename });
   });
 
   showButton.addEventListener("click", () => {
@@ -60,11 +71,5 @@ export function mountExercise(root, key, exercise, code, filename, setStatus) {
     showButton.textContent = solution.hidden ? "Show solution" : "Hide solution";
   });
 
-  const stopRestart = onRestart(({ stuck }) => {
-    if (!stuck.has(`${key}/check`)) return;
-    checkButton.disabled = false;
-    summary.textContent = "The checks were stopped before they finished (does the code loop forever?).";
-  });
-
-  return () => { stop(); stopRestart(); };
+  return () => unsubscribe();
 }

@@ -1,11 +1,16 @@
-// The page side of the worker: one module worker per tab, created on first use and kept for the
-// life of the document, so Material's instant navigation never boots Python twice.
+// The page side of the workers. The site's own examples and the reader's own code share one module worker
+// per tab (`shared`), created on first use and kept for the life of the document, so Material's instant
+// navigation never boots Python twice. Code from a share link is not trusted: it runs in a worker of its
+// own (`isolated(key)`), whose messages can reach only the widget that owns it. Every message from every
+// worker is checked against the protocol (protocol.js) before anything uses it; what does not fit is
+// dropped (an answer the widget waits for becomes a `failed`, so the widget says so instead of waiting).
 //
 // Stop: Python in a worker cannot be interrupted from outside unless the page is cross-origin isolated
 // (then Pyodide's interrupt buffer raises KeyboardInterrupt in it). Otherwise the only way to end
-// `while True: pass` is to terminate the worker. To be usable again within a second, a spare worker is
-// booted as soon as a request has been running for a while, and takes over when the reader presses Stop.
+// `while True: pass` is to terminate the worker. To be usable again within a second, the shared worker
+// gets a spare booted as soon as a request has been running for a while, which takes over on Stop.
 import config from "./config.js";
+import { PROTOCOL_VERSION, checkWorkerMessage } from "./protocol.js";
 
 const absolute = (url) => new URL(url, import.meta.url).href;
 const SUSPICIOUS_MS = 400;   // a request running this long may need Stop: have a spare worker ready
@@ -13,23 +18,10 @@ const SPARE_AFTER_MS = 3000; // and once the page has settled after the first bo
 const SLOW_BOOT_MS = 20000;  // Pyodide boots in a few seconds; after this long, say that it is slow
 const SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)";
 const INTERRUPT_GRACE_MS = 700;   // after an interrupt, wait this long for Python to give up, then terminate
+// What an app's worker may send (job messages come only from a background job's own worker).
+const APP_ANSWERS = new Set(["loaded", "updated", "patched", "unloaded", "failed", "checked"]);
 
-let worker = null;
-let spare = null;            // {worker, booted} kept ready for Stop
-let interrupt = null;        // Int32Array over a SharedArrayBuffer when the page is cross-origin isolated
-let boot = { state: "idle", message: "" };
-const statusListeners = new Set();
-const appListeners = new Map();
-const restartListeners = new Set();
-const inFlight = new Map();  // app key -> request types sent and not yet answered, oldest first
-let watchdog = null;
-
-function setBoot(state, message = "", detail = {}) {
-  boot = { state, message, ...detail };
-  for (const listener of statusListeners) listener(boot);
-}
-
-/** A worker booting Pyodide and the runtime (used for the app worker, its spare and background jobs). */
+/** A worker booting Pyodide and the runtime (used for app workers, the spare and background jobs). */
 export function bootWorker(extra = {}) {
   const created = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   created.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
@@ -37,117 +29,202 @@ export function bootWorker(extra = {}) {
   return created;
 }
 
-function adopt(next, booted) {
-  worker = next;
-  worker.onmessage = ({ data }) => {
-    if (data.type === "booted") {
-      setBoot("ready", "", { ms: data.ms, python: data.python });
-      watch();
-      scheduleSpare();
-    } else if (data.type === "boot-failed") setBoot("failed", data.error.message);
-    else {
-      if (data.type !== "patched") answered(data.app);
-      appListeners.get(data.app)?.(data);
-    }
-  };
-  worker.onerror = (event) => setBoot("failed", event.message || "the worker could not start");
-  if (booted) setBoot("ready", "", { ms: 0, python: boot.python });
-  else {
-    setBoot("loading");
-    // A boot that stalls (a request that never answers) must not look like one still on its way.
-    setTimeout(() => { if (worker === next && boot.state === "loading") setBoot("loading", SLOW_BOOT_NOTE); },
-      SLOW_BOOT_MS);
+let settle;
+const settled = new Promise((resolve) => { settle = resolve; });
+/** Resolves once some worker of the page has booted (or failed to): diagrams wait for it. */
+export function pythonSettled() {
+  return settled;
+}
+
+export class Connection {
+  /** owner: null for the shared worker; a widget key for a worker that only that widget's apps use. */
+  constructor({ owner = null, keepSpare = owner === null } = {}) {
+    this.owner = owner;
+    this.keepSpare = keepSpare;
+    this.worker = null;
+    this.spare = null;            // {worker, booted} kept ready for Stop
+    this.interrupt = null;        // Int32Array over a SharedArrayBuffer when the page is cross-origin isolated
+    this.boot = { state: "idle", message: "" };
+    this.statusListeners = new Set();
+    this.appListeners = new Map();
+    this.restartListeners = new Set();
+    this.inFlight = new Map();    // app key -> request types sent and not yet answered, oldest first
+    this.watchdog = null;
+    this.closed = false;
   }
-}
 
-function start() {
-  if (worker) return;
-  if (self.crossOriginIsolated) interrupt = new Int32Array(new SharedArrayBuffer(4));
-  adopt(bootWorker(interrupt ? { interrupt: interrupt.buffer } : {}), false);
-}
-
-function answered(app) {
-  const pending = inFlight.get(app);
-  pending?.shift();
-  if (pending && !pending.length) inFlight.delete(app);
-}
-
-/** Boot a spare worker once something has been running for a while, so Stop can hand over at once. */
-function watch() {
-  clearTimeout(watchdog);
-  if (!inFlight.size || boot.state !== "ready") return;   // requests waiting for the boot are not stuck
-  watchdog = setTimeout(() => { if (inFlight.size) bootSpare(); }, SUSPICIOUS_MS);
-}
-
-/** A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory). */
-function scheduleSpare() {
-  if (!interrupt) setTimeout(() => (self.requestIdleCallback || setTimeout)(bootSpare), SPARE_AFTER_MS);
-}
-
-function bootSpare() {
-  if (spare || interrupt) return;
-  const next = { worker: bootWorker(), booted: false };
-  next.worker.onmessage = ({ data }) => { if (data.type === "booted") next.booted = true; };
-  spare = next;
-}
-
-/** Send a protocol message (see livedash/protocol.py); starts the worker on first use. */
-export function send(message) {
-  start();
-  if (message.type !== "unload") {
-    if (!inFlight.has(message.app)) inFlight.set(message.app, []);
-    inFlight.get(message.app).push(message.type);
-    watch();
-  } else {
-    inFlight.delete(message.app);
+  setBoot(state, message = "", detail = {}) {
+    this.boot = { state, message, ...detail };
+    if (state === "ready" || state === "failed") settle();
+    for (const listener of this.statusListeners) listener(this.boot);
   }
-  worker.postMessage(message);
-}
 
-/** Is a request of this app still running in the worker? */
-export function busy(app) {
-  return inFlight.has(app);
-}
+  /** May this connection's worker speak for the app with this key? */
+  owns(app) {
+    return this.owner === null || app === this.owner || app === `${this.owner}/check`;
+  }
 
-/** Stop whatever Python is running: interrupt it when the page allows, otherwise replace the worker.
- *  Listeners of onRestart learn which apps had requests in flight (and of what type), and which way. */
-export async function stop() {
-  const stuck = new Map([...inFlight].map(([app, types]) => [app, [...types]]));
-  if (interrupt && worker) {
-    Atomics.store(interrupt, 0, 2);   // SIGINT: KeyboardInterrupt at the next bytecode
-    const deadline = performance.now() + INTERRUPT_GRACE_MS;
-    while (inFlight.size && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    if (!inFlight.size) {
-      for (const listener of restartListeners) listener({ stuck, restarted: false });
+  receive(next, data) {
+    let message;
+    try {
+      message = checkWorkerMessage(data);
+    } catch (error) {
+      console.warn("livedash: a message from the worker was dropped:", error.message);
+      const app = data && typeof data === "object" && typeof data.app === "string" ? data.app : null;
+      if (app !== null && this.owns(app) && this.appListeners.has(app) && data.type !== "patched") {
+        this.deliver({ type: "failed", app, request: null, error: { kind: "ProtocolError",
+          message: `The worker sent a message that does not fit the protocol (${error.message}); it was dropped` } });
+      }
       return;
     }
+    if (message.type === "booted") {
+      if (message.protocol !== PROTOCOL_VERSION) {
+        this.setBoot("failed", `this page's scripts (protocol ${PROTOCOL_VERSION}) and its Python runtime `
+          + `(protocol ${message.protocol}) do not match; reload the page`);
+        return;
+      }
+      this.setBoot("ready", "", { ms: message.ms, python: message.python });
+      this.watch();
+      this.scheduleSpare();
+    } else if (message.type === "boot-failed") {
+      this.setBoot("failed", message.error.message);
+    } else if (APP_ANSWERS.has(message.type) && message.app !== null && this.owns(message.app)) {
+      this.deliver(message);
+    } else {
+      console.warn(`livedash: a ${message.type} message for ${JSON.stringify(message.app)} was dropped `
+        + "(not an answer this worker may give)");
+    }
   }
-  worker?.terminate();
-  inFlight.clear();
-  clearTimeout(watchdog);
-  const next = spare;
-  spare = null;
-  if (next) adopt(next.worker, next.booted);
-  else adopt(bootWorker(interrupt ? { interrupt: interrupt.buffer } : {}), false);
-  if (next?.booted) scheduleSpare();   // (a worker still booting schedules it when it reports booted)
-  for (const listener of restartListeners) listener({ stuck, restarted: true });
+
+  deliver(message) {
+    if (message.type !== "patched") this.answered(message.app);
+    this.appListeners.get(message.app)?.(message);
+  }
+
+  adopt(next, booted) {
+    this.worker = next;
+    next.onmessage = ({ data }) => { if (this.worker === next) this.receive(next, data); };
+    next.onerror = (event) => this.setBoot("failed", event.message || "the worker could not start");
+    if (booted) this.setBoot("ready", "", { ms: 0, python: this.boot.python });
+    else {
+      this.setBoot("loading");
+      // A boot that stalls (a request that never answers) must not look like one still on its way.
+      setTimeout(() => {
+        if (this.worker === next && this.boot.state === "loading") this.setBoot("loading", SLOW_BOOT_NOTE);
+      }, SLOW_BOOT_MS);
+    }
+  }
+
+  start() {
+    if (this.worker) return;
+    if (self.crossOriginIsolated) this.interrupt = new Int32Array(new SharedArrayBuffer(4));
+    this.adopt(bootWorker(this.interrupt ? { interrupt: this.interrupt.buffer } : {}), false);
+  }
+
+  answered(app) {
+    const pending = this.inFlight.get(app);
+    pending?.shift();
+    if (pending && !pending.length) this.inFlight.delete(app);
+  }
+
+  /** Boot a spare worker once something has been running for a while, so Stop can hand over at once. */
+  watch() {
+    clearTimeout(this.watchdog);
+    if (!this.inFlight.size || this.boot.state !== "ready") return;   // waiting for the boot is not stuck
+    this.watchdog = setTimeout(() => { if (this.inFlight.size) this.bootSpare(); }, SUSPICIOUS_MS);
+  }
+
+  /** A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory). */
+  scheduleSpare() {
+    if (this.interrupt || !this.keepSpare) return;
+    setTimeout(() => (self.requestIdleCallback || setTimeout)(() => this.bootSpare()), SPARE_AFTER_MS);
+  }
+
+  bootSpare() {
+    if (this.spare || this.interrupt || !this.keepSpare || this.closed) return;
+    const next = { worker: bootWorker(), booted: false };
+    // The spare's messages are checked like any other once it takes over; until then only its boot counts.
+    next.worker.onmessage = ({ data }) => { if (data?.type === "booted") next.booted = true; };
+    this.spare = next;
+  }
+
+  /** Send a protocol message (see livedash/protocol.py); starts the worker on first use. */
+  send(message) {
+    if (this.closed) return;
+    this.start();
+    if (message.type !== "unload") {
+      if (!this.inFlight.has(message.app)) this.inFlight.set(message.app, []);
+      this.inFlight.get(message.app).push(message.type);
+      this.watch();
+    } else {
+      this.inFlight.delete(message.app);
+    }
+    this.worker.postMessage(message);
+  }
+
+  /** Is a request of this app still running in the worker? */
+  busy(app) {
+    return this.inFlight.has(app);
+  }
+
+  /** Stop whatever Python is running: interrupt it when the page allows, otherwise replace the worker.
+   *  Listeners of onRestart learn which apps had requests in flight (and of what type), and which way. */
+  async stop() {
+    const stuck = new Map([...this.inFlight].map(([app, types]) => [app, [...types]]));
+    if (this.interrupt && this.worker) {
+      Atomics.store(this.interrupt, 0, 2);   // SIGINT: KeyboardInterrupt at the next bytecode
+      const deadline = performance.now() + INTERRUPT_GRACE_MS;
+      while (this.inFlight.size && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!this.inFlight.size) {
+        for (const listener of this.restartListeners) listener({ stuck, restarted: false });
+        return;
+      }
+    }
+    this.worker?.terminate();
+    this.inFlight.clear();
+    clearTimeout(this.watchdog);
+    const next = this.spare;
+    this.spare = null;
+    if (next) this.adopt(next.worker, next.booted);
+    else this.adopt(bootWorker(this.interrupt ? { interrupt: this.interrupt.buffer } : {}), false);
+    if (next?.booted) this.scheduleSpare();   // (a worker still booting schedules it when it reports booted)
+    for (const listener of this.restartListeners) listener({ stuck, restarted: true });
+  }
+
+  /** Receive the worker's answers for one app key; returns the function that stops listening. */
+  listen(app, listener) {
+    this.appListeners.set(app, listener);
+    return () => { if (this.appListeners.get(app) === listener) this.appListeners.delete(app); };
+  }
+
+  /** Follow the boot state ({state: idle|loading|ready|failed, message}); called at once with the current one. */
+  onBoot(listener) {
+    this.statusListeners.add(listener);
+    listener(this.boot);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Hear about Stop: ({stuck: Map(app -> request types), restarted}) once the new worker takes messages. */
+  onRestart(listener) {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  /** End this connection's workers (an isolated worker whose widget no longer runs link code). */
+  close() {
+    this.closed = true;
+    clearTimeout(this.watchdog);
+    this.worker?.terminate();
+    this.spare?.worker.terminate();
+    this.worker = this.spare = null;
+    this.inFlight.clear();
+  }
 }
 
-/** Receive the worker's answers for one app key; returns the function that stops listening. */
-export function listen(app, listener) {
-  appListeners.set(app, listener);
-  return () => { if (appListeners.get(app) === listener) appListeners.delete(app); };
-}
+/** The worker of the site's own examples and the reader's own code. */
+export const shared = new Connection();
 
-/** Follow the boot state ({state: idle|loading|ready|failed, message}); called at once with the current one. */
-export function onBoot(listener) {
-  statusListeners.add(listener);
-  listener(boot);
-  return () => statusListeners.delete(listener);
-}
-
-/** Hear about Stop: ({stuck: Map(app -> request types), restarted}) once the new worker takes messages. */
-export function onRestart(listener) {
-  restartListeners.add(listener);
-  return () => restartListeners.delete(listener);
+/** A worker of its own for the code of one widget that came from a share link. */
+export function isolated(owner) {
+  return new Connection({ owner });
 }

@@ -1,13 +1,19 @@
 // One example widget: draws the app at once from the build's layout, queues the reader's edits until the
 // worker has loaded the app, then sends edits and applies the worker's patches. Run, Reset, status, errors;
 // every callback run goes to the trace panel and lights up the diagram.
+//
+// Trust (see SECURITY.md): the site's code and the reader's own edits run in the shared worker. Code from a
+// share link runs in a worker of its own until the reader keeps it as their own code; its apps are drawn
+// untrusted (renderer.js), and its clientside JavaScript runs only once the reader has seen and allowed it.
 import { startJob, stopJob, wantJobs } from "./background.js";
 import { runClientside } from "./clientside.js";
+import { askToRunJavaScript, linkBarFor } from "./consent.js";
 import { LiveDiagram } from "./diagram.js";
-import { mountCodePane, sharedCode } from "./codepane.js";
+import { mountCodePane } from "./codepane.js";
 import { mountExercise } from "./exercise.js";
-import { listen, onBoot, onRestart, send, stop } from "./kernel.js";
+import { isolated, shared } from "./kernel.js";
 import { Renderer, idKey } from "./renderer.js";
+import { readShareLink, unpack } from "./sharelink.js";
 import { TracePanel } from "./trace.js";
 
 const STATUS = {
@@ -55,6 +61,7 @@ export function mountWidget(root) {
     }, 0);
   };
 
+  let kernel = shared;         // the connection to the worker that runs this widget's code (kernel.js)
   let loaded = false;          // the worker holds this app and answers updates
   let shownLayout = JSON.stringify(data.layout);  // before the reader's clicks change the copy
   let queue = [];              // reader edits made before the app was loaded
@@ -92,6 +99,7 @@ export function mountWidget(root) {
   // The error box shows what Dash's dev tools would: load-time problems (duplicate outputs, cycles,
   // missing ids) and the last error of the code or of a callback.
   let problems = data.problems || [];
+  let notes = [];              // what the page itself has to say: a broken share link, a dangerous link
   let lastError = null;
   const renderErrors = () => {
     errorBox.replaceChildren();
@@ -106,12 +114,13 @@ export function mountWidget(root) {
       }
     };
     for (const problem of problems) block(problem.title, "", problem.message);
+    for (const note of notes) block(note.title, `: ${note.message}`);
     if (lastError) {
       const { error, context } = lastError;
       block(`${context}${error.kind}`, `${error.line ? ` (line ${error.line})` : ""}: ${error.message}`,
         error.traceback);
     }
-    errorBox.hidden = problems.length === 0 && !lastError;
+    errorBox.hidden = problems.length === 0 && notes.length === 0 && !lastError;
   };
   // The line an error points at is marked in the editor when it is a line of the reader's code.
   const ownLine = (error) => (error.filename === data.filename || error.filename?.endsWith(`/${data.filename}`))
@@ -122,6 +131,11 @@ export function mountWidget(root) {
     pane.editor.markLine(ownLine(error));
   };
   const clearError = () => { lastError = null; renderErrors(); pane.editor.clearMark(); };
+  const addNote = (title, message) => {
+    if (notes.some((note) => note.title === title && note.message === message)) return;
+    notes.push({ title, message });
+    renderErrors();
+  };
   /** Show the last callback error of a trace, if any; returns that run. */
   const showFailure = (runs) => {
     const failed = runs.filter((run) => run.status === "error").pop();
@@ -132,21 +146,31 @@ export function mountWidget(root) {
   const renderer = new Renderer(appPane, (change) => {
     if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
     sendUpdates([change]);
-  });
+  }, { trusted: true, onProblem: (message) => addNote("Dangerous link detected", message) });
 
   // A run paused for a clientside callback: run it here, answer, and keep the reader's edits queued.
   // The app's assets/*.js (where ClientsideFunction namespaces live) are loaded first.
+  // Code from a link: each clientside source runs once the reader has seen it and said yes (per widget).
   const assetsReady = loadAssets(data.assets || []);
+  const approved = new Set();
   async function answerClientside(ask) {
     waiting = true;
+    const via = kernel;   // the worker that asked gets the answer, even if the code changes meanwhile
     await assetsReady;
-    if (untrusted && !(await confirmJavaScript())) {
-      send({ type: "clientside-result", app: key, answer: { error: {
-        kind: "Blocked", message: "JavaScript from a shared link was not run (the reader said no)" } } });
-      return;
+    if (!trusted()) {
+      const source = ask.function.source
+        ?? `window.dash_clientside.${ask.function.namespace}.${ask.function.name}  // a function of this site`;
+      if (!approved.has(source)) {
+        if (!(await askToRunJavaScript(appPane, source))) {
+          via.send({ type: "clientside-result", app: key, answer: { error: {
+            kind: "Blocked", message: "JavaScript from a shared link was not run (the reader said no)" } } });
+          return;
+        }
+        approved.add(source);
+      }
     }
     const answer = await runClientside(ask);
-    send({ type: "clientside-result", app: key, answer });
+    via.send({ type: "clientside-result", app: key, answer });
   }
 
   function flushQueue() {
@@ -158,7 +182,7 @@ export function mountWidget(root) {
     inFlight += 1;
     setStatus("running");
     markEdited(changes, ++seq);
-    send({ type: "update", app: key, seq, changes });
+    kernel.send({ type: "update", app: key, seq, changes });
   }
 
   // Background jobs: started and stopped as the worker says; their progress and results go back to it.
@@ -169,7 +193,7 @@ export function mountWidget(root) {
       startJob(`${key}#${job.job}`, job, code, data.filename, (report) => {
         if (report.type === "job-done") jobs.delete(report.job);
         inFlight += 1;
-        send({ ...report, app: key });
+        kernel.send({ ...report, app: key });
       });
     }
   }
@@ -186,10 +210,11 @@ export function mountWidget(root) {
     edited.clear();
     // The build drew the diagram of the lesson's code; new code (Run, Reset) gets its own.
     if (rerun) trace?.restarted();
-    send({ type: "load", app: key, code: source, filename: data.filename, diagram: Boolean(diagram && rerun) });
+    notes = notes.filter((note) => note.title !== "Dangerous link detected");
+    kernel.send({ type: "load", app: key, code: source, filename: data.filename, diagram: Boolean(diagram && rerun) });
   }
 
-  const stopListening = listen(key, (message) => {
+  const onMessage = (message) => {
     if (message.type === "loaded") {
       if (message.diagram) diagram?.redraw(message.diagram, message.problems);
       wantJobs(key, Boolean(message.background));
@@ -239,9 +264,9 @@ export function mountWidget(root) {
       setStatus("error", `Error: ${message.error.kind}`);
       showError(message.error);
     }
-  });
+  };
 
-  const stopBoot = onBoot(({ state, message }) => {
+  const onBootState = ({ state, message }) => {
     if (state === "failed") {
       setStatus("error", "Python failed to load");
       showError({ kind: "Python failed to load", message: `${message.replace(/\.$/, "")}. The app shows its `
@@ -249,16 +274,16 @@ export function mountWidget(root) {
     } else if (!loaded && status.dataset.state !== "error") {
       setStatus(state === "ready" ? "starting" : "loading", message || undefined);
     }
-  });
+  };
 
   // Stop: the kernel interrupts Python or replaces the worker; every app of the page then starts again from
   // its current code, except one whose code never finished starting (it would loop again).
   stopButton?.addEventListener("click", () => {
     setStatus("running", "Stopping…");
-    stop();
+    kernel.stop();
   });
   let stoppedNote = false;   // say "stopped" once the app is ready again
-  const stopRestart = onRestart(({ stuck, restarted }) => {
+  const onRestartEvent = ({ stuck, restarted }) => {
     const mine = stuck.get(key) || [];
     if (!mine.length && !restarted) return;   // an interrupt elsewhere: this app's worker state is intact
     if (mine.length) for (const number of jobs) stopJob(`${key}#${number}`);
@@ -271,7 +296,22 @@ export function mountWidget(root) {
     load(code, true);
     if (mine.length) setStatus("running", "Stopped; restarting the app…");
     stoppedNote = mine.length > 0;
-  });
+  };
+
+  // Move the widget to another worker (the shared one, or one of its own for link code). The app held by
+  // the old one is forgotten there; a worker of the widget's own is ended.
+  let unsubscribe = () => {};
+  let usedShared = false;      // has this widget sent anything to the shared worker (so an unload is owed)
+  function connect(next) {
+    unsubscribe();
+    if (next !== kernel) {
+      if (kernel === shared) { if (usedShared) kernel.send({ type: "unload", app: key }); } else kernel.close();
+      kernel = next;
+    }
+    if (kernel === shared) usedShared = true;
+    const stops = [kernel.listen(key, onMessage), kernel.onBoot(onBootState), kernel.onRestart(onRestartEvent)];
+    unsubscribe = () => { for (const stop of stops) stop(); };
+  }
 
   const run = (source) => {
     setStatus("running");
@@ -282,38 +322,80 @@ export function mountWidget(root) {
     reset: run,
     note: (text) => setStatus(status.dataset.state, text),
   });
+  const trusted = () => !pane.fromLink();
   root.querySelector(".livedash-run").addEventListener("click", () => run(pane.value()));
-  root.querySelector(".livedash-reset").addEventListener("click", () => pane.reset());
+  root.querySelector(".livedash-reset").addEventListener("click", () => {
+    if (pane.fromLink()) leaveLink();   // Reset leaves the link's code first; the reader's own edit stays
+    else pane.reset();
+  });
 
   // An exercise: Check also runs the reader's current code in the app, so what they see is what is checked.
   const stopExercise = data.exercise ? mountExercise(root, key, data.exercise, () => {
     if (pane.value() !== code) load(pane.value(), true);
     return pane.value();
-  }, data.filename, setStatus) : () => {};
+  }, data.filename, setStatus, () => kernel) : () => {};
 
-  // Code from a share link runs its Python at once; its clientside JavaScript waits for the reader's yes.
-  let untrusted = false;
-  function confirmJavaScript() {
-    return new Promise((resolve) => {
-      const bar = document.createElement("div");
-      bar.className = "livedash-confirm";
-      bar.setAttribute("role", "alertdialog");
-      bar.setAttribute("aria-label", "Run JavaScript from a link?");
-      const text = document.createElement("span");
-      text.textContent = "This code came from a link and wants to run JavaScript in this page. ";
-      const yes = document.createElement("button");
-      yes.type = "button";
-      yes.textContent = "Run JavaScript";
-      const no = document.createElement("button");
-      no.type = "button";
-      no.textContent = "Don't run it";
-      const answer = (ok) => { bar.remove(); if (ok) untrusted = false; resolve(ok); };
-      yes.addEventListener("click", () => answer(true));
-      no.addEventListener("click", () => answer(false));
-      bar.append(text, yes, no);
-      appPane.before(bar);
-      yes.focus();
+  // Code from a share link: shown and run at once, in a worker of its own, with a bar that says where it
+  // came from and lets the reader keep it as their own code or go back to theirs.
+  let linkBar = null;
+  function trust(yes) {
+    renderer.trusted = yes;
+    connect(yes ? shared : isolated(key));
+  }
+  function openLink(packed, linked) {
+    pane.openLink(packed, linked);
+    trust(false);
+    linkBar = linkBarFor(root, {
+      keep: async () => {
+        if (pane.replacesOwnEdit() && !(await linkBar.confirmReplace())) return;
+        pane.keepLink();
+        closeLinkBar();
+        trust(true);
+        run(pane.value());
+      },
+      leave: leaveLink,
+      ownEdit: pane.edited(),
     });
+    run(pane.value());
+    root.scrollIntoView({ block: "start" });
+  }
+  function closeLinkBar() {
+    linkBar?.remove();
+    linkBar = null;
+    const link = readShareLink();
+    if (link?.key === key) history.replaceState(history.state, "", location.pathname + location.search);
+  }
+  function leaveLink() {
+    const own = pane.leaveLink();
+    closeLinkBar();
+    trust(true);
+    run(own);
+  }
+
+  function startOwnCode() {
+    connect(shared);
+    // An example that fails on purpose still loads: the reader can change its code and press Run.
+    if (data.layout) load(data.code, false);
+  }
+  const link = readShareLink();
+  const firstWidget = document.querySelector(".livedash[data-livedash-key]") === root;
+  const BROKEN = "This link could not be opened";
+  if (link && (link.key === key || (link.key === null && firstWidget))) {
+    if (link.error) {
+      addNote(BROKEN, `${link.error}. The example shows its own code.`);
+      startOwnCode();
+    } else {
+      unpack(link.packed).then((linked) => openLink(link.packed, linked), (error) => {
+        addNote(BROKEN, `${error.message}. The example shows its own code.`);
+        startOwnCode();
+      });
+    }
+  } else {
+    if (link?.key && firstWidget && ![...document.querySelectorAll(".livedash[data-livedash-key]")]
+      .some((element) => element.dataset.livedashKey === link.key)) {
+      addNote(BROKEN, "it is for an example that is not on this page.");
+    }
+    startOwnCode();
   }
 
   renderErrors();
@@ -321,21 +403,6 @@ export function mountWidget(root) {
     setStatus("error", "Error in example");
     showError(data.error);
   }
-  sharedCode(key).then((linked) => {
-    if (linked !== null) {
-      untrusted = true;
-      const badge = document.createElement("span");
-      badge.className = "livedash-from-link";
-      badge.textContent = "code from a link";
-      root.querySelector(".livedash-title").after(badge);
-      pane.load(linked);
-      run(linked);
-      root.scrollIntoView({ block: "start" });
-    } else if (data.layout) {
-      // An example that fails on purpose still loads: the reader can change its code and press Run.
-      load(data.code, false);
-    }
-  });
 
   // A small handle for tests and tools: is the app settled, what props does the page hold, set some.
   root.livedash = {
@@ -345,6 +412,7 @@ export function mountWidget(root) {
     setProps: (id, props) => renderer.set(id, props),
     code: () => pane.value(),
     setCode: (text) => pane.load(text),
+    trusted: () => trusted(),
   };
 
   return {
@@ -355,10 +423,9 @@ export function mountWidget(root) {
       diagram?.dispose();
       pane.editor.dispose();
       stopExercise();
-      stopRestart();
-      stopListening();
-      stopBoot();
-      send({ type: "unload", app: key });
+      unsubscribe();
+      if (kernel === shared) kernel.send({ type: "unload", app: key });
+      else kernel.close();
     },
   };
 }

@@ -33,7 +33,9 @@ async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
     const { Kernel } = py.pyimport("livedash.kernel");
     handle = Kernel.callKwargs({ notify: (text) => postMessage(JSON.parse(text)) }).handle;
     const python = py.runPython("import sys; sys.version.split()[0]");
-    postMessage({ type: "booted", ms: performance.now() - start, python });
+    // The page checks that its protocol.js and this runtime speak the same version.
+    const protocol = py.pyimport("livedash.protocol").PROTOCOL_VERSION;
+    postMessage({ type: "booted", ms: performance.now() - start, python, protocol });
     for (const message of waiting.splice(0)) answer(message);
   } catch (error) {
     postMessage({ type: "boot-failed", error: { kind: error.name || "Error", message: String(error.message || error) } });
