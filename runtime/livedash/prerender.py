@@ -71,9 +71,11 @@ def render(node):
         if tag in VOID:
             return f"<{tag}{attributes(props)}>"
         return f"<{tag}{attributes(props)}>{render(props.get('children'))}</{tag}>"
-    if kind == "Markdown":     # HTML made by livedash.markdown from the text, which escapes any markup in it
+    if kind == "Markdown":     # the tree livedash.markdown parsed, written as web/markdown.js draws it
+        from .markdown import tree_html
         outer = {k: props[k] for k in ("id", "style") if k in props}
-        return f'<div class="{escape(_class("dash-markdown", props))}"{attributes(outer)}>{node.get("html", "")}</div>'
+        return (f'<div class="{escape(_class("dash-markdown", props))}"{attributes(outer)}>'
+                f'{tree_html(node.get("markdown"))}</div>')
     renderer = _DCC.get(kind)
     if renderer is None:
         return f'<div class="livedash-unsupported">{escape(namespace)}.{escape(kind)}</div>'

@@ -14,6 +14,14 @@ Children are a string, a number, ``null``, a component, or a list of those. Only
 were given (in the layout or by a callback/user) are present: React defaults never appear, so
 ``n_clicks`` is absent until the first click, as in Dash.
 
+A dcc.Markdown's JSON also carries ``"markdown": TREE``, its text parsed (CommonMark, by markdown-it-py),
+never HTML: a list of nodes, each a string (text) or ``[TAG, {ATTRIBUTE: STRING}, CHILD...]`` with
+CommonMark's tags only (p, h1-h6, em, strong, code, pre, blockquote, ul, ol, li, a, img, hr, br), e.g.
+``[["p", {}, "see ", ["a", {"href": "/x"}, "this"]]]``. ``["#html", {}, SOURCE]`` is raw HTML from the
+text, present only with ``dangerously_allow_html=True`` and drawn as HTML only by a trusted page (the
+course's own code), as text otherwise. The page builds the DOM itself with its own allow-list of tags and
+attributes (web/markdown.js); see markdown.py.
+
 An id is a string or a dict (pattern-matching id). Where ids are used as keys, dict ids are
 written as Dash writes them in the DOM: JSON with sorted keys and no spaces (:func:`id_key`).
 
@@ -64,7 +72,7 @@ Worker -> page
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``). A patch may carry
-    ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``html``), as a
+    ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``markdown`` tree), as a
     component's JSON may.
 
 A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "context": {...}, "progress": bool}]``

@@ -34,6 +34,21 @@ def oops(n):
     return {1, 2} if n == 3 else "fine"
 '''
 
+# dcc.Markdown needs markdown_it and mdurl, which the runtime zip carries beside livedash/.
+MARKDOWN = '''
+from dash import Dash, html, dcc, callback, Input, Output
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Markdown("""
+    # Title
+    Some **bold** and [a link](https://example.org/?a=1&b=2).
+    <script>alert(1)</script>
+""", id="md", link_target="_blank")])
+
+@callback(Output("md", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    return ["- one", f"- `{n}` clicks"]
+'''
+
 MESSAGES = [
     {"type": "load", "app": "a", "code": COUNTER, "filename": "counter.py"},
     {"type": "update", "app": "a", "seq": 1, "changes": [{"id": "btn", "props": {"n_clicks": n}} for n in (1, 2, 3)]},
@@ -42,6 +57,8 @@ MESSAGES = [
     {"type": "update", "app": "b", "seq": 3, "changes": [{"id": "k", "props": {"value": 5}}]},
     {"type": "load", "app": "c", "code": "from dash import Dash\napp = Dash(\n", "filename": "bad.py"},
     {"type": "update", "app": "nope", "changes": []},
+    {"type": "load", "app": "md", "code": MARKDOWN, "filename": "markdown.py"},
+    {"type": "update", "app": "md", "seq": 4, "changes": [{"id": "b", "props": {"n_clicks": 1}}]},
 ]
 
 
@@ -64,6 +81,7 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     *in_pyodide, version = json.loads(result.stdout)
     assert version["python"].startswith("3.14")
+    assert version["markdown_it_at_boot"] is False     # loaded by the first Markdown only
     kernel = Kernel()
     in_cpython = [json.loads(kernel.handle(json.dumps(m))) for m in MESSAGES]
     assert without_timings(in_pyodide) == without_timings(in_cpython)
@@ -76,3 +94,10 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
     assert "is not JSON serializable" in in_pyodide[3]["trace"][6]["error"]["message"]
     assert in_pyodide[4]["patches"][-1]["props"] == {"children": "15 by k"}
     assert in_pyodide[5]["error"]["kind"] == "SyntaxError" and in_pyodide[6]["type"] == "failed"
+    markdown = in_pyodide[7]["layout"]["props"]["children"][1]["markdown"]
+    assert markdown == [["h1", {}, "Title"],
+                        ["p", {}, "Some ", ["strong", {}, "bold"], " and ",
+                         ["a", {"href": "https://example.org/?a=1&b=2", "target": "_blank"}, "a link"],
+                         ".\n<script>alert(1)</script>"]]
+    assert in_pyodide[8]["patches"][0]["component"] == {"markdown": [
+        ["ul", {}, ["li", {}, "one"], ["li", {}, ["code", {}, "1"], " clicks"]]]}

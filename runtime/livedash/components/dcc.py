@@ -102,16 +102,21 @@ Graph = make_component("Graph", NAMESPACE, (
 
 _Markdown = make_component("Markdown", NAMESPACE, (
     "children", "id", "className", "mathjax", "dangerously_allow_html", "link_target", "dedent",
-    "highlight_config", "style"), doc="Markdown text, drawn as HTML (raw HTML in it is shown as text).")
+    "highlight_config", "style"), doc="Markdown text (CommonMark); raw HTML in it is shown as text unless "
+    "dangerously_allow_html=True, which the course's own examples may use (never code from a share link).")
 
 
 class Markdown(_Markdown):
     __doc__ = _Markdown.__doc__
 
     def _json_extra(self):
-        from ..markdown import to_html
-        return {"html": to_html(self._props.get("children"), self._props.get("link_target"),
-                                self._props.get("dedent", True))}
+        # The page gets the parsed tree, never HTML (see livedash/markdown.py); imported here so that apps
+        # without a Markdown never load markdown_it.
+        from ..markdown import to_tree
+        props = self._props
+        dedent = props.get("dedent")
+        return {"markdown": to_tree(props.get("children"), props.get("link_target"), dedent is None or bool(dedent),
+                                    bool(props.get("dangerously_allow_html")))}
 
 
 def tab_values(children):

@@ -1,6 +1,7 @@
 // Component JSON -> DOM, prop patches -> DOM, DOM events -> prop changes. The markup is exactly the one
 // livedash/prerender.py writes at build time (see README.md), so swapping one for the other is invisible.
 // Text always goes in as text nodes and attribute values, never as HTML.
+import { markdownNodes } from "./markdown.js";
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
   "param", "source", "track", "wbr"]);
@@ -459,13 +460,15 @@ export class Renderer {
     el.on("plotly_relayout", (event) => this.emit(component, { relayoutData: event }));
   }
 
-  /** dcc.Markdown: the HTML livedash.markdown made from the text (it escapes any markup the text holds). */
+  /** dcc.Markdown: DOM built from the tree livedash.markdown parsed (markdown.js: CommonMark's tags only;
+   *  raw HTML, from dangerously_allow_html, is drawn as HTML only in a trusted renderer). */
   renderMarkdown(component) {
     const props = component.props;
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-markdown", props));
     for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
-    el.innerHTML = component.html || "";
+    el.append(...markdownNodes(component.markdown,
+      { trusted: this.trusted === true, report: (message) => this.onProblem?.(message) }));
     return el;
   }
 
