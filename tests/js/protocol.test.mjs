@@ -1,0 +1,47 @@
+// node --test: the page's protocol checker (runtime/livedash/web/protocol.js) keeps what fits and drops the rest.
+import assert from "node:assert/strict";
+import test from "node:test";
+import { checkWorkerMessage, ProtocolError } from "../../runtime/livedash/web/protocol.js";
+
+const div = (props) => ({ namespace: "dash_html_components", type: "Div", props });
+
+test("a well-formed loaded message is kept, with only the protocol's fields", () => {
+  const message = { type: "loaded", app: "a/0", layout: div({ id: "x", children: ["hi", div({})] }), trace: [],
+    error: null, problems: [], background: false, extra: "<img onerror>" };
+  const checked = checkWorkerMessage(message);
+  assert.deepEqual(checked.layout, message.layout);
+  assert.equal("extra" in checked, false);
+});
+
+test("a component's fields beyond namespace, type, props (and markdown) are dropped", () => {
+  const layout = { ...div({}), html: "<script>x()</script>", markdown: ["p", {}, "hi"] };
+  const checked = checkWorkerMessage({ type: "loaded", app: "a", layout, trace: [], error: null, problems: [] });
+  assert.equal("html" in checked.layout, false);
+  assert.deepEqual(checked.layout.markdown, ["p", {}, "hi"]);
+});
+
+test("malformed messages are refused with the path of what is wrong", () => {
+  const cases = [
+    [null, /message/],
+    [{ type: "nonsense" }, /known message type/],
+    [{ type: "updated", app: "a", seq: 1, patches: "<b>x</b>", trace: [] }, /updated\.patches: expected a list/],
+    [{ type: "updated", app: 3, seq: 1, patches: [], trace: [] }, /updated\.app: expected a string/],
+    [{ type: "updated", app: "a", seq: 1, patches: [{ id: { a: [1] }, props: {} }], trace: [] }, /component id/],
+    [{ type: "loaded", app: "a", layout: div({}), trace: [], error: null, problems: [],
+      diagram: { text: "%%{init: {}}%%\nflowchart LR", callbacks: {} } }, /without directives/],
+    [{ type: "updated", app: "a", seq: null, patches: [], trace: [],
+      clientside: { function: { source: 1 }, args: [], context: {} } }, /source: expected a string/],
+    [{ type: "booted", ms: 1, python: "3.14" }, /protocol/],
+  ];
+  for (const [message, expected] of cases) {
+    assert.throws(() => checkWorkerMessage(message), (error) => error instanceof ProtocolError && expected.test(error.message),
+      JSON.stringify(message));
+  }
+});
+
+test("deeply nested data is refused instead of exhausting the stack", () => {
+  let layout = div({});
+  for (let i = 0; i < 5000; i += 1) layout = div({ children: layout });
+  assert.throws(() => checkWorkerMessage({ type: "loaded", app: "a", layout, trace: [], error: null, problems: [] }),
+    ProtocolError);
+});
