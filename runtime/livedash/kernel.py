@@ -4,7 +4,7 @@ import json
 
 from .diagram import session_diagram
 from .errors import describe
-from .protocol import PROTOCOL_VERSION
+from .protocol import check_request
 from .session import start_session
 
 
@@ -19,17 +19,13 @@ class Kernel:
         """Answer one message (a JSON string, see protocol.py) with a JSON string."""
         message = {}
         try:
-            message = json.loads(message_json)
+            message = check_request(json.loads(message_json))
             answer = getattr(self, "_on_" + message["type"].replace("-", "_"))(message)
         except Exception as exc:   # a bad request must never take the kernel down
             answer = {"type": "failed", "app": message.get("app") if isinstance(message, dict) else None,
                       "request": message.get("type") if isinstance(message, dict) else None,
                       "error": describe(exc, "<request>")}
         return json.dumps(answer)
-
-    def _on_hello(self, message):
-        from . import __version__
-        return {"type": "hello", "protocol": PROTOCOL_VERSION, "version": __version__}
 
     def _on_load(self, message):
         key = message["app"]

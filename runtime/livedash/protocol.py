@@ -4,7 +4,12 @@ Every message is a JSON object with a ``type``. The page's ``worker.js`` forward
 message it receives to :func:`livedash.kernel.Kernel.handle` as a JSON string and posts the
 JSON string it returns back to the page, so the shapes below are all the worker knows.
 
-Version ``PROTOCOL_VERSION``; bump it on any incompatible change.
+Version ``PROTOCOL_VERSION``; bump it on any incompatible change. The page's copy is ``web/protocol.js``: the
+worker says its version when it has booted (``{"type": "booted", "ms", "python", "protocol"}``) and the page
+refuses a worker that speaks another. A worker may run Python that is not the site's (code from a share
+link can ``import js`` and post anything), so the page checks every message a worker sends against the shapes
+below (``checkWorkerMessage`` in protocol.js) and drops what does not fit; this side checks each request
+the page sends with :func:`check_request`.
 
 Component JSON (the same shape as Dash's ``to_plotly_json``)::
 
@@ -100,9 +105,42 @@ ERROR::
     {"kind": "SyntaxError", "message": "...", "traceback": "...", "filename": "counter.py", "line": 7 | null}
 """
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 
 from .dependencies import stringify_id as id_key  # noqa: E402  (one definition of the id string)
+
+
+class ProtocolError(ValueError):
+    """A request that does not fit the protocol (answered with ``failed``)."""
+
+
+# Page -> worker: each request's required fields and their types (more fields may follow, as documented).
+_REQUESTS = {
+    "load": {"app": str, "code": str},
+    "update": {"app": str, "changes": list},
+    "clientside-result": {"app": str, "answer": dict},
+    "job-progress": {"app": str, "job": int},
+    "job-done": {"app": str, "job": int, "answer": dict},
+    "check": {"app": str, "code": str, "checks": str},
+    "unload": {"app": str},
+    "job": {"job": int, "code": str, "callback": str, "args": list, "context": dict},
+}
+
+
+def check_request(message):
+    """Raise ProtocolError unless ``message`` is a request of a known type with its fields (see above)."""
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        raise ProtocolError("a request is a JSON object with a type")
+    fields = _REQUESTS.get(message["type"])
+    if fields is None:
+        raise ProtocolError(f"unknown request type {message['type']!r}")
+    for name, kind in fields.items():
+        if not isinstance(message.get(name), kind) or (kind is int and isinstance(message.get(name), bool)):
+            raise ProtocolError(f"{message['type']}.{name}: expected {kind.__name__}")
+    if message["type"] == "update" and not all(isinstance(c, dict) and "id" in c and isinstance(c.get("props"), dict)
+                                               for c in message["changes"]):
+        raise ProtocolError("update.changes: expected [{id, props}, ...]")
+    return message
 
 
 def prop_key(component_id, prop):
