@@ -2,10 +2,12 @@
 by side in one run, because these machines are noisy; read the ratios more than the milliseconds."""
 
 import argparse
+import base64
 import gzip
 import statistics
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +38,12 @@ postMessage(performance.now() - t0);
 # Installed before any page script: records when each widget first reports "ready".
 READY_PROBE = """
 window.__ready = [];
+window.__readyBy = {};   // widget key -> when it was first ready
 new MutationObserver((records) => {
   for (const r of records) {
     if (r.type === "attributes" && r.target.dataset.state === "ready" && !r.target.__seen) {
       r.target.__seen = true; window.__ready.push(performance.now());
+      window.__readyBy[r.target.closest(".livedash")?.dataset.livedashKey] = performance.now();
     }
   }
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
@@ -89,6 +93,16 @@ def stop_recovery(page):
     return page.evaluate("performance.now()") - start
 
 
+COUNTER_CODE = (ROOT / "docs/examples/counter.py").read_text(encoding="utf-8")
+
+
+def share_fragment(key, code):
+    """The fragment of a share link to widget ``key`` carrying ``code`` (as sharelink.js packs it)."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = base64.urlsafe_b64encode(deflate.compress(code.encode()) + deflate.flush()).decode().rstrip("=")
+    return f"livedash={key}~{packed}"
+
+
 def percentile(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
@@ -135,6 +149,24 @@ def measure(browser, url, site, runs, clicks):
     rows["time to interactive, lesson 1, cold profile"] = statistics.median(cold)
     rows["time to interactive, lesson 1, warm (HTTP cache)"] = statistics.median(warm)
     rows["time to interactive, lesson 2 after instant navigation"] = statistics.median(second)
+
+    # A share link: its code runs in a worker of its own (security), booted beside the page's shared one.
+    linked, others = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        context.add_init_script(READY_PROBE)
+        page = context.new_page()
+        page.goto(url + LESSON_1 + "#" + share_fragment(f"{LESSON_1.rstrip('/')}/0", COUNTER_CODE))
+        page.wait_for_function("(n) => Object.keys(window.__readyBy).length >= n", timeout=120_000,
+                               arg=page.locator(".livedash").count())
+        ready = page.evaluate("window.__readyBy")
+        linked.append(ready.pop(f"{LESSON_1.rstrip('/')}/0"))
+        others.append(max(ready.values(), default=float("nan")))
+        context.close()
+    rows["time to interactive, lesson 1 from a share link: the link's widget (a worker of its own)"] = \
+        statistics.median(linked)
+    rows["time to interactive, lesson 1 from a share link: the page's other widgets (shared worker)"] = \
+        statistics.median(others)
 
     context = browser.new_context()
     context.add_init_script(READY_PROBE)
