@@ -231,13 +231,19 @@ def test_a_rebuild_runs_only_the_examples_that_changed(tmp_path, monkeypatch):
     from mkdocs.config import load_config
 
     from livedash.mkdocs import plugin as plugin_module
+    from livedash.mkdocs.examples import build_json
 
     other = COUNTER.replace("Count: ", "Total: ")
     root = make_site(tmp_path, {"index.md": '```dash file="examples/a.py"\n```\n\n```dash file="examples/b.py"\n```\n'},
                      {"a.py": COUNTER, "b.py": other})
-    built = []
-    real_build = plugin_module.build
-    monkeypatch.setattr(plugin_module, "build", lambda example: built.append(example.filename) or real_build(example))
+    built = []   # the examples sent to a child process to be built
+    real_run = plugin_module.run_isolated
+
+    def run_isolated(calls, timeout):
+        built.extend(call.args[0].filename for call in calls if call.task is build_json)
+        return real_run(calls, timeout)
+
+    monkeypatch.setattr(plugin_module, "run_isolated", run_isolated)
     monkeypatch.chdir(root)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
 

@@ -7,6 +7,7 @@ from html import escape
 from ..prerender import render
 from ..diagram import Diagram, session_diagram
 from ..session import start_session
+from .isolation import Call
 
 
 @dataclass
@@ -35,8 +36,35 @@ class Built:
 
     @property
     def location(self):
-        line = self.error.get("line") if self.error else None
-        return f"{self.error['filename']}:{line}" if line else self.error["filename"]
+        return error_location(self.error)
+
+    def to_json(self):
+        return {"layout": self.layout, "error": self.error, "problems": self.problems,
+                "diagram": self.diagram.to_json() if self.diagram is not None else None}
+
+    @classmethod
+    def from_json(cls, data):
+        diagram = data["diagram"]
+        return cls(data["layout"], data["error"], data["problems"], Diagram(**diagram) if diagram else None)
+
+
+def error_location(error):
+    """"file:line" of an ERROR (just the file when the line is not known)."""
+    return f"{error['filename']}:{error['line']}" if error.get("line") else error["filename"]
+
+
+def build_call(example):
+    """The example's build, to run in a child process of its own (see isolation.py)."""
+    return Call(build_json, (example,), {example.source: example.source})
+
+
+def built_from(outcome):
+    """The Built of an isolated build's outcome: the example's, or the error that stopped it."""
+    return Built.from_json(outcome["value"]) if "value" in outcome else Built(None, outcome["error"])
+
+
+def build_json(example):
+    return build(example).to_json()
 
 
 def build(example):

@@ -10,6 +10,7 @@ Options (mkdocs.yml)::
           assets_path: assets/livedash
           packages: []         # pure-Python packages the examples import (pip requirement strings)
           diagram: true        # draw each example's callback graph beside it (a fence's diagram=false wins)
+          timeout: 30          # seconds an example (or an exercise's checks) may run at build time
 """
 
 import logging
@@ -18,7 +19,7 @@ import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
@@ -26,12 +27,23 @@ from mkdocs.utils import get_relative_url
 from .assets import MERMAID_PATH, write_site_assets
 from . import wheels
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
-from .examples import Example, build, diagram_only_html, widget_html
+from .examples import Example, build_call, built_from, diagram_only_html, widget_html
 from .fences import FenceError, find_dash_fences
+from .isolation import run as run_isolated, warm_up as warm_up_isolation
+from . import verification
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
 _KNOWN_OPTIONS = {"file", "height", "title", "diagram", "expect_error", "show", "trace", "exercise"}
+
+
+class Seconds(c.OptionallyRequired):
+    """A positive number of seconds."""
+
+    def run_validation(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"expected a positive number of seconds, not {value!r}")
+        return value
 
 
 class LivedashConfig(Config):
@@ -41,6 +53,7 @@ class LivedashConfig(Config):
     assets_path = c.Type(str, default="assets/livedash")
     packages = c.ListOfItems(c.Type(str), default=[])
     diagram = c.Type(bool, default=True)
+    timeout = Seconds(default=30)
 
 
 class LivedashPlugin(BasePlugin[LivedashConfig]):
@@ -72,6 +85,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             except wheels.WheelsUnavailable as exc:
                 raise PluginError(str(exc)) from None
         self._point_mermaid2_at_our_copy(config)
+        warm_up_isolation()
         return config
 
     def _point_mermaid2_at_our_copy(self, config):
@@ -98,18 +112,16 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             self._pages.pop(page.file.src_uri, None)
             return markdown
         page_source = self._relative_source(Path(config.docs_dir) / page.file.src_path)
+        examples = [self._example(fence, number, page, page_source, config) for number, fence in enumerate(fences)]
+        self._run_new(examples)
         lines = markdown.split("\n")
         widgets = []
-        for number, fence in reversed(list(enumerate(fences))):
-            example = self._example(fence, number, page, page_source, config)
-            built = self._built.get((example.code, example.source, example.first_line))
-            if built is None:
-                built = build(example)
-                self._built[(example.code, example.source, example.first_line)] = built
+        for number, (fence, example) in reversed(list(enumerate(zip(fences, examples)))):
+            built = self._built[_build_key(example)]
             where = f"{page_source}:{fence.start + 1}"
             if example.exercise is not None:
                 self._exercises.setdefault(page.url, []).insert(0, example.exercise["id"])
-                problem = self._verify_exercise(example)
+                problem = self._verified[_verify_key(example)]
                 if problem:
                     log.warning(f"{where}: exercise {example.exercise['id']}: {problem}")
             if example.expect_error and built.error is None and not built.problems:
@@ -121,6 +133,21 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             lines[fence.start:fence.end + 1] = [f"{fence.indent}LIVEDASH-WIDGET-{number}"]
         self._pages[page.file.src_uri] = list(reversed(widgets))
         return "\n".join(lines)
+
+    def _run_new(self, examples):
+        """Build the page's examples and verify its exercises that no earlier build has seen (`mkdocs
+        serve` keeps the results), each in a child process of its own, time-limited (isolation.py)."""
+        builds = {_build_key(e): e for e in examples if _build_key(e) not in self._built}
+        exercises = {_verify_key(e): e for e in examples
+                     if e.exercise is not None and _verify_key(e) not in self._verified}
+        calls = [build_call(e) for e in builds.values()]
+        calls += [call for e in exercises.values() for call in verification.check_calls(e)]
+        outcomes = run_isolated(calls, self.config.timeout)
+        for key, outcome in zip(builds, outcomes):
+            self._built[key] = built_from(outcome)
+        checked = outcomes[len(builds):]
+        for index, key in enumerate(exercises):
+            self._verified[key] = verification.problem(*checked[2 * index:2 * index + 2])
 
     def _example(self, fence, number, page, page_source, config):
         where = f"{page_source}:{fence.start + 1}"
@@ -182,26 +209,6 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         return Example(key=key, code=text["starter"], filename=f"{folder.name}.py",
                        source=self._relative_source(files["starter"]), first_line=1, exercise=exercise, **common)
 
-    def _verify_exercise(self, example):
-        """What is wrong with an exercise, or "": its solution must pass every check, its starter fail one."""
-        from ..exercises import run_checks
-        cache_key = (example.code, example.exercise["solution"], example.exercise["checks"])
-        if cache_key not in self._verified:
-            try:
-                solved = run_checks(example.exercise["solution"], example.exercise["checks"], "solution.py")
-                started = run_checks(example.code, example.exercise["checks"], "starter.py")
-            except Exception as exc:   # checks.py itself is broken
-                self._verified[cache_key] = f"checks.py could not be loaded: {type(exc).__name__}: {exc}"
-            else:
-                failed = [f"{r['name']} ({r['message']})" for r in solved if not r["passed"]]
-                if failed:
-                    self._verified[cache_key] = "the solution fails " + "; ".join(failed)
-                elif all(r["passed"] for r in started):
-                    self._verified[cache_key] = "the starter code already passes every check"
-                else:
-                    self._verified[cache_key] = ""
-        return self._verified[cache_key]
-
     def on_page_content(self, html, page, config, files):
         widgets = self._pages.get(page.file.src_uri)
         if not widgets:
@@ -223,3 +230,11 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                               exercises)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None
+
+
+def _build_key(example):
+    return example.code, example.source, example.first_line
+
+
+def _verify_key(example):
+    return example.code, example.exercise["solution"], example.exercise["checks"]

@@ -1,0 +1,146 @@
+"""Builds with examples that misbehave: each example runs in a child process of its own, time-limited, and
+whatever it does is reported as its error."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.exercise_fixture import CHECKS, NAV, SOLUTION, STARTER, exercise_pages
+from tests.sites import COUNTER, make_site
+
+FAST = {"pyodide": "cdn", "timeout": 2}   # no Pyodide copy; a runaway example is stopped after 2 s
+
+
+def build(root, strict=True):
+    """`mkdocs build` in ``root``. Without isolation some of these examples hang the build: the limit
+    turns that into a failed test (it is far above any build here, and no assertion depends on it)."""
+    command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
+    try:
+        return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build hung")
+
+
+CALLBACK = ("from dash import Dash, html, callback, Input, Output\n{imports}app = Dash()\n"
+            "app.layout = html.Div([html.P(id='a'), html.P(id='b')])\n\n"
+            "@callback(Output('b', 'children'), Input('a', 'children'))\ndef f(a):\n    {body}\n")
+
+# file: (code, line reported, kind reported)
+EXITS = {
+    "sys_exit.py": ("from dash import Dash\nimport sys\nsys.exit(0)\n", 3, "SystemExit"),
+    "os_exit.py": ("import os\n\nos._exit(0)\n", 3, "SystemExit"),
+    "interrupt.py": ("x = 1\nraise KeyboardInterrupt\n", 2, "KeyboardInterrupt"),
+    "callback_exit.py": (CALLBACK.format(imports="import sys\n", body="sys.exit(0)"), 8, "SystemExit"),
+}
+
+
+def fences(files, options=""):
+    return "# Page\n\n" + "".join(f'```dash file="examples/{name}"{options}\n```\n\n' for name in files)
+
+
+def test_an_example_that_exits_fails_the_strict_build_with_its_line(tmp_path):
+    names = sorted(EXITS)
+    root = make_site(tmp_path, {"index.md": fences(names)}, {name: EXITS[name][0] for name in names},
+                     plugin=FAST)
+    result = build(root)
+    assert result.returncode != 0
+    for number, name in enumerate(names):
+        _code, line, kind = EXITS[name]
+        assert f"docs/examples/{name}:{line}: the example on docs/index.md:{3 + 3 * number} failed: {kind}" \
+            in result.stderr, name
+
+
+def test_without_strict_an_example_that_exits_shows_its_error_and_the_page_goes_on(tmp_path):
+    root = make_site(tmp_path, {"index.md": fences(["os_exit.py", "counter.py"]) + "After the examples.\n"},
+                     {"os_exit.py": EXITS["os_exit.py"][0], "counter.py": COUNTER}, plugin=FAST)
+    assert build(root, strict=False).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    boxes = re.findall(r'<div class="livedash-error"( hidden)?>(.*?)</div>', html, re.S)
+    assert boxes[0][0] == "" and "SystemExit" in boxes[0][1] and "docs/examples/os_exit.py:3" in boxes[0][1]
+    assert boxes[1][0] == " hidden"
+    assert '<p id="count">Count: 0</p>' in html and "After the examples." in html
+
+
+# file: (code, line reported); each loop on one line, so the line is the same wherever it is stopped
+LOOPS = {
+    "import_loop.py": ("from dash import Dash\nx = 0\nwhile True: x += 1\n", 3),
+    "callback_loop.py": (CALLBACK.format(imports="", body="while True: a = (a or 0) + 1"), 7),
+}
+
+
+def test_an_example_that_runs_for_ever_is_stopped_at_the_time_limit_with_its_line(tmp_path):
+    names = sorted(LOOPS)
+    looping = SOLUTION.replace('return f"Count: {n or 0}"', 'while n: n += 1\n    return f"Count: {n or 0}"')
+    pages = {**exercise_pages(solution=looping), "index.md": fences(names) + '```dash exercise="exercises/count"\n```\n'}
+    root = make_site(tmp_path, pages, {name: LOOPS[name][0] for name in names}, plugin=FAST, nav=NAV)
+    result = build(root)
+    assert result.returncode != 0
+    for number, name in enumerate(names):
+        assert f"docs/examples/{name}:{LOOPS[name][1]}: the example on docs/index.md:{3 + 3 * number} failed: " \
+               "TimeoutError: the code did not finish within 2 s" in result.stderr, name
+    assert "docs/index.md:9: exercise exercises/count: the checks could not run on solution.py: TimeoutError " \
+           "at docs/exercises/count/solution.py:9" in result.stderr
+
+
+def test_an_exercise_whose_checks_exit_is_reported_with_the_line(tmp_path):
+    checks = CHECKS.replace('    "The count starts at 0."\n', '    "The count starts at 0."\n    raise SystemExit(1)\n')
+    root = make_site(tmp_path, exercise_pages(checks=checks), plugin=FAST, nav=NAV)
+    result = build(root)
+    assert result.returncode != 0
+    assert "exercise exercises/count: the checks could not run on solution.py: SystemExit at " \
+           "docs/exercises/count/checks.py:3" in result.stderr
+
+
+POISON = """\
+import builtins
+import livedash.exercises
+import livedash.markdown
+import livedash.prerender
+from dash import Dash, html
+
+livedash.prerender.render = lambda node: "<b>pwned</b>"
+livedash.markdown.to_tree = lambda *args, **kwargs: ["pwned"]
+livedash.exercises.run_checks = lambda *args, **kwargs: []
+builtins.POISONED = True
+
+app = Dash()
+app.layout = html.P("poisoner")
+"""
+
+VICTIM = """\
+import builtins
+from dash import Dash, dcc, html
+
+app = Dash()
+app.layout = html.Div([html.P(str(hasattr(builtins, "POISONED")), id="flag"), dcc.Markdown("*fine*", id="md")])
+"""
+
+
+def apps(html):
+    """The pre-rendered app of each widget of a page."""
+    return re.findall(r'<div class="livedash-app"[^>]*>(.*?)</div><div class="livedash-error"', html, re.S)
+
+
+def test_an_example_that_replaces_livedash_functions_changes_no_other_example(tmp_path):
+    pages = {**exercise_pages(), "index.md": fences(["poison.py", "victim.py"]),
+             "other.md": fences(["victim.py"]) + '```dash exercise="exercises/count"\n```\n'}
+    root = make_site(tmp_path, pages, {"poison.py": POISON, "victim.py": VICTIM}, plugin=FAST, nav=NAV)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-3000:]   # the exercise is verified by the real checks
+    poisoner, victim = apps((root / "site" / "index.html").read_text())
+    assert poisoner == "<p>poisoner</p>"   # the page is drawn by the build, which the example cannot reach
+    for victim in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
+        assert victim == ('<div><p id="flag">False</p><div class="dash-markdown" id="md"><p><em>fine</em></p>'
+                          "</div></div>")
+
+
+@pytest.mark.parametrize("value", [0, -1, "soon", True])
+def test_the_timeout_option_must_be_a_positive_number_of_seconds(tmp_path, value):
+    root = make_site(tmp_path, {"index.md": "# x\n"}, plugin={"pyodide": "cdn", "timeout": value})
+    result = build(root)
+    assert result.returncode != 0
+    assert "expected a positive number of seconds" in result.stderr and "Traceback" not in result.stderr
