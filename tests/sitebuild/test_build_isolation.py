@@ -1,5 +1,5 @@
 """Builds with examples that misbehave: each example runs in a child process of its own, time-limited, and
-whatever it does is reported as its error."""
+whatever it does is reported as its error; pages take code only from docs_dir."""
 
 import os
 import re
@@ -23,6 +23,11 @@ def build(root, strict=True):
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     except subprocess.TimeoutExpired:
         pytest.fail("the build hung")
+
+
+def site_text(root):
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace")
+                     for path in (root / "site").rglob("*.html"))
 
 
 CALLBACK = ("from dash import Dash, html, callback, Input, Output\n{imports}app = Dash()\n"
@@ -136,6 +141,63 @@ def test_an_example_that_replaces_livedash_functions_changes_no_other_example(tm
     for victim in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
         assert victim == ('<div><p id="flag">False</p><div class="dash-markdown" id="md"><p><em>fine</em></p>'
                           "</div></div>")
+
+
+SECRET = COUNTER.replace("Click", "TOP-SECRET-TEXT")
+
+
+def outside_file(tmp_path):
+    """A readable Python file beside the site, outside its docs_dir, with an assets/ folder next to it."""
+    (tmp_path / "elsewhere" / "assets").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "assets" / "x.js").write_text("window.x = 1;\n")
+    (tmp_path / "elsewhere" / "secret.py").write_text(SECRET)
+    for name, code in (("starter.py", SECRET), ("solution.py", SECRET), ("checks.py", CHECKS)):
+        (tmp_path / "elsewhere" / "exercise" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "elsewhere" / "exercise" / name).write_text(code)
+    return tmp_path / "elsewhere"
+
+
+def outside_option(case, docs, outside):
+    """The fence options of each way to reach the files outside docs_dir."""
+    if case == "relative":
+        return 'file="../../elsewhere/secret.py"'
+    if case == "absolute":
+        return f'file="{outside / "secret.py"}"'
+    if case == "symlink":
+        (docs / "examples" / "link.py").symlink_to(outside / "secret.py")
+        return 'file="examples/link.py"'
+    if case == "exercise":
+        return 'exercise="../../elsewhere/exercise"'
+    (docs / "ex").mkdir()   # an exercise folder in docs whose files are links to files outside
+    for name in ("starter.py", "solution.py", "checks.py"):
+        (docs / "ex" / name).symlink_to(outside / "exercise" / name)
+    return 'exercise="ex"'
+
+
+@pytest.mark.parametrize("case", ["relative", "absolute", "symlink", "exercise", "exercise_file"])
+def test_files_outside_docs_dir_are_refused_with_the_page_line(tmp_path, case):
+    root = make_site(tmp_path / "root", {"index.md": "# x\n"}, plugin=FAST)
+    option = outside_option(case, root / "docs", outside_file(tmp_path))
+    (root / "docs" / "index.md").write_text(f"# x\n\n```dash {option}\n```\n")
+    result = build(root, strict=False)
+    assert result.returncode != 0
+    assert "docs/index.md:3: " in result.stderr and "is outside docs_dir (docs)" in result.stderr
+    assert "Traceback" not in result.stderr and "TOP-SECRET-TEXT" not in result.stderr
+    assert not (root / "site").exists() or "TOP-SECRET-TEXT" not in site_text(root)
+
+
+def test_a_file_that_is_not_utf8_is_named_with_the_page_line(tmp_path):
+    root = make_site(tmp_path, {"index.md": fences(["latin.py"])}, plugin=FAST)
+    (root / "docs" / "examples" / "latin.py").write_bytes(COUNTER.replace("Click", "Cliqu\xe9").encode("latin-1"))
+    result = build(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/index.md:3: docs/examples/latin.py is not UTF-8 text" in result.stderr
+
+    root = make_site(tmp_path / "exercise", exercise_pages(), plugin=FAST, nav=NAV)
+    (root / "docs" / "exercises" / "count" / "checks.py").write_bytes(b"# \xff\n" + CHECKS.encode())
+    result = build(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/index.md:3: docs/exercises/count/checks.py is not UTF-8 text" in result.stderr
 
 
 @pytest.mark.parametrize("value", [0, -1, "soon", True])

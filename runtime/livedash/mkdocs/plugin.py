@@ -176,38 +176,62 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         if "exercise" in fence.options:
             return self._exercise(fence, where, key, common, config)
         if "file" in fence.options:
-            path = Path(config.docs_dir) / fence.options["file"]
+            value = fence.options["file"]
+            path = self._in_docs(where, f"file={value!r}", value, config)
             if fence.body.strip():
                 raise PluginError(f"{where}: a dash fence with file= must be empty")
             if not path.is_file():
-                raise PluginError(f"{where}: example file {fence.options['file']!r} "
-                                  f"not found (looked for {self._relative_source(path)})")
+                raise PluginError(f"{where}: example file {value!r} not found "
+                                  f"(looked for {self._relative_source(path)})")
             # As in Dash, the JavaScript files in an `assets` folder beside the app are loaded with it
             # (MkDocs copies them into the site like any other file of docs/).
+            docs = Path(config.docs_dir).resolve()
             assets = sorted(path.parent.joinpath("assets").glob("*.js"))
-            urls = [get_relative_url(str(a.relative_to(Path(config.docs_dir))).replace("\\", "/"), page.url)
-                    for a in assets]
-            return Example(key=key, code=path.read_text(encoding="utf-8"), filename=path.name,
+            urls = [get_relative_url(a.relative_to(docs).as_posix(), page.url) for a in assets]
+            return Example(key=key, code=self._read(where, path), filename=Path(value).name,
                            source=self._relative_source(path), first_line=1, assets=urls, **common)
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
                        first_line=fence.body_line, **common)
 
     def _exercise(self, fence, where, key, common, config):
         """An exercise fence: the reader starts from starter.py; solution.py and checks.py go with it."""
-        folder = Path(config.docs_dir) / fence.options["exercise"]
+        value = fence.options["exercise"]
+        folder = self._in_docs(where, f"exercise={value!r}", value, config)
         if fence.body.strip() or "file" in fence.options:
             raise PluginError(f"{where}: an exercise fence takes its code from the exercise folder: "
                               "leave it empty and give no file=")
-        files = {name: folder / f"{name}.py" for name in ("starter", "solution", "checks")}
-        missing = [path.name for path in files.values() if not path.is_file()]
+        files = {name: self._in_docs(where, f"{name}.py of exercise={value!r}", folder / f"{name}.py", config)
+                 for name in ("starter", "solution", "checks")}
+        missing = [f"{name}.py" for name, path in files.items() if not path.is_file()]
         if missing:
             raise PluginError(f"{where}: exercise folder {self._relative_source(folder)} lacks "
                               f"{', '.join(missing)} (an exercise has starter.py, solution.py and checks.py)")
-        text = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-        exercise = {"id": fence.options["exercise"].strip("/"), "checks": text["checks"],
-                    "solution": text["solution"]}
-        return Example(key=key, code=text["starter"], filename=f"{folder.name}.py",
+        text = {name: self._read(where, path) for name, path in files.items()}
+        exercise = {"id": value.strip("/"), "checks": text["checks"], "solution": text["solution"]}
+        return Example(key=key, code=text["starter"], filename=f"{Path(value).name}.py",
                        source=self._relative_source(files["starter"]), first_line=1, exercise=exercise, **common)
+
+    def _in_docs(self, where, what, path, config):
+        """docs_dir/path with `..` and symlinks resolved, refused unless it is inside docs_dir: a page
+        must not run, or publish, files from elsewhere on the machine."""
+        docs = Path(config.docs_dir).resolve()
+        try:
+            resolved = (docs / path).resolve()
+        except (OSError, RuntimeError) as exc:   # RuntimeError: a symlink loop
+            raise PluginError(f"{where}: {what} cannot be resolved: {exc}") from None
+        if not resolved.is_relative_to(docs):
+            raise PluginError(f"{where}: {what} is outside docs_dir ({self._relative_source(docs)}): "
+                              "examples and exercises must be files of the site's docs")
+        return resolved
+
+    def _read(self, where, path):
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise PluginError(f"{where}: {self._relative_source(path)} is not UTF-8 text ({exc.reason} at "
+                              f"byte {exc.start}): save it as UTF-8") from None
+        except OSError as exc:
+            raise PluginError(f"{where}: cannot read {self._relative_source(path)}: {exc.strerror}") from None
 
     def on_page_content(self, html, page, config, files):
         widgets = self._pages.get(page.file.src_uri)
