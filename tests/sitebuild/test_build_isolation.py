@@ -1,5 +1,5 @@
 """Builds with examples that misbehave: each example runs in a child process of its own, time-limited, and
-whatever it does is reported as its error; pages take code only from docs_dir."""
+whatever it does is reported as its error; pages take code only from docs_dir; placeholders stay ours."""
 
 import os
 import re
@@ -200,9 +200,39 @@ def test_a_file_that_is_not_utf8_is_named_with_the_page_line(tmp_path):
     assert "docs/index.md:3: docs/exercises/count/checks.py is not UTF-8 text" in result.stderr
 
 
+def test_prose_with_the_old_placeholder_stays_text_and_each_widget_lands_at_its_fence(tmp_path):
+    first, second = COUNTER.replace("Count: ", "First: "), COUNTER.replace("Count: ", "Second: ")
+    page = ("# Page\n\nBefore: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1\n\nLIVEDASH-WIDGET-1\n\n"
+            '```dash file="examples/first.py"\n```\n\nBetween\n\nLIVEDASH-WIDGET-0\n\n'
+            '```dash file="examples/second.py"\n```\n\nAfter\n')
+    root = make_site(tmp_path, {"index.md": page}, {"first.py": first, "second.py": second}, plugin=FAST)
+    assert build(root).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    order = ["<p>Before: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1</p>", "<p>LIVEDASH-WIDGET-1</p>",
+             '<p id="count">First: 0</p>', "<p>Between</p>", "<p>LIVEDASH-WIDGET-0</p>",
+             '<p id="count">Second: 0</p>', "<p>After</p>"]
+    assert all(html.count(text) == 1 for text in order), [html.count(text) for text in order]
+    assert [html.index(text) for text in order] == sorted(html.index(text) for text in order)
+
+
 @pytest.mark.parametrize("value", [0, -1, "soon", True])
 def test_the_timeout_option_must_be_a_positive_number_of_seconds(tmp_path, value):
     root = make_site(tmp_path, {"index.md": "# x\n"}, plugin={"pyodide": "cdn", "timeout": value})
     result = build(root)
     assert result.returncode != 0
     assert "expected a positive number of seconds" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_widget_whose_placeholder_another_extension_dropped_is_an_error_naming_its_fence():
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from livedash.mkdocs.plugin import LivedashPlugin
+
+    plugin = LivedashPlugin()
+    plugin._placeholder = "livedash-widget-0123456789abcdef"
+    plugin._pages["index.md"] = [("docs/index.md:3", "<div>one</div>"), ("docs/index.md:7", "<div>two</div>")]
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"), url="")
+    with pytest.raises(PluginError, match="docs/index.md:7: the example could not be put in the page"):
+        plugin.on_page_content("<p>livedash-widget-0123456789abcdef-0</p>", page=page, config=None, files=None)

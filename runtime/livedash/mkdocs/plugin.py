@@ -16,6 +16,7 @@ Options (mkdocs.yml)::
 import logging
 import mimetypes
 import re
+import secrets
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -60,7 +61,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
     def __init__(self):
         super().__init__()
         self._built = {}     # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
-        self._pages = {}     # page src_uri -> [widget html]
+        self._pages = {}     # page src_uri -> [(page:line of the fence, widget html)]
         self._exercises = {}  # page url -> [exercise ids], for the navigation's progress marks
         self._verified = {}   # (starter, solution, checks) -> problem text or "" (survives rebuilds)
 
@@ -73,6 +74,9 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mimetypes.add_type("application/wasm", ".wasm")
         mimetypes.add_type("text/javascript", ".mjs")
         self._root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        # A fence becomes this placeholder until its widget replaces it in the HTML: random per build, so
+        # no page can contain it by accident or on purpose.
+        self._placeholder = f"livedash-widget-{secrets.token_hex(8)}"
         try:
             for package in (PYODIDE, MERMAID, PLOTLY, ACE) if self.config.pyodide == "self" else (MERMAID, PLOTLY, ACE):
                 ensure(package, log=log.info)
@@ -129,8 +133,9 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             elif built.error is not None and not example.expect_error:
                 log.warning(f"{built.location}: the example on {where} failed: "
                             f"{built.error['kind']}: {built.error['message']}\n{built.error['traceback']}")
-            widgets.append(diagram_only_html(example, built) if example.show == "diagram" else widget_html(example, built))
-            lines[fence.start:fence.end + 1] = [f"{fence.indent}LIVEDASH-WIDGET-{number}"]
+            widget = diagram_only_html(example, built) if example.show == "diagram" else widget_html(example, built)
+            widgets.append((where, widget))
+            lines[fence.start:fence.end + 1] = [f"{fence.indent}{self._placeholder}-{number}"]
         self._pages[page.file.src_uri] = list(reversed(widgets))
         return "\n".join(lines)
 
@@ -237,8 +242,19 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         widgets = self._pages.get(page.file.src_uri)
         if not widgets:
             return html
-        for number, widget in enumerate(widgets):
-            html = re.sub(rf"(<p>)?LIVEDASH-WIDGET-{number}(</p>)?", lambda _m, w=widget: w, html, count=1)
+        placed = []
+
+        def place(match):
+            number = int(match[1])
+            placed.append(number)
+            return widgets[number][1] if number < len(widgets) else match[0]
+
+        # One pass, so the text of a widget is never searched for the next placeholder.
+        html = re.sub(rf"(?:<p>)?{self._placeholder}-(\d+)(?:</p>)?", place, html)
+        for number, (where, _widget) in enumerate(widgets):
+            if placed.count(number) != 1:
+                raise PluginError(f"{where}: the example could not be put in the page: another Markdown "
+                                  f"extension {'dropped' if number not in placed else 'repeated'} its place")
         base = self.config.assets_path.strip("/")
         css = get_relative_url(f"{base}/livedash.css", page.url)
         js = get_relative_url(f"{base}/livedash.js", page.url)
