@@ -236,3 +236,19 @@ def test_a_widget_whose_placeholder_another_extension_dropped_is_an_error_naming
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"), url="")
     with pytest.raises(PluginError, match="docs/index.md:7: the example could not be put in the page"):
         plugin.on_page_content("<p>livedash-widget-0123456789abcdef-0</p>", page=page, config=None, files=None)
+
+
+def test_a_crash_a_kill_and_a_loop_beside_other_threads_are_reported_from_the_child():
+    from livedash.mkdocs.examples import Example, build_call, built_from
+    from livedash.mkdocs.isolation import run
+
+    codes = {"abort.py": "import os\n\nos.abort()\n",
+             "kill.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+             "threads.py": "import threading\n\ndef spin():\n    while True: pass\n\n"
+                           "threading.Thread(target=spin, daemon=True).start()\nwhile True: pass\n"}
+    calls = [build_call(Example(key=name, code=code, filename=name, source=f"docs/examples/{name}", first_line=1))
+             for name, code in codes.items()]
+    abort, kill, threads = (built_from(outcome).error for outcome in run(calls, timeout=2))
+    assert (abort["kind"], abort["filename"], abort["line"]) == ("Crash", "docs/examples/abort.py", 3)
+    assert kill["kind"] == "SystemExit" and "killed by SIGKILL" in kill["message"]
+    assert (threads["kind"], threads["line"]) == ("TimeoutError", 7)   # the main thread's line, not spin's

@@ -160,8 +160,8 @@ class _Child:
             kind, message = "TimeoutError", (f"the code did not finish within {self.timeout:g} s "
                                              "(the plugin's timeout option)")
         elif "Fatal Python error" in stack:
-            crash = re.search(r"Fatal Python error: (.*)", stack)[1].strip()
-            kind, message = "Crash", f"the code crashed Python ({crash})"
+            crash = re.search(r"Fatal Python error: (.*)", stack)
+            kind, message = "Crash", f"the code crashed Python ({crash[1].strip() if crash else 'fatal error'})"
         else:
             code = self.process.exitcode
             how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
@@ -215,7 +215,10 @@ def _child_main(call, timeout, dump_path, connection):
         connection.close()
         faulthandler.cancel_dump_traceback_later()
     for stream in (sys.stdout, sys.stderr):
-        stream.flush()
+        try:
+            stream.flush()   # what the code printed
+        except BaseException:   # the code may have replaced the stream: its answer is sent already
+            pass
     real_exit(0)   # not multiprocessing's exit, which would wait for threads the code left running
 
 
