@@ -104,7 +104,11 @@ export class Connection {
   adopt(next, booted) {
     this.worker = next;
     next.onmessage = ({ data }) => { if (this.worker === next) this.receive(next, data); };
-    next.onerror = (event) => this.setBoot("failed", event.message || "the worker could not start");
+    // (A worker ended by Stop can still report an error from its last moments, e.g. a NoGilError from a
+    // time.sleep cut short: only the current worker's errors count.)
+    next.onerror = (event) => {
+      if (this.worker === next) this.setBoot("failed", event.message || "the worker could not start");
+    };
     if (booted) this.setBoot("ready", "", { ms: 0, python: this.boot.python });
     else {
       this.setBoot("loading");
