@@ -1,58 +1,54 @@
 """Component tree -> static HTML, the same markup as web/renderer.js produces (see web/README.md)."""
 
+import logging
+import re
 from html import escape
 
 from .components.html import VOID
 from .protocol import id_key
+from .sanitize import INERT, UNITLESS, html_tag, required_attributes, safe_attribute, style_text  # noqa: F401
+from .sanitize import attr_value as _attr_value
 
 _NOT_ATTRIBUTES = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key",
                    "setProps"}
-_RENAMED = {"className": "class", "htmlFor": "for"}
-# CSS properties whose numbers carry no unit (React's list, the ones used in practice).
-UNITLESS = {"animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice", "borderImageWidth",
-            "columnCount", "columns", "flex", "flexGrow", "flexPositive", "flexShrink", "flexNegative", "flexOrder",
-            "fontWeight", "gridArea", "gridColumn", "gridColumnEnd", "gridColumnStart", "gridRow", "gridRowEnd",
-            "gridRowStart", "lineClamp", "lineHeight", "opacity", "order", "orphans", "scale", "tabSize", "widows",
-            "zIndex", "zoom", "fillOpacity", "floodOpacity", "stopOpacity", "strokeDasharray",
-            "strokeDashoffset", "strokeMiterlimit", "strokeOpacity", "strokeWidth"}
+# The plugin's logger: a refused prop is a build warning (and fails `mkdocs build --strict`).
+_log = logging.getLogger("mkdocs.plugins.livedash")
 
 
-def style_text(style):
-    parts = []
-    for name, value in style.items():
-        if value is None or value == "" or isinstance(value, bool):
-            continue
-        css = name if name.startswith("--") else "".join("-" + c.lower() if c.isupper() else c for c in name)
-        if isinstance(value, (int, float)) and value != 0 and name not in UNITLESS and not name.startswith("--"):
-            value = f"{value}px"
-        parts.append(f"{css}: {value}")
-    return "; ".join(parts)
+def _warn(message):
+    _log.warning(f"livedash: {message}")
 
 
-def _attr_value(value):
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _report(message):
+    _log.warning(f"livedash: in an example's layout: {message}")
 
 
-def attributes(props, skip=()):
-    """HTML attributes for a component's props, in the order the props were given."""
-    out = []
+def _ascii_lower(name):
+    """An attribute name as the DOM keeps it on an HTML element (setAttribute and the parser lower-case
+    ASCII letters only)."""
+    return re.sub("[A-Z]+", lambda m: m.group().lower(), name)
+
+
+def attributes(props, skip=(), tag="div", trusted=True, first=()):
+    """HTML attributes for a component's props, as the page's renderer sets them one after the other
+    through sanitize.js: in the order the props were given, a name set twice keeps its first place and
+    its last value, a removed one (None, False) is gone. ``first``: attributes set before the props."""
+    out = {}
+    for name, text in [*first, *required_attributes(tag, trusted)]:
+        out[_ascii_lower(name)] = text
     for name, value in props.items():
-        if name in _NOT_ATTRIBUTES or name in skip or value is None or value is False:
+        if name in _NOT_ATTRIBUTES or name in skip:
             continue
-        if name == "id":
-            out.append(("id", id_key(value)))
-        elif name == "style":
-            if isinstance(value, dict):
-                text = style_text(value)
-                if text:
-                    out.append(("style", text))
+        attribute = safe_attribute(tag, name, value, trusted=trusted, report=_report, warn=_warn)
+        if attribute is None:
+            continue
+        key, text = _ascii_lower(attribute[0]), attribute[1]
+        if text is None:
+            out.pop(key, None)
         else:
-            attr = _RENAMED.get(name) or (name if name.startswith(("data-", "aria-")) else name.lower())
-            out.append((attr, "" if value is True else _attr_value(value)))
+            out[key] = text
     # Written as browsers serialise them (a boolean attribute as hidden=""), so the two renders match.
-    return "".join(f' {k}="{escape(v, quote=True)}"' for k, v in out)
+    return "".join(f' {k}="{escape(v, quote=True)}"' for k, v in out.items())
 
 
 def render(node):
@@ -67,10 +63,16 @@ def render(node):
         return escape(node, quote=False)
     namespace, kind, props = node["namespace"], node["type"], node["props"]
     if namespace == "dash_html_components":
-        tag = kind.lower()
+        tag = html_tag(kind)
+        inner = "" if tag in VOID else render(props.get("children"))
+        if tag in INERT:
+            # html.Script and html.Base, inert (see sanitize.py): a <template> holding their children, since
+            # Material's instant navigation re-creates (and so runs) every <script> in the page's content.
+            attrs = attributes(props, tag=tag, first=[("data-dash-type", INERT[tag])])
+            return f"<template{attrs}>{inner}</template>"
         if tag in VOID:
-            return f"<{tag}{attributes(props)}>"
-        return f"<{tag}{attributes(props)}>{render(props.get('children'))}</{tag}>"
+            return f"<{tag}{attributes(props, tag=tag)}>"
+        return f"<{tag}{attributes(props, tag=tag)}>{inner}</{tag}>"
     if kind == "Markdown":     # the tree livedash.markdown parsed, written as web/markdown.js draws it
         from .markdown import tree_html
         outer = {k: props[k] for k in ("id", "style") if k in props}
@@ -90,7 +92,7 @@ def _input(props):
         attrs.pop(name, None)
     css = _class("dash-input", props)
     attrs.pop("className", None)
-    return f'<input class="{escape(css)}"{attributes(attrs)}>'
+    return f'<input{attributes(attrs, tag="input", first=[("class", css)])}>'
 
 
 def _slider(props):
@@ -135,7 +137,8 @@ def _textarea(props):
     attrs = {k: v for k, v in props.items() if k not in TEXTAREA_SKIP}
     value = props.get("value")
     text = "" if value is None else escape(str(value), quote=False)
-    return f'<textarea class="{escape(_class("dash-textarea", props))}"{attributes(attrs)}>{text}</textarea>'
+    first = [("class", _class("dash-textarea", props))]
+    return f'<textarea{attributes(attrs, tag="textarea", first=first)}>{text}</textarea>'
 
 
 def _choices(kind):

@@ -1,19 +1,16 @@
 // Component JSON -> DOM, prop patches -> DOM, DOM events -> prop changes. The markup is exactly the one
 // livedash/prerender.py writes at build time (see README.md), so swapping one for the other is invisible.
-// Text always goes in as text nodes and attribute values, never as HTML.
+// Text always goes in as text nodes and attribute values, never as HTML; every attribute goes through
+// sanitize.js (Dash's URL cleaning, React's attribute-name rule, no event handlers, untrusted apps isolated).
 import { markdownNodes } from "./markdown.js";
+import { applyAttribute, htmlTag, idKey, INERT, requiredAttributes, styleText } from "./sanitize.js";
+
+export { idKey, styleText };
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
   "param", "source", "track", "wbr"]);
 const NOT_ATTRIBUTES = new Set(["children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state",
   "key", "setProps"]);
-const RENAMED = { className: "class", htmlFor: "for" };
-const UNITLESS = new Set(["animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice",
-  "borderImageWidth", "columnCount", "columns", "flex", "flexGrow", "flexPositive", "flexShrink", "flexNegative",
-  "flexOrder", "fontWeight", "gridArea", "gridColumn", "gridColumnEnd", "gridColumnStart", "gridRow", "gridRowEnd",
-  "gridRowStart", "lineClamp", "lineHeight", "opacity", "order", "orphans", "scale", "tabSize", "widows", "zIndex",
-  "zoom", "fillOpacity", "floodOpacity", "stopOpacity", "strokeDasharray", "strokeDashoffset", "strokeMiterlimit",
-  "strokeOpacity", "strokeWidth"]);
 const INPUT_SKIP = new Set(["debounce", "n_submit", "n_submit_timestamp", "n_blur", "n_blur_timestamp", "persistence",
   "persisted_props", "persistence_type", "selectionStart", "selectionEnd", "selectionDirection", "className"]);
 const SLIDER_RANGE = ["min", "max", "step", "value", "disabled"];
@@ -47,54 +44,49 @@ function loadPlotly() {
   return plotly;
 }
 
-/** An id as Dash writes it in the DOM: dict ids as JSON with sorted keys and no spaces. */
-export function idKey(id) {
-  if (id === null || typeof id !== "object") return id;
-  return "{" + Object.keys(id).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(id[k])}`).join(",") + "}";
+/** Set (or remove) the attribute a prop is written as, through sanitize.js (`options`: {trusted, report}). */
+function setAttribute(el, prop, value, options = {}) {
+  applyAttribute(el, prop, value, options);
 }
 
-export function styleText(style) {
-  const parts = [];
-  for (const [name, value] of Object.entries(style)) {
-    if (value === null || value === undefined || value === "" || typeof value === "boolean") continue;
-    const css = name.startsWith("--") ? name : name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-    const unit = typeof value === "number" && value !== 0 && !UNITLESS.has(name) && !name.startsWith("--") ? "px" : "";
-    parts.push(`${css}: ${value}${unit}`);
-  }
-  return parts.join("; ");
-}
-
-function attributeName(prop) {
-  return RENAMED[prop] || (prop.startsWith("data-") || prop.startsWith("aria-") ? prop : prop.toLowerCase());
-}
-
-function setAttribute(el, prop, value) {
-  if (prop === "id") {
-    el.setAttribute("id", idKey(value));
-  } else if (prop === "style") {
-    const text = value && typeof value === "object" ? styleText(value) : "";
-    if (text) el.setAttribute("style", text); else el.removeAttribute("style");
-  } else if (value === null || value === undefined || value === false) {
-    el.removeAttribute(attributeName(prop));
-  } else {
-    el.setAttribute(attributeName(prop), value === true ? "" : String(value));
-  }
-}
-
-function setAttributes(el, props, skip = NOT_ATTRIBUTES) {
-  for (const [prop, value] of Object.entries(props)) if (!skip.has(prop)) setAttribute(el, prop, value);
+function setAttributes(el, props, skip = NOT_ATTRIBUTES, options = {}) {
+  for (const [prop, value] of Object.entries(props)) if (!skip.has(prop)) setAttribute(el, prop, value, options);
 }
 
 export class Renderer {
-  /** root: the element the app is drawn in; onChange({id, props}): a reader's edit. */
-  constructor(root, onChange) {
+  /** root: the element the app is drawn in; onChange({id, props}): a reader's edit.
+   *  trusted: false for code from a share link (sanitize.js: no same-origin documents, sandboxed iframes);
+   *  onProblem(message): a refused prop ("Dangerous link detected: <url>", as Dash reports it), once each. */
+  constructor(root, onChange, { trusted = true, onProblem } = {}) {
     this.root = root;
     this.onChange = onChange;
     this.nodes = new Map(); // id key -> {component, el}
+    this.trusted = trusted;
+    this.onProblem = onProblem;
+    this.reported = new Set();
+    this.safety = { trusted, report: (message) => this.problem(message) };
+  }
+
+  /** A refused prop, told once per mounted app (a redraw does not repeat it). */
+  problem(message) {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    if (this.onProblem) this.onProblem(message);
+    else console.error(`livedash: ${message}`);
+  }
+
+  /** Set (or remove) the attribute a prop is written as, safely. */
+  attr(el, prop, value) {
+    setAttribute(el, prop, value, this.safety);
+  }
+
+  attrs(el, props, skip = NOT_ATTRIBUTES) {
+    setAttributes(el, props, skip, this.safety);
   }
 
   mount(layout) {
     this.dispose();
+    this.reported.clear();
     this.layout = layout;
     this.nodes.clear();
     this.root.replaceChildren(...this.renderChildren(layout));
@@ -111,10 +103,12 @@ export class Renderer {
     Object.assign(component.props, props);
     const kind = component.namespace === "dash_core_components" ? component.type : "html";
     if (kind === "html") {
+      const tag = htmlTag(component.type);
       for (const [prop, value] of Object.entries(props)) {
         if (prop === "children") {
-          if (!VOID.has(el.localName)) el.replaceChildren(...this.renderChildren(value));
-        } else if (!NOT_ATTRIBUTES.has(prop)) setAttribute(el, prop, value);
+          // (an inert element's children sit in its template's content)
+          if (!VOID.has(tag)) (INERT[tag] ? el.content : el).replaceChildren(...this.renderChildren(value));
+        } else if (!NOT_ATTRIBUTES.has(prop)) this.attr(el, prop, value);
       }
     } else if (kind === "Input") this.updateInput(el, props);
     else if (kind === "Slider" || kind === "RangeSlider") {
@@ -159,7 +153,7 @@ export class Renderer {
 
   render(component) {
     const { namespace, type, props } = component;
-    if (namespace === "dash_html_components") return this.renderHtml(component, type.toLowerCase(), props);
+    if (namespace === "dash_html_components") return this.renderHtml(component, htmlTag(type), props);
     if (namespace === "dash_core_components") {
       if (type === "Input") return this.renderInput(component, props);
       if (type === "Slider") return this.renderSlider(component, props);
@@ -182,9 +176,12 @@ export class Renderer {
   }
 
   renderHtml(component, tag, props) {
-    const el = document.createElement(tag);
-    setAttributes(el, props);
-    if (!VOID.has(tag)) el.append(...this.renderChildren(props.children));
+    // html.Script and html.Base are drawn inert (see sanitize.js): a <template> holding their children.
+    const el = document.createElement(INERT[tag] ? "template" : tag);
+    if (INERT[tag]) el.setAttribute("data-dash-type", INERT[tag]);
+    for (const [name, value] of requiredAttributes(tag, this.safety)) el.setAttribute(name, value);
+    this.attrs(el, props);
+    if (!VOID.has(tag)) (INERT[tag] ? el.content : el).append(...this.renderChildren(props.children));
     if (props.id !== undefined && !props.disable_n_clicks) {
       el.addEventListener("click", () => {
         // Dash counts clicks on every html element that has an id (n_clicks starts unset, i.e. None).
@@ -197,7 +194,7 @@ export class Renderer {
   renderInput(component, props) {
     const el = document.createElement("input");
     el.setAttribute("class", props.className ? `dash-input ${props.className}` : "dash-input");
-    setAttributes(el, props, new Set([...NOT_ATTRIBUTES, ...INPUT_SKIP]));
+    this.attrs(el, props, new Set([...NOT_ATTRIBUTES, ...INPUT_SKIP]));
     if (props.value !== undefined && props.value !== null) {
       el.value = "";                      // a real change of the value property puts the caret at the end,
       el.value = String(props.value);     // as in Dash's React input
@@ -234,14 +231,14 @@ export class Renderer {
         }
       }
       if (prop === "className") el.setAttribute("class", value ? `dash-input ${value}` : "dash-input");
-      else if (!NOT_ATTRIBUTES.has(prop) && !INPUT_SKIP.has(prop)) setAttribute(el, prop, value);
+      else if (!NOT_ATTRIBUTES.has(prop) && !INPUT_SKIP.has(prop)) this.attr(el, prop, value);
     }
   }
 
   renderSlider(component, props) {
     const el = document.createElement("div");
     el.setAttribute("class", props.className ? `dash-slider ${props.className}` : "dash-slider");
-    if (props.id !== undefined) setAttribute(el, "id", props.id);
+    if (props.id !== undefined) this.attr(el, "id", props.id);
     const range = document.createElement("input");
     range.type = "range";
     el.append(range);
@@ -257,7 +254,7 @@ export class Renderer {
   updateSlider(el, props) {
     const range = el.querySelector('input[type="range"]');
     for (const name of SLIDER_RANGE) {
-      if (props[name] !== null && props[name] !== undefined) setAttribute(range, name, props[name]);
+      if (props[name] !== null && props[name] !== undefined) this.attr(range, name, props[name]);
       else range.removeAttribute(name);
     }
     if (props.value !== null && props.value !== undefined) range.value = String(props.value);
@@ -274,14 +271,14 @@ export class Renderer {
   renderRangeSlider(component, props) {
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-rangeslider", props));
-    if (props.id !== undefined) setAttribute(el, "id", props.id);
+    if (props.id !== undefined) this.attr(el, "id", props.id);
     const value = props.value || [props.min, props.max];
     const handles = value.slice(0, 2).map((handle) => {
       const range = document.createElement("input");
       range.type = "range";
-      for (const name of ["min", "max", "step"]) if (props[name] !== null && props[name] !== undefined) setAttribute(range, name, props[name]);
-      if (handle !== null && handle !== undefined) { setAttribute(range, "value", handle); range.value = String(handle); }
-      if (props.disabled) setAttribute(range, "disabled", true);
+      for (const name of ["min", "max", "step"]) if (props[name] !== null && props[name] !== undefined) this.attr(range, name, props[name]);
+      if (handle !== null && handle !== undefined) { this.attr(range, "value", handle); range.value = String(handle); }
+      if (props.disabled) this.attr(range, "disabled", true);
       return range;
     });
     el.append(...handles);
@@ -312,7 +309,7 @@ export class Renderer {
   renderTextarea(component, props) {
     const el = document.createElement("textarea");
     el.setAttribute("class", withClass("dash-textarea", props));
-    setAttributes(el, props, new Set([...NOT_ATTRIBUTES, ...TEXTAREA_SKIP]));
+    this.attrs(el, props, new Set([...NOT_ATTRIBUTES, ...TEXTAREA_SKIP]));
     el.textContent = props.value ?? "";
     el.addEventListener("input", () => { if (el.value !== component.props.value) this.emit(component, { value: el.value }); });
     el.addEventListener("blur", () => this.emit(component, { n_blur: (component.props.n_blur || 0) + 1, n_blur_timestamp: Date.now() }));
@@ -324,7 +321,7 @@ export class Renderer {
     const props = component.props;
     const el = document.createElement("div");
     el.setAttribute("class", withClass(kind === "checkbox" ? "dash-checklist" : "dash-radioitems", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(el, name, props[name]);
     const chosen = Array.isArray(props.value) ? props.value : [props.value];
     const base = kind === "checkbox" ? "dash-checklist" : "dash-radioitems";
     // Dash 4's markup: the label's text sits in a flex span (which also trims its outer spaces).
@@ -338,11 +335,11 @@ export class Renderer {
       input.setAttribute("value", String(index));
       if (option.value !== null && chosen.some((v) => equal(v, option.value))) { input.setAttribute("checked", ""); input.checked = true; }
       if (option.disabled) input.setAttribute("disabled", "");
-      setAttribute(input, "className", classes("dash-options-list-option-checkbox", props.inputClassName));
-      if (props.inputStyle !== undefined) setAttribute(input, "style", props.inputStyle);
+      this.attr(input, "className", classes("dash-options-list-option-checkbox", props.inputClassName));
+      if (props.inputStyle !== undefined) this.attr(input, "style", props.inputStyle);
       const text = document.createElement("span");
-      setAttribute(text, "className", classes("dash-options-list-option-text", props.labelClassName));
-      if (props.labelStyle !== undefined) setAttribute(text, "style", props.labelStyle);
+      this.attr(text, "className", classes("dash-options-list-option-text", props.labelClassName));
+      if (props.labelStyle !== undefined) this.attr(text, "style", props.labelStyle);
       input.addEventListener("change", () => {
         if (kind === "radio") { this.emit(component, { value: option.value }); return; }
         // Dash's Checklist appends a newly checked value and removes an unchecked one.
@@ -362,11 +359,11 @@ export class Renderer {
     const props = component.props;
     const box = document.createElement("div");
     box.setAttribute("class", withClass("dash-dropdown", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(box, name, props[name]);
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(box, name, props[name]);
     const el = document.createElement("select");
     el.setAttribute("class", "dash-dropdown-select");
     if (props.multi) el.setAttribute("multiple", "");
-    if (props.disabled !== undefined) setAttribute(el, "disabled", props.disabled);
+    if (props.disabled !== undefined) this.attr(el, "disabled", props.disabled);
     if (props.searchable !== false) {
       const search = document.createElement("input");
       search.setAttribute("type", "search");
@@ -419,7 +416,7 @@ export class Renderer {
     const props = component.props;
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-graph", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(el, name, props[name]);
     this.drawGraph(el, component).catch((error) => {
       el.textContent = `The chart could not be drawn: ${error.message}`;
     });
@@ -468,7 +465,7 @@ export class Renderer {
     el.setAttribute("class", withClass("dash-markdown", props));
     for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
     el.append(...markdownNodes(component.markdown,
-      { trusted: this.trusted === true, report: (message) => this.onProblem?.(message) }));
+      { trusted: this.trusted === true, report: (message) => this.problem(message) }));
     return el;
   }
 
@@ -476,7 +473,7 @@ export class Renderer {
     const props = component.props;
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-loading", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(el, name, props[name]);
     el.append(...this.renderChildren(props.children));
     return el;
   }
@@ -493,7 +490,7 @@ export class Renderer {
     const chosen = "value" in props ? props.value : tabs[0]?.value;
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-tabs", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(el, name, props[name]);
     const bar = document.createElement("div");
     bar.className = "dash-tabs-bar";
     bar.setAttribute("role", "tablist");
