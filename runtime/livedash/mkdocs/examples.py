@@ -64,6 +64,7 @@ def built_from(outcome):
 
 
 def build_json(example):
+    """build() as JSON data: what the child process sends back."""
     return build(example).to_json()
 
 
