@@ -307,3 +307,16 @@ def test_untrusted_script_handlers_and_names(page, site):
     page.locator("#untrusted img").click()
     assert_no_script_ran(page, site)
 
+
+
+def test_untrusted_elements_cannot_hide_the_documents_own_properties(page, site):
+    """DOM clobbering: a named <img>/<form>/… is a property of the document, over its built-in ones, so
+    `<form name="querySelectorAll">` would break every script of the page."""
+    layout = html_component("Div", [html_component("Img", src="x.png", name="querySelectorAll", id="createElement"),
+                                    html_component("Form", name="baseURI", id="form"),
+                                    html_component("Img", src="x.png", name="fine", id="img")])
+    mount_untrusted(page, site, layout, wait=100)
+    assert page.evaluate("() => typeof document.querySelectorAll") == "function"
+    assert page.evaluate("() => typeof document.createElement") == "function"
+    assert page.evaluate("() => typeof document.baseURI") == "string"
+    assert page.evaluate("() => document.fine.id") == "img"      # other names are kept

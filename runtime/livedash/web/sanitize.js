@@ -154,6 +154,19 @@ export function requiredAttributes(tag, { trusted = true } = {}) {
   return !trusted && String(tag).toLowerCase() === "iframe" ? [["sandbox", IFRAME_SANDBOX]] : [];
 }
 
+// Named elements the document exposes as its own properties, over its built-in ones (DOM clobbering: an
+// <img name="querySelectorAll"> would make document.querySelectorAll that image for every script of the
+// page). Page only, since it depends on the document; untrusted apps only (Dash has no such guard).
+const NAMED_BY_NAME = new Set(["embed", "form", "iframe", "img", "object"]);
+const NAMED_BY_ID = new Set(["img", "object"]);
+
+function shadowsDocument(el, attr, text) {
+  const named = attr === "name" ? NAMED_BY_NAME : attr === "id" ? NAMED_BY_ID : null;
+  if (!named || !named.has(el.localName)) return false;
+  const doc = el.ownerDocument;
+  return Boolean(doc) && text in Object.getPrototypeOf(doc);
+}
+
 /**
  * Set (or remove) one attribute of `el` safely; `name` is the DOM attribute name (a prop name works too).
  * Returns true when the attribute was written or removed, false when it was refused.
@@ -162,6 +175,11 @@ export function applyAttribute(el, name, value, { trusted = true, report, warn =
   const attribute = safeAttribute(el.localName, name, value, { trusted, report, warn });
   if (!attribute) return false;
   const [attr, text] = attribute;
+  if (!trusted && text !== null && shadowsDocument(el, attr, text)) {
+    if (warn) warn(`${attr}="${text}" on <${el.localName}> dropped: it would hide document.${text} from the page`);
+    el.removeAttribute(attr);
+    return false;
+  }
   if (text === null) el.removeAttribute(attr);
   else el.setAttribute(attr, text);
   return true;
