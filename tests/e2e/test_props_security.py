@@ -254,6 +254,7 @@ def mount_untrusted(page, site, layout, wait=1000):
         window.addEventListener("message", (event) => window.__messages.push(event.data));
         const renderer = new Renderer(root, () => {}, { trusted: false, onProblem: (m) => problems.push(m) });
         renderer.mount(JSON.parse(JSON.stringify(layout).replaceAll("BLOB", blob)));
+        Object.assign(window, { __renderer: renderer, __problems: problems, __blob: blob });
         await new Promise((resolve) => setTimeout(resolve, wait));
         return problems.map((p) => p.replace(blob, "BLOB"));
     }""", [layout, wait])
@@ -320,3 +321,29 @@ def test_untrusted_elements_cannot_hide_the_documents_own_properties(page, site)
     assert page.evaluate("() => typeof document.createElement") == "function"
     assert page.evaluate("() => typeof document.baseURI") == "string"
     assert page.evaluate("() => document.fine.id") == "img"      # other names are kept
+
+
+def test_untrusted_patches_go_through_the_same_rules(page, site):
+    """A callback's output is checked as the first drawing was: a link set to a blob: URL, an iframe whose
+    sandbox a callback removes, a Script whose text a callback sets."""
+    layout = html_component("Div", [html_component("A", "go", id="link", href="https://example.org/"),
+                                    html_component("Iframe", id="frame", sandbox="allow-scripts"),
+                                    html_component("Script", "", id="script")])
+    mount_untrusted(page, site, layout, wait=100)
+    page.evaluate("""async (srcdoc) => {
+        window.__renderer.patch("link", { href: window.__blob, onclick: "window.__pwned = 1" });
+        window.__renderer.patch("frame", { sandbox: null, srcDoc: srcdoc });
+        window.__renderer.patch("script", { children: "window.__pwned = 1" });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    }""", SRCDOC)
+    link = page.locator("#untrusted a")
+    assert link.evaluate("(a) => a.getAttributeNames()") == ["id", "href"]
+    assert link.get_attribute("href") == "about:blank"
+    assert page.evaluate("() => window.__problems.length") == 1
+    assert page.locator("#untrusted iframe").get_attribute("sandbox") == "allow-scripts allow-forms allow-popups"
+    page.wait_for_function("() => window.__messages.includes('isolated')")
+    assert page.locator("#untrusted script").count() == 0
+    assert page.locator("#untrusted template").evaluate("(t) => t.content.textContent") == "window.__pwned = 1"
+    link.click()
+    page.wait_for_timeout(500)
+    assert_no_script_ran(page, site)
