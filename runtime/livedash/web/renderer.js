@@ -64,7 +64,9 @@ export class Renderer {
     this.trusted = trusted;
     this.onProblem = onProblem;
     this.reported = new Set();
-    this.safety = { trusted, report: (message) => this.problem(message) };
+    // Read at each use: the widget turns trust off and on as link code comes and goes (renderer.trusted).
+    const renderer = this;
+    this.safety = { get trusted() { return renderer.trusted; }, report: (message) => this.problem(message) };
   }
 
   /** A refused prop, told once per mounted app (a redraw does not repeat it). */
@@ -463,9 +465,8 @@ export class Renderer {
     const props = component.props;
     const el = document.createElement("div");
     el.setAttribute("class", withClass("dash-markdown", props));
-    for (const name of ["id", "style"]) if (props[name] !== undefined) setAttribute(el, name, props[name]);
-    el.append(...markdownNodes(component.markdown,
-      { trusted: this.trusted === true, report: (message) => this.problem(message) }));
+    for (const name of ["id", "style"]) if (props[name] !== undefined) this.attr(el, name, props[name]);
+    el.append(...markdownNodes(component.markdown, this.safety));
     return el;
   }
 
