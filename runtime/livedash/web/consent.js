@@ -2,6 +2,14 @@
 // It shows the code it is about, and nothing in it is focused: a reader typing in the app (a space, Enter)
 // must never answer it by accident. Only a click (or a deliberate Tab to a button) answers.
 
+function button(text, className = "") {
+  const made = document.createElement("button");
+  made.type = "button";
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
 /** Ask above `anchor` whether to run `source` (the JavaScript); resolves true (run) or false. */
 export function askToRunJavaScript(anchor, source, what = "This code came from a link and wants to run JavaScript in this page") {
   return new Promise((resolve) => {
@@ -14,14 +22,8 @@ export function askToRunJavaScript(anchor, source, what = "This code came from a
     const code = document.createElement("pre");
     code.className = "livedash-confirm-code";
     code.textContent = source;
-    const yes = document.createElement("button");
-    yes.type = "button";
-    yes.className = "livedash-confirm-run";
-    yes.textContent = "Run this JavaScript";
-    const no = document.createElement("button");
-    no.type = "button";
-    no.className = "livedash-confirm-skip";
-    no.textContent = "Don't run it";
+    const yes = button("Run this JavaScript", "livedash-confirm-run");
+    const no = button("Don't run it", "livedash-confirm-skip");
     // Only a real click or key press on the button answers (not a script's synthetic click).
     const answer = (ok) => (event) => {
       if (!event.isTrusted) return;
@@ -49,14 +51,8 @@ export function linkBarFor(root, { keep, leave, ownEdit }) {
   const text = document.createElement("p");
   text.textContent = "This code came from a link. It runs in a Python of its own, and any JavaScript in it "
     + "asks you before it runs.";
-  const keepButton = document.createElement("button");
-  keepButton.type = "button";
-  keepButton.className = "livedash-link-keep";
-  keepButton.textContent = "Keep as my code";
-  const leaveButton = document.createElement("button");
-  leaveButton.type = "button";
-  leaveButton.className = "livedash-link-leave";
-  leaveButton.textContent = ownEdit ? "Back to my code" : "Back to the lesson's code";
+  const keepButton = button("Keep as my code", "livedash-link-keep");
+  const leaveButton = button(ownEdit ? "Back to my code" : "Back to the lesson's code", "livedash-link-leave");
   keepButton.addEventListener("click", keep);
   leaveButton.addEventListener("click", leave);
   const buttons = document.createElement("div");
@@ -75,12 +71,8 @@ function askFirst(bar, question, yesText, noText) {
     const box = document.createElement("p");
     box.className = "livedash-link-question";
     box.textContent = `${question} `;
-    const yes = document.createElement("button");
-    yes.type = "button";
-    yes.textContent = yesText;
-    const no = document.createElement("button");
-    no.type = "button";
-    no.textContent = noText;
+    const yes = button(yesText);
+    const no = button(noText);
     const answer = (ok) => () => { box.remove(); resolve(ok); };
     yes.addEventListener("click", answer(true));
     no.addEventListener("click", answer(false));
