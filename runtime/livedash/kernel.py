@@ -4,14 +4,17 @@ import json
 
 from .diagram import session_diagram
 from .errors import describe
-from .protocol import check_request
+from .protocol import check_request, id_key
 from .session import start_session
 
 
 class Kernel:
     def __init__(self, notify=None):
         self.sessions = {}
-        self.waiting = {}    # app key -> (changes still to apply, seq) while a clientside callback runs
+        # app key -> (work still to do, seq) while a run waits for the page to answer a clientside request:
+        # the reader's changes and the jobs' reports that arrived meanwhile, run after it in order (seq: the
+        # update whose changes the waiting run belongs to)
+        self.waiting = {}
         self.notify = notify  # posts a message at once (a background job's progress), given JSON text
         self.jobs = None
 
@@ -50,31 +53,53 @@ class Kernel:
         return _with_jobs(answer, [step])
 
     def _on_update(self, message):
-        return self._continue(message["app"], None, list(message["changes"]), message.get("seq"))
+        work = [("change", change, message.get("seq")) for change in message["changes"]]
+        return self._enqueue(message["app"], work, message.get("seq"))
 
     def _on_clientside_result(self, message):
-        changes, seq = self.waiting.pop(message["app"])
-        return self._continue(message["app"], message.get("answer") or {}, changes, seq)
+        if message["app"] not in self.waiting:
+            raise RuntimeError("no run of this app is waiting for a clientside answer")
+        work, seq = self.waiting.pop(message["app"])
+        return self._continue(message["app"], message.get("answer") or {}, work, seq)
 
-    def _continue(self, key, answer, changes, seq):
-        """Resume a waiting run (with the page's clientside answer) and apply the remaining changes,
-        until done or until a clientside callback needs the page again."""
+    def _enqueue(self, key, work, seq):
+        """Run ``work`` now, or, while a run of the app waits for the page (a clientside callback), after
+        it: a reader's change or a job's report is never refused nor reordered. A queued request is
+        answered at once with an empty ``updated`` marked ``queued``; its effects come in the answer to the
+        ``clientside-result`` that lets the run go on."""
         session = self.sessions[key]
+        if key in self.waiting:
+            self.waiting[key][0].extend(work)
+            return {"type": "updated", "app": key, "seq": seq, "patches": [], "trace": [], "queued": True}
+        return self._continue(key, None, work, seq, session)
+
+    def _continue(self, key, answer, work, seq, session=None):
+        """Resume a waiting run (with the page's clientside answer) and do the remaining work in order,
+        until done or until a clientside callback needs the page again. The answer's ``seq`` is the
+        update of the last change applied (the page keeps a prop the reader changed after that one)."""
+        session = session or self.sessions[key]
         steps = [session.resume(answer)] if answer is not None else []
         while True:
             if steps and steps[-1].ask is not None:
-                self.waiting[key] = (changes, seq)
+                self.waiting[key] = (work, seq)
                 return _updated(key, seq, steps, clientside=steps[-1].ask)
-            if not changes:
+            if not work:
                 return _updated(key, seq, steps)
-            change = changes.pop(0)
-            steps.append(session.change(change["id"], change["props"]))
+            kind, *item = work.pop(0)
+            if kind == "change":
+                change, seq = item
+                _superseded(steps, change)
+                steps.append(session.change(change["id"], change["props"]))
+            elif kind == "job-progress":
+                steps.append(session.job_progress(*item))
+            else:
+                steps.append(session.job_done(*item))
 
     def _on_job_progress(self, message):
-        return _updated(message["app"], None, [self.sessions[message["app"]].job_progress(message["job"], message["value"])])
+        return self._enqueue(message["app"], [("job-progress", message["job"], message["value"])], None)
 
     def _on_job_done(self, message):
-        return _updated(message["app"], None, [self.sessions[message["app"]].job_done(message["job"], message["answer"])])
+        return self._enqueue(message["app"], [("job-done", message["job"], message["answer"])], None)
 
     def _on_job(self, message):
         """In a background worker: run one job of an app (see jobs.py); progress goes out through notify."""
@@ -93,6 +118,24 @@ class Kernel:
         self.sessions.pop(message["app"], None)
         self.waiting.pop(message["app"], None)
         return {"type": "unloaded", "app": message["app"]}
+
+
+def _superseded(steps, change):
+    """Leave out of an answer's earlier patches the props a later change of the reader sets: the page
+    shows the reader's value, and so does the store once the change is applied."""
+    if change.get("id") is None:
+        return
+    key = id_key(change["id"])
+    for step in steps:
+        kept = []
+        for patch in step.patches:
+            if id_key(patch["id"]) == key and set(patch["props"]) & set(change["props"]):
+                props = {p: v for p, v in patch["props"].items() if p not in change["props"]}
+                if not props:
+                    continue
+                patch = {**patch, "props": props}
+            kept.append(patch)
+        step.patches = kept
 
 
 def _updated(key, seq, steps, clientside=None):

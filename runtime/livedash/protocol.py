@@ -44,7 +44,8 @@ Page -> worker
 ``{"type": "clientside-result", "app": KEY, "answer": {"value": V} | {"prevented": true} | {"error": ERROR}}``
     (the answer also carries ``"set_props": [[ID, {...}], ...]`` for the function's ``set_props`` calls)
     The page ran the clientside callback that a ``loaded`` or ``updated`` asked for (see below); the run goes
-    on. Answer ``updated`` (with the ``seq`` of the update that started the run).
+    on. Answer ``updated`` (its ``seq``: the last update whose changes the run and the work queued behind it
+    applied).
 
 ``{"type": "job-progress", "app": KEY, "job": N, "value": V}`` / ``{"type": "job-done", "app": KEY, "job": N, "answer": {...}}``
     A background job (see ``jobs`` below) reported progress, or finished (answer as for clientside, plus
@@ -78,13 +79,19 @@ Worker -> page
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``). A patch may carry
     ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``markdown`` tree), as a
-    component's JSON may.
+    component's JSON may. ``seq`` is that of the last ``update`` whose changes this answer applied (``null``
+    when none did); a prop that a change of this answer sets is left out of the patches that came before it.
+    With ``"queued": true`` (and nothing else to apply): the request came while a run of the app waits for a
+    clientside answer; its work is queued behind that run, in order, and its effects come in the answers to
+    the ``clientside-result`` requests.
 
 A ``loaded`` or ``updated`` may also carry ``"jobs": [{"job": N, "callback": ID, "args": [...], "context": {...}, "progress": bool}]``
 (background jobs for the page to start) and ``"cancel": [N, ...]`` (jobs to stop), and
 ``"clientside": {"function": {"source": JS} | {"namespace", "name"},
 "args": [...], "context": {...}, "multi": bool, "name": ...}``: the run is waiting for the page to run that
-clientside callback and answer ``clientside-result``. Until then the page sends no ``update`` for that app.
+clientside callback and answer ``clientside-result``. An ``update`` or a job's report that comes meanwhile
+(it may have been sent before the page heard of the wait) is queued in the worker and runs after the waiting
+run, in the order received; the page may also hold its updates back until it has answered.
 
 ``{"type": "patched", "app": KEY, "patches": [...]}``
     Sent on its own, before the answer, while a slow callback runs: its ``running=`` values.

@@ -45,3 +45,10 @@ test("deeply nested data is refused instead of exhausting the stack", () => {
   assert.throws(() => checkWorkerMessage({ type: "loaded", app: "a", layout, trace: [], error: null, problems: [] }),
     ProtocolError);
 });
+
+test("an update queued behind a run that waits for the page keeps its queued mark", () => {
+  const checked = checkWorkerMessage({ type: "updated", app: "a", seq: 2, patches: [], trace: [], queued: true });
+  assert.equal(checked.queued, true);
+  assert.throws(() => checkWorkerMessage({ type: "updated", app: "a", seq: 2, patches: [], trace: [], queued: "yes" }),
+    ProtocolError);
+});

@@ -55,3 +55,57 @@ def test_prerender_escapes_text_and_maps_props_to_attributes():
         '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top: 5px; z-index: 2; color: red">3</span>'
         '<br><input class="dash-input" id="i" value="v" type="text"></div>')
     assert style_text({"--accent": 1, "width": 0}) == "--accent: 1; width: 0"
+
+
+CLIENTSIDE_AND_PYTHON = '''
+from dash import Dash, html, dcc, callback, clientside_callback, Input, Output
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value=""), html.P(id="py"), html.P(id="js")])
+
+@callback(Output("py", "children"), Input("i", "value"))
+def py(v):
+    return v.upper()
+
+clientside_callback("function(v) { return v; }", Output("js", "children"), Input("py", "children"))
+'''
+
+
+def test_changes_that_come_while_a_run_waits_for_the_page_are_queued_and_run_in_order():
+    """An update sent before the page heard that a run waits for a clientside answer is not refused: it is
+    answered at once as queued and runs after the waiting run, in order (issue 11)."""
+    kernel = Kernel()
+    loaded = ask(kernel, type="load", app="q", code=CLIENTSIDE_AND_PYTHON, filename="app.py")
+    assert loaded["clientside"]["args"] == [""]
+    first = ask(kernel, type="update", app="q", seq=1, changes=[{"id": "i", "props": {"value": "a"}}])
+    assert first["type"] == "updated" and first["queued"] is True and first["patches"] == []
+    second = ask(kernel, type="update", app="q", seq=2, changes=[{"id": "i", "props": {"value": "ab"}}])
+    assert second["queued"] is True
+    # The initial run goes on; then the queued changes run, each up to its own clientside call.
+    resumed = ask(kernel, type="clientside-result", app="q", answer={"value": ""})
+    assert resumed["seq"] == 1 and resumed["clientside"]["args"] == ["A"]
+    assert [p["props"] for p in resumed["patches"]] == [{"children": ""}, {"children": "A"}]
+    resumed = ask(kernel, type="clientside-result", app="q", answer={"value": "A"})
+    assert resumed["seq"] == 2 and resumed["clientside"]["args"] == ["AB"]
+    done = ask(kernel, type="clientside-result", app="q", answer={"value": "AB"})
+    assert done["seq"] == 2 and "clientside" not in done and "queued" not in done
+    assert done["patches"] == [{"id": "js", "props": {"children": "AB"}}]
+    assert ask(kernel, type="clientside-result", app="q", answer={"value": "x"})["type"] == "failed"
+
+
+def test_a_prop_the_reader_changes_later_in_the_same_answer_is_not_patched_back():
+    """The page already shows the reader's value: an earlier callback's write to that prop in the same
+    answer would put an older value on screen while the app holds the reader's."""
+    kernel = Kernel()
+    ask(kernel, type="load", app="w", filename="app.py", code='''
+from dash import Dash, html, dcc, callback, Input, Output
+app = Dash()
+app.layout = html.Div([dcc.Input(id="i", value="x"), html.P(id="o")])
+
+@callback(Output("i", "value"), Output("o", "children"), Input("i", "value"), prevent_initial_call=True)
+def f(v):
+    return v.strip(), v
+''')
+    updated = ask(kernel, type="update", app="w", seq=3,
+                  changes=[{"id": "i", "props": {"value": "a "}}, {"id": "i", "props": {"value": "a b"}}])
+    assert updated["patches"] == [{"id": "o", "props": {"children": "a "}},
+                                  {"id": "i", "props": {"value": "a b"}}, {"id": "o", "props": {"children": "a b"}}]

@@ -154,7 +154,7 @@ const MESSAGES = {
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
     problems: list(problem), "background?": bool, "diagram?": diagram, ...answerExtras }),
   updated: shape({ type: str, app: str, seq: nullable(int), patches: list(patch), trace: list(run),
-    ...answerExtras }),
+    "queued?": bool, ...answerExtras }),
   patched: shape({ type: str, app: str, patches: list(patch) }),
   unloaded: shape({ type: str, app: str }),
   failed: shape({ type: str, app: nullable(str), request: nullable(str), error }),

@@ -247,6 +247,10 @@ export function mountWidget(root) {
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
     } else if (message.type === "updated") {
+      if (message.queued) {   // sent before this page heard that a run waits: it runs after that run
+        inFlight = Math.max(0, inFlight - 1);
+        return;
+      }
       for (const patch of message.patches) {
         const props = fresh(patch, message.seq);
         if (Object.keys(props).length || patch.component) renderer.patch(patch.id, props, patch.component);
