@@ -12,7 +12,7 @@ from textwrap import dedent
 from .dependencies import DashDependency, Input, Output, State
 from .exceptions import (CallbackException, DuplicateCallback, IncorrectTypeException, InvalidComponentIdError,
                          LivedashUnsupported)
-from .grouping import flatten, make_like
+from .grouping import flatten, make_like, map_grouping
 
 # The keywords Dash's callback decorator reads; any other is accepted and ignored, as in Dash.
 _KNOWN_KEYWORDS = {"output", "inputs", "state", "prevent_initial_call", "background", "interval", "progress",
@@ -34,7 +34,8 @@ class CallbackSpec:
         flat = flatten(input_grouping)
         self.inputs = [d for d in flat if isinstance(d, Input)]
         self.states = [d for d in flat if isinstance(d, State)]
-        # Where each argument comes from: an index into (input values + state values), as Dash does.
+        # Where each argument comes from: an index into (input values + state values), as Dash does
+        # (dash/dependencies.py compute_input_state_grouping_indices).
         counters, order = {"i": 0, "s": len(self.inputs)}, []
         for dep in flat:
             slot = "i" if isinstance(dep, Input) else "s"
@@ -69,9 +70,12 @@ class CallbackSpec:
         return isinstance(self.output_grouping, (list, tuple, dict))
 
     def call(self, values, leading=()):
-        """Call the function with the input+state values arranged as its signature groups them
-        (``leading``: arguments that come first, as a background callback's set_progress)."""
-        args = make_like(self.arg_grouping, values)
+        """Call the function with the input+state values (inputs first, then states, as the page sends
+        them) arranged as its signature groups them: each argument takes the value its index points to,
+        so the arguments come in the order the dependencies were written (dash/_validate.py
+        validate_and_group_input_args). ``leading``: arguments that come first, as a background
+        callback's set_progress."""
+        args = map_grouping(lambda index: values[index], self.arg_grouping)
         if isinstance(self.arg_grouping, dict):
             return self.func(*leading, **args)
         if isinstance(self.arg_grouping, (list, tuple)):
@@ -297,8 +301,32 @@ def clientside_spec(function, args, kwargs):
                                      f"or a ClientsideFunction, not {type(function).__name__}")
     kwargs = {k: v for k, v in kwargs.items()
               if k not in ("running", "background", "progress", "cancel")}   # Dash ignores them here
+    _check_clientside_order(args, kwargs)
     outputs, grouping, prevent_initial_call, _ = parse_callback_args(args, kwargs)
     return CallbackSpec(outputs, grouping, None, prevent_initial_call=prevent_initial_call, clientside=clientside)
+
+
+def _check_clientside_order(args, kwargs):
+    """Dash reads a clientside callback's dependencies with its older rules (dash/dependencies.py
+    handle_callback_args): Outputs, then Inputs, then States, each optionally in a list; a State written
+    before an Input is refused there, where @callback takes any order."""
+    if args and isinstance(args[-1], bool) and kwargs.get("prevent_initial_call") is None:
+        args = args[:-1]
+    flat = _flatten_lists(args)
+    taken = []
+    for kind, keyword in ((Output, "output"), (Input, "inputs"), (State, "state")):
+        if kwargs.get(keyword):
+            continue
+        while flat and isinstance(flat[0], kind):
+            taken.append(flat.pop(0))
+    if flat and taken and isinstance(flat[0], (Output, Input, State)):
+        raise IncorrectTypeException(dedent(f"""
+            In a callback definition, you must provide all Outputs first,
+            then all Inputs, then all States. After this item:
+            {taken[-1]!r}
+            we found this item next:
+            {flat[0]!r}
+            """))
 
 
 def clientside_callback(clientside_function, *args, **kwargs):

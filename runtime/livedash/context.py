@@ -4,7 +4,7 @@ and do beyond its arguments."""
 import json
 
 from .exceptions import MissingCallbackContextException
-from .grouping import make_like
+from .grouping import AttributeDict, map_grouping
 from .protocol import id_key
 
 
@@ -13,14 +13,6 @@ class FalsyList(list):
 
     def __bool__(self):
         return False
-
-
-class AttributeDict(dict):
-    def __getattr__(self, name):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 def _parse_id(id_str):
@@ -45,7 +37,9 @@ class CallContext:
         grouping built from them."""
         triggered = list(facts["triggered"])
         entries, fired = facts["inputs_list"] + facts["states_list"], set(triggered)
-        grouping = make_like(spec.arg_grouping, [_grouping_leaf(entry, fired, key_of) for entry in entries])
+        leaves = [_grouping_leaf(entry, fired, key_of) for entry in entries]
+        # As Dash (dash.py _prepare_grouping): each argument's leaf taken by its index into inputs + states.
+        grouping = map_grouping(lambda index: leaves[index], spec.arg_grouping) if leaves else []
         return cls(triggered, facts["inputs_list"], facts["states_list"], facts["outputs_list"], grouping, key_of)
 
     def facts(self):
@@ -66,7 +60,8 @@ def _grouping_leaf(entry, triggered, key_of):
     if isinstance(entry, list):
         return [_grouping_leaf(item, triggered, key_of) for item in entry]
     str_id = key_of(entry["id"])
-    return AttributeDict(id=entry["id"], property=entry["property"], value=entry.get("value"),
+    cid = AttributeDict(entry["id"]) if isinstance(entry["id"], dict) else entry["id"]
+    return AttributeDict(id=cid, property=entry["property"], value=entry.get("value"),
                          str_id=str_id, triggered=f"{str_id}.{entry['property']}" in triggered)
 
 

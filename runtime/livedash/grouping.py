@@ -13,6 +13,40 @@ def flatten(grouping):
     return [grouping]
 
 
+class AttributeDict(dict):
+    """Dash's ``dash._utils.AttributeDict``: a dict whose keys are also attributes (``g.first.value``);
+    ``first(*names)`` is its method, as in Dash (so a key named ``first`` is read as ``g["first"]``)."""
+
+    def __getattr__(self, key):
+        try:
+            return self[key]
+        except KeyError:
+            pass
+        raise AttributeError(key)
+
+    def __setattr__(self, key, value):
+        self[key] = value
+
+    def first(self, *names):
+        for name in names:
+            value = self.get(name)
+            if value:
+                return value
+        if not names:
+            return next(iter(self), {})
+        return None
+
+
+def map_grouping(fn, grouping):
+    """Dash's ``map_grouping``: ``fn`` applied to each leaf; lists and tuples become lists, dicts
+    AttributeDicts (what a callback receives for a grouped argument, and ``ctx.args_grouping``)."""
+    if isinstance(grouping, (list, tuple)):
+        return [map_grouping(fn, item) for item in grouping]
+    if isinstance(grouping, dict):
+        return AttributeDict({key: map_grouping(fn, item) for key, item in grouping.items()})
+    return fn(grouping)
+
+
 def make_like(schema, values):
     """A grouping shaped like ``schema`` whose leaves are ``values`` (in flatten order)."""
     values = iter(values)

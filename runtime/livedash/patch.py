@@ -137,17 +137,16 @@ def _resolve(container, key):
 
 
 def _apply_one(value, name, location, params):
-    if name in ("Assign", "Delete"):
+    if name == "Delete":
+        return _delete(value, location)
+    if name == "Assign":
         *path, last = location
         target = _walk(value, path)
         last = _resolve(target, last)
-        if name == "Assign":
-            if isinstance(target, list) and last == len(target):
-                target.append(params["value"])
-            else:
-                target[last] = params["value"]
+        if isinstance(target, list) and last == len(target):
+            target.append(params["value"])
         else:
-            del target[last]
+            target[last] = params["value"]
         return value
     if not location:
         return _change(value, name, params)
@@ -155,6 +154,29 @@ def _apply_one(value, name, location, params):
     parent = _walk(value, path)
     last = _resolve(parent, last)
     parent[last] = _change(parent[last], name, params)
+    return value
+
+
+def _delete(value, location):
+    """``del patch[...]`` as dash-renderer applies it (ramda's dissocPath): a key or index that is not
+    there, or a path through a missing or null value, changes nothing."""
+    target = value
+    *path, last = location
+    for key in path:
+        key = _resolve(target, key)
+        if isinstance(target, dict):
+            target = target.get(key)
+        elif isinstance(target, list) and isinstance(key, int) and 0 <= key < len(target):
+            target = target[key]
+        else:
+            target = None
+        if target is None:
+            return value
+    last = _resolve(target, last)
+    if isinstance(target, dict):
+        target.pop(last, None)
+    elif isinstance(target, list) and isinstance(last, int) and 0 <= last < len(target):
+        del target[last]
     return value
 
 

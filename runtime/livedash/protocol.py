@@ -39,7 +39,9 @@ Page -> worker
 ``{"type": "update", "app": KEY, "seq": N, "changes": [{"id": ID, "props": {...}}, ...]}``
     The reader changed props (a click sets ``n_clicks`` and ``n_clicks_timestamp``; typing sets
     ``value``). The changes are applied together, as one ``setProps`` each, in order, and the
-    callbacks they trigger run to completion. Answer ``updated``.
+    callbacks they trigger run to completion. Answer ``updated``. A change of a component without an id
+    (a dcc.Tabs or a dcc.Graph given none) has no ``id`` (or ``null``): nothing can fire on it, as in Dash,
+    and the page keeps its value.
 
 ``{"type": "clientside-result", "app": KEY, "answer": {"value": V} | {"prevented": true} | {"error": ERROR}}``
     (the answer also carries ``"set_props": [[ID, {...}], ...]`` for the function's ``set_props`` calls)
@@ -144,9 +146,11 @@ def check_request(message):
     for name, kind in fields.items():
         if not isinstance(message.get(name), kind) or (kind is int and isinstance(message.get(name), bool)):
             raise ProtocolError(f"{message['type']}.{name}: expected {kind.__name__}")
-    if message["type"] == "update" and not all(isinstance(c, dict) and "id" in c and isinstance(c.get("props"), dict)
-                                               for c in message["changes"]):
-        raise ProtocolError("update.changes: expected [{id, props}, ...]")
+    if message["type"] == "update":
+        if not all(isinstance(c, dict) and isinstance(c.get("props"), dict) for c in message["changes"]):
+            raise ProtocolError("update.changes: expected [{id, props}, ...]")
+        for change in message["changes"]:
+            change.setdefault("id", None)     # a component without an id (JSON drops an undefined id)
     return message
 
 

@@ -19,7 +19,7 @@ from .patch import apply as apply_patch
 from .patch import is_patch
 from .patterns import binding_of, freeze, id_sort_key, is_multi, is_pattern, match_keys, matches
 from .protocol import id_key
-from .store import to_json
+from .store import revive, to_json
 
 DIRECT, INDIRECT = 2, 1
 
@@ -120,7 +120,9 @@ class Scheduler:
     # -- entry points ---------------------------------------------------------------------------
     def initial(self):
         """The run of the initial callbacks (rules 11-14, 22): a generator, see :meth:`_run`."""
-        return self._run(self._initial_requests(self.graph.specs, within=None), group=True)
+        pending = self._initial_requests(self.graph.specs, within=None)
+        self._reported(pending, None)    # what components set as they were first drawn (the layout has it)
+        return self._run(pending, group=True)
 
     def _initial_requests(self, specs, within):
         """Initial calls of ``specs`` (rules 11 and 12); ``within``: only outputs among these id keys."""
@@ -162,7 +164,10 @@ class Scheduler:
 
     def change(self, component_id, props):
         """A reader's edit (one setProps): store the props that differ now, and return the run of what
-        they trigger (a generator, see :meth:`_run`)."""
+        they trigger (a generator, see :meth:`_run`). A component without an id (``None``) cannot be an
+        Input: nothing fires, as in Dash, and the page keeps the value it shows."""
+        if component_id is None:
+            return self._run([], group=False)
         key = id_key(component_id)
         if not self.store.has(key):
             raise KeyError(f"no component with id {key!r} in the layout")
@@ -179,7 +184,24 @@ class Scheduler:
         for prop in changed:
             for spec, binding in self.triggered_by(component_id, prop):
                 self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
+        self._reported(pending, patches)
         return self._run(pending, group=False, patches=patches, runs=runs)
+
+    def _reported(self, pending, patches):
+        """Props that components set themselves after a change (a dcc.Store's modified_timestamp when its
+        data changed, or when it was first drawn with data): Dash's renderer takes such a setProps as any
+        other, so their callbacks fire, merged with those already queued (rule 19). ``patches``: where the
+        page learns them (None when the page gets the whole layout)."""
+        while self.store.reported:
+            component_id, props = self.store.reported.pop(0)
+            key = id_key(component_id)
+            if not self.store.has(key):
+                continue
+            if patches is not None:
+                patches.append({"id": component_id, "props": {p: to_json(v) for p, v in props.items()}})
+            for prop in props:
+                for spec, binding in self.triggered_by(component_id, prop):
+                    self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
 
     # -- background jobs ------------------------------------------------------------------------
     def take_jobs(self):
@@ -375,7 +397,8 @@ class Scheduler:
             if isinstance(prepared, Exception):
                 raise prepared
             values, outputs_list, call = prepared
-            run["inputs"] = {**call._flat(call.inputs_list), **call._flat(call.states_list)}
+            # A copy: the function gets the same objects and may change them in place (children.append(x)).
+            run["inputs"] = to_json({**call._flat(call.inputs_list), **call._flat(call.states_list)})
             if spec.background is not None:
                 self._start_job(request, call, outputs_list, values, run, patches)
                 return
@@ -441,6 +464,7 @@ class Scheduler:
         added, removed = [], []
         for cid, prop, value in writes:
             key = id_key(cid)
+            value = revive(value)     # components a callback returned in their JSON form (read from a State)
             new, gone = self.store.set(key, prop, value)
             added += new
             removed += gone
@@ -457,6 +481,7 @@ class Scheduler:
                               request.predecessors | {request.identity})
         if added or removed:
             self._components_changed(added, removed, request, pending)
+        self._reported(pending, patches)
 
     def _components_changed(self, added, removed, request, pending):
         """Rule 15: components a callback put in (or took out of) the layout start their callbacks."""
@@ -483,7 +508,9 @@ class Scheduler:
         entry = {"id": cid, "property": prop}
         key = self.store.key_of(cid)
         if self.store.has_prop(key, prop):
-            entry["value"] = self.store.get(key, prop)
+            # As Dash's server gets it: JSON data decoded afresh (components as their JSON dicts), never the
+            # store's own object, which a callback could change in place (children.append(...)).
+            entry["value"] = to_json(self.store.get(key, prop), extra=False)
         return entry
 
     def _read_args(self, spec, binding):

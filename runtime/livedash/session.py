@@ -18,7 +18,6 @@ class Session:
         self.problems, usable = validate(self.app, self.app.callbacks, self.store)
         self.graph = CallbackGraph(usable)
         self.scheduler = Scheduler(self.graph, self.store, filename, notify)
-        self.trace = []
         self.last_patches = []
         self.suspended = None
 
@@ -59,7 +58,6 @@ class Session:
             self.suspended = run
             step = Step(ask["patches"], ask["trace"], ask["clientside"])
         step.jobs, step.cancel = self.scheduler.take_jobs()
-        self.trace.extend(step.runs)
         self.last_patches = step.patches
         return step
 

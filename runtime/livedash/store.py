@@ -5,20 +5,49 @@ from .exceptions import DuplicateIdError
 from .protocol import id_key
 
 
-def to_json(value):
-    """A prop value as JSON data (components become their JSON form, tuples become lists)."""
+def to_json(value, extra=True):
+    """A prop value as JSON data (components become their JSON form, tuples become lists); a new object,
+    never ``value`` itself. ``extra=False``: components without what only the page needs (a Markdown's
+    tree), exactly as Dash's server decodes them for a callback."""
     if isinstance(value, Component):
-        return {"props": {k: to_json(v) for k, v in value._props.items()},
-                "type": value._type, "namespace": value._namespace, **value._json_extra()}
+        return {"props": {k: to_json(v, extra) for k, v in value._props.items()},
+                "type": value._type, "namespace": value._namespace, **(value._json_extra() if extra else {})}
     if isinstance(value, (list, tuple)):
-        return [to_json(v) for v in value]
+        return [to_json(v, extra) for v in value]
     if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
+        return {str(k): to_json(v, extra) for k, v in value.items()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if hasattr(value, "to_plotly_json"):
-        return to_json(value.to_plotly_json())
+        return to_json(value.to_plotly_json(), extra)
     raise TypeError(f"{value!r} (type {type(value).__name__}) is not JSON serializable")
+
+
+def _component_class(namespace, type_name):
+    from .components import dcc, html
+    module = {"dash_html_components": html, "dash_core_components": dcc}.get(namespace)
+    if module is None or not isinstance(type_name, str) or type_name not in module.__all__:
+        return None
+    return getattr(module, type_name)
+
+
+def revive(value):
+    """``value`` with the components it holds in their JSON form (as a callback reads them from a State,
+    ``{"props", "type", "namespace"}``) made components again, so that the store indexes their ids and
+    draws them as it draws any component. Dash's renderer takes both forms alike."""
+    if isinstance(value, (list, tuple)):
+        return [revive(v) for v in value]
+    if isinstance(value, dict) and isinstance(value.get("props"), dict) and set(value) >= {"type", "namespace"}:
+        cls = _component_class(value["namespace"], value["type"])
+        if cls is not None:
+            props = dict(value["props"])
+            if "children" in props:
+                props["children"] = revive(props["children"])
+            try:
+                return cls(**props)
+            except (TypeError, ValueError):
+                return value
+    return value
 
 
 def has_components(value):
@@ -32,11 +61,14 @@ class Store:
         self.index = {}      # id key -> component, in layout order
         self.version = 0     # bumped whenever components come or go
         self._dict_keys = {}  # id() of a dict id in the layout -> (that dict, its key): see key_of
+        # (id, {prop: value}) that components set themselves (Dash's setProps from a component, e.g. a
+        # dcc.Store's modified_timestamp), already stored: the scheduler fires their callbacks.
+        self.reported = []
         self._index(layout, initial=True)
 
     def _index(self, tree, initial=False):
         for component in walk_children(tree):
-            component._on_mount()
+            self._report(component, component._on_mount())
             if "id" in component._props:
                 cid = component._props["id"]
                 key = id_key(cid)
@@ -67,7 +99,7 @@ class Store:
         component = self.index[key]
         old = component._props.get(prop)
         component._props[prop] = value
-        component._on_set(prop)
+        self._report(component, component._on_set(prop))
         if has_components(value) or has_components(old):
             before = set(self.index)
             self.index, self._dict_keys = {}, {}
@@ -76,6 +108,11 @@ class Store:
             added = [id_key(c._props["id"]) for c in walk_children(value) if "id" in c._props]
             return added, [k for k in before if k not in self.index]
         return [], []
+
+    def _report(self, component, props):
+        if props and "id" in component._props:
+            component._props.update(props)
+            self.reported.append((component._props["id"], props))
 
     def ids(self):
         """Component ids (string or dict), in layout order."""

@@ -1153,3 +1153,132 @@ CASES += [_inline_case(lesson, title, steps) for (lesson, title), steps in INLIN
 # Every exercise's reference solution is a Dash program too: it must load and draw the same in real Dash.
 CASES += [Case(f"exercise_{path.parent.name}", path.read_text(encoding="utf-8"), [], "exercises", whole=True)
           for path in sorted((EXAMPLES.parent / "exercises").glob("*/solution.py"))]
+
+
+# -- issue 11: argument order, args_grouping, dcc.Store's modified_timestamp, Patch deletes, in-place State ----
+CASES += [
+    Case("issue11_args_in_the_order_written", section="B", app='''
+app = Dash()
+app.layout = html.Div([dcc.Input(id="a", value="A"), dcc.Input(id="b", value="1"), dcc.Input(id="c", value="C"),
+                       html.P(id="o1"), html.P(id="o2"), html.P(id="o3"), html.P(id="o4"), html.P(id="o5"), html.P(id="o6")])
+
+@callback(Output("o1", "children"), State("a", "value"), Input("b", "value"), State("c", "value"))
+def positional(*args):
+    return repr(args)
+
+@callback(Output("o2", "children"), [State("a", "value"), Input("b", "value")], [State("c", "value")])
+def lists(*args):
+    return repr(args) + " " + repr([g["str_id"] for g in ctx.args_grouping])
+
+@callback(output=[Output("o3", "children")], inputs=[State("c", "value"), Input("b", "value"), State("a", "value")])
+def keywords(*args):
+    return [repr(args)]
+
+@callback(Output("o4", "children"), inputs=dict(x=Input("b", "value")), state=dict(y=State("a", "value"), z=State("c", "value")))
+def keyword_dicts(**kwargs):
+    return repr(kwargs) + " " + repr(list(ctx.args_grouping))
+
+@callback(Output("o5", "children"), inputs=[(State("a", "value"), Input("b", "value")), dict(k=State("c", "value"), i=Input("a", "value"))])
+def nested(pair, named):
+    return repr(pair) + " " + repr(named) + " " + repr(named.k)
+
+@callback(Output("o6", "children"), State("c", "value"), State("a", "value"), Input("b", "value"), Input("c", "value"))
+def states_first(*args):
+    return repr(args) + " " + repr([(g.id, g.triggered) for g in ctx.args_grouping])
+''', steps=[("type", "b", "2"), ("type", "a", "Z")]),
+    Case("issue11_args_grouping_attributes", section="G33", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="x"), html.Button(id={"kind": "btn", "n": 2}), dcc.Input(id="t", value="v"),
+                       html.P(id="o")])
+
+@callback(Output("o", "children"),
+          inputs=dict(first=Input("x", "n_clicks"), second=Input({"kind": "btn", "n": 2}, "n_clicks")),
+          state=dict(text=State("t", "value")), prevent_initial_call=True)
+def f(first, second, text):
+    g = ctx.args_grouping
+    return (f"{type(g).__name__} {g.second.triggered} {g.second.id.kind} {g.second.value} {g.second.property} "
+            f"{g.second.str_id} {g.text.value} {g.text.triggered} {callable(g.first)} {g['first'].triggered} "
+            f"{hasattr(g.second, 'component_id')} {list(g.second)}")
+''', steps=click({"kind": "btn", "n": 2}) + click("x")),
+    Case("issue11_store_modified_timestamp", section="dcc", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.Button(id="clear"), html.Button(id="c"), dcc.Store(id="s", data={"n": 0}),
+                       dcc.Store(id="empty", data=None), dcc.Store(id="unset"), html.Div(id="box"),
+                       html.P(id="log", children=""), html.P(id="late", children=""), html.P(id="nolog", children=""),
+                       html.P(id="unsetlog", children=""), html.P(id="addedlog", children="")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), State("s", "data"), prevent_initial_call=True)
+def bump(n, data):
+    return {"n": data["n"] + 1} if n != 2 else data
+
+@callback(Output("s", "clear_data"), Input("clear", "n_clicks"), prevent_initial_call=True)
+def clear(n):
+    return True
+
+@callback(Output("log", "children"), Input("s", "modified_timestamp"), State("s", "data"), State("log", "children"))
+def seen(ts, data, log):
+    return log + f"[{type(ts).__name__} {ts > 0} {data} {ctx.triggered_id}]"
+
+@callback(Output("late", "children"), Input("s", "modified_timestamp"), State("late", "children"), prevent_initial_call=True)
+def late(ts, log):
+    return log + f"[{ts > 0} {ctx.triggered_id}]"
+
+@callback(Output("nolog", "children"), Input("empty", "modified_timestamp"), Input("empty", "data"), State("nolog", "children"))
+def empty(ts, data, log):
+    return log + f"[{ts} {data} {ctx.triggered_prop_ids and sorted(ctx.triggered_prop_ids)}]"
+
+@callback(Output("unsetlog", "children"), Input("unset", "modified_timestamp"), State("unsetlog", "children"))
+def unset(ts, log):
+    return log + f"[{ts} {ctx.triggered_id}]"
+
+@callback(Output("box", "children"), Input("c", "n_clicks"), prevent_initial_call=True)
+def add(n):
+    return dcc.Store(id="t", data=[n])
+
+@callback(Output("addedlog", "children"), Input("t", "modified_timestamp"), State("t", "data"), State("addedlog", "children"))
+def added(ts, data, log):
+    return log + f"[{ts > 0} {ctx.triggered_id} {data}]"
+''', steps=click("b", 2) + click("clear") + click("c", 2)),
+    Case("issue11_patch_delete_of_what_is_not_there", section="J41", app='''
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data={"a": {"x": 1}, "l": [1, 2, 3], "k": 0}),
+                       html.P(id="o")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), prevent_initial_call=True)
+def f(n):
+    p = Patch()
+    del p["missing"]
+    del p["a"]["zz"]
+    del p["nothing"]["deeper"]
+    del p["l"][10]
+    del p["k"]
+    del p["l"][-1]
+    p["added"] = n
+    return p
+
+@callback(Output("o", "children"), Input("s", "data"))
+def show(data):
+    return repr(data)
+''', steps=click("b", 2)),
+    Case("issue11_state_changed_in_place", section="quality", app='''
+app = Dash()
+app.layout = html.Div([html.Button("Add", id="add"), html.Button("Touch", id="touch"), html.Button("Show", id="show"),
+                       html.Div([html.P("first", id="p0")], id="box"), dcc.Store(id="s", data={"n": 0, "items": []}),
+                       html.P(id="o")])
+
+@callback(Output("box", "children"), Input("add", "n_clicks"), State("box", "children"), prevent_initial_call=True)
+def add(n, children):
+    children.append(html.P(f"paragraph {n}", id=f"p{n}"))
+    return children
+
+@callback(Output("s", "data"), Input("touch", "n_clicks"), State("s", "data"), prevent_initial_call=True)
+def touch(n, data):
+    data["n"] += 1
+    data["items"].append(n)
+    raise PreventUpdate
+
+@callback(Output("o", "children"), Input("show", "n_clicks"), State("s", "data"), State("box", "children"))
+def show(n, data, children):
+    return f"{data} {len(children)} {[c['props']['children'] for c in children]} {type(children[0]).__name__}"
+''', steps=click("add", 2) + click("touch") + click("show")),
+]

@@ -14,7 +14,7 @@ from tests.sites import COUNTER
     ({"type": "explode"}, "unknown request type"),
     ({"type": "load", "app": "a"}, "load.code"),
     ({"type": "load", "app": 1, "code": ""}, "load.app"),
-    ({"type": "update", "app": "a", "changes": [{"props": {}}]}, "update.changes"),
+    ({"type": "update", "app": "a", "changes": [{"id": "x"}]}, "update.changes"),   # (no id: a component without one)
     ({"type": "job-done", "app": "a", "job": True, "answer": {}}, "job-done.job"),
 ])
 def test_malformed_requests_are_refused_with_what_is_wrong(request_, expected):

@@ -35,8 +35,56 @@ _Store = make_component("Store", NAMESPACE, (
     doc="Keeps JSON data in the page, invisible; other callbacks read or write it.")
 
 
+_UNSAVED = object()
+_last_timestamp = [0]
+
+
+def _timestamp():
+    """ms since the epoch, as Date.now(); never twice the same (a chain here runs within one ms, where
+    Dash's round trips take longer: each change must still be a change)."""
+    import time
+    _last_timestamp[0] = max(int(time.time() * 1000), _last_timestamp[0] + 1)
+    return _last_timestamp[0]
+
+
 class Store(_Store):
     __doc__ = _Store.__doc__
+
+    # Dash's Store (dash-core-components Store.react.js, memory storage) saves its data in a memory store
+    # of its own and reports modified_timestamp with setProps: when it is first drawn with data (a null
+    # data is replaced by the saved one, undefined, with modified_timestamp -1), whenever data changes
+    # from what it saved, and when clear_data empties it.
+    def _saved(self):
+        return self.__dict__.get("_saved_data", _UNSAVED)
+
+    def _save(self, value):
+        object.__setattr__(self, "_saved_data", value)
+
+    def _on_mount(self):
+        if "_saved_data" in self.__dict__:
+            return None
+        props = self._props
+        if "modified_timestamp" in props:       # drawn before (read back from a State): nothing new
+            self._save(props.get("data"))
+            return None
+        if "data" not in props:
+            self._save(_UNSAVED)
+            return None
+        if props["data"] is not None:
+            self._save(props["data"])
+            return {"modified_timestamp": _timestamp()}
+        self._save(_UNSAVED)
+        return {"data": None, "modified_timestamp": -1}
+
+    def _on_set(self, prop):
+        props = self._props
+        if prop == "clear_data" and props.get("clear_data"):
+            self._save(_UNSAVED)
+            return {"clear_data": False, "data": None, "modified_timestamp": _timestamp()}
+        if prop == "data" and (self._saved() is _UNSAVED or props["data"] != self._saved()):
+            self._save(props["data"])
+            return {"modified_timestamp": _timestamp()}
+        return None
 
     def _check(self, name, value, kwargs=None):
         super()._check(name, value, kwargs)
