@@ -161,7 +161,10 @@ export function mountWidget(root) {
       const source = ask.function.source
         ?? `window.dash_clientside.${ask.function.namespace}.${ask.function.name}  // a function of this site`;
       if (!approved.has(source)) {
-        if (!(await askToRunJavaScript(appPane, source))) {
+        setStatus("running", "Waiting for your answer…");
+        const yes = await askToRunJavaScript(appPane, source);
+        setStatus("running");
+        if (!yes) {
           via.send({ type: "clientside-result", app: key, answer: { error: {
             kind: "Blocked", message: "JavaScript from a shared link was not run (the reader said no)" } } });
           return;
