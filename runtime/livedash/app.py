@@ -33,6 +33,7 @@ class Dash:
         self.title = self.config["title"]
         self._layout = None
         self._app_callbacks = []
+        self._run_mode = None        # set by a call of app.run(...) that the program makes as it runs
         current_collection().apps.append(self)
 
     def __getattr__(self, name):
@@ -75,6 +76,8 @@ class Dash:
         if spec.prevent_initial_call is None:
             spec.prevent_initial_call = default
         check_allow_duplicate(spec, default)
+        if spec.clientside is None and spec.error_handler is None:
+            spec.error_handler = self.config.get("on_error")   # Dash(on_error=): a callback's own one wins
         self._app_callbacks.append(spec)
 
     def adopt_global_callbacks(self, specs):
@@ -92,7 +95,10 @@ class Dash:
 
     # -- running --------------------------------------------------------------------------------
     def run(self, *args, **kwargs):
-        """Does nothing here: the page runs the app. (Real Dash starts a server.)"""
+        """Serves nothing here: the page runs the app. (Real Dash starts a server.) Its debug options are
+        kept: they decide Dash's load-time checks (runmode.py)."""
+        from .runmode import bind_run_arguments, mode_of
+        self._run_mode = mode_of(bind_run_arguments(args, kwargs))
         return None
 
 

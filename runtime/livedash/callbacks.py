@@ -6,6 +6,7 @@ on one page, or one app run twice, never see each other's callbacks.
 """
 
 import contextlib
+import copy
 import hashlib
 from textwrap import dedent
 
@@ -19,9 +20,6 @@ _KNOWN_KEYWORDS = {"output", "inputs", "state", "prevent_initial_call", "backgro
                    "progress_default", "running", "cancel", "manager", "cache_args_to_ignore",
                    "cache_ignore_triggered", "on_error", "api_endpoint", "optional", "hidden", "websocket",
                    "persistent", "mcp_enabled", "mcp_expose_docstring"}
-
-# Keyword options Dash has that livedash does not run yet: refuse them loudly instead of drifting.
-_NOT_YET = ("on_error",)
 
 
 class CallbackSpec:
@@ -51,6 +49,10 @@ class CallbackSpec:
         # value per progress Output or None, "cancel": [Input]}; its function gets set_progress first when
         # progress is given.
         self.background = background
+        # on_error= (Dash's, _callback.py): called with the exception the function raised; its return value
+        # stands for the function's. error_handler is this one or else the app's Dash(on_error=).
+        self.on_error = self.error_handler = None
+        self.optional = False          # optional=True: its ids may be missing from the layout (no error)
         if clientside is None:
             self.name = getattr(func, "__name__", "callback")
         else:
@@ -81,6 +83,16 @@ class CallbackSpec:
         if isinstance(self.arg_grouping, (list, tuple)):
             return self.func(*leading, *args)
         return self.func(*leading, args)
+
+    def served_by(self, other):
+        """This callback as Dash's server runs it once ``other``, registered later under the same callback
+        id, has replaced it in Dash's callback map: its own dependencies, ``other``'s function."""
+        if self.clientside is not None or other.clientside is not None:
+            return self    # a clientside function lives in the page, where nothing replaces it
+        twin = copy.copy(self)
+        twin.func, twin.arg_grouping, twin.name = other.func, other.arg_grouping, other.name
+        twin.on_error, twin.error_handler, twin.background = other.on_error, other.error_handler, other.background
+        return twin
 
     def __repr__(self):
         return f"<callback {self.id} ({self.name})>"
@@ -135,9 +147,6 @@ def _is_group_of(value, kinds):
 def parse_callback_args(args, kwargs):
     """(output grouping, input grouping, prevent_initial_call) from Dash's decorator arguments, with
     Dash's rules for positional and keyword forms (dash/dependencies.py handle_grouped_callback_args)."""
-    for name in _NOT_YET:
-        if kwargs.get(name) not in (None, False):
-            raise LivedashUnsupported(f"`{name}=` on callbacks is not supported by livedash yet")
     prevent_initial_call = kwargs.get("prevent_initial_call")
     if prevent_initial_call is None and args and isinstance(args[-1], bool):
         args, prevent_initial_call = args[:-1], args[-1]
@@ -278,6 +287,8 @@ def make_decorator(args, kwargs, register):
                             running=running, background=background)
         # Dash swallows unknown keywords silently; keep them to explain the trap they often are.
         spec.ignored = sorted(set(kwargs) - _KNOWN_KEYWORDS)
+        spec.on_error = spec.error_handler = kwargs.get("on_error")
+        spec.optional = bool(kwargs.get("optional"))
         register(spec)
         return func
 

@@ -53,6 +53,10 @@ class DuplicateCallback(DashException):
     pass
 
 
+class BackgroundCallbackError(DashException):
+    pass
+
+
 class LivedashUnsupported(NotImplementedError):
     """Something real Dash accepts that livedash does not do (yet): never silently ignored."""
 

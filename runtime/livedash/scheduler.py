@@ -11,10 +11,10 @@ import time
 from .context import CallContext, calling
 from .dependencies import ALLSMALLER
 from .errors import describe
-from .exceptions import InvalidCallbackReturnValue, PreventUpdate
+from .exceptions import BackgroundCallbackError, InvalidCallbackReturnValue, PreventUpdate
 from .graph import dep_key
 from .grouping import flatten_like, validate
-from .nothing import is_no_update
+from .nothing import is_no_update, no_update
 from .patch import apply as apply_patch
 from .patch import is_patch
 from .patterns import binding_of, freeze, id_sort_key, is_multi, is_pattern, match_keys, matches
@@ -263,18 +263,20 @@ class Scheduler:
         try:
             if answer.get("prevented"):
                 raise PreventUpdate
-            if answer.get("error"):
-                raise RemoteError(answer["error"])
             for component_id, props in answer.get("set_props") or []:
                 job.call.side_updates[id_key(component_id)] = (component_id, props)
+            if answer.get("error"):
+                value = _job_error(spec, job.call, answer["error"])
+            else:
+                value = _as_returned(spec, answer.get("value"))
             writes = [(cid, prop, value) for cid, props in job.call.side_updates.values() for prop, value in props.items()]
-            writes += self._outputs(spec, job.outputs_list, _as_returned(spec, answer.get("value")))
+            writes += self._outputs(spec, job.outputs_list, value)
             writes = self._resolve_patches(writes)
         except PreventUpdate:
             run["status"] = "prevented"
         except Exception as exc:
             run["status"], run["error"] = "error", describe(exc, self.filename)
-            if answer.get("error", {}).get("traceback"):
+            if isinstance(exc, RemoteError) and answer.get("error", {}).get("traceback"):
                 run["error"]["traceback"] = answer["error"]["traceback"]
                 run["error"]["line"] = answer["error"].get("line")
         else:
@@ -408,8 +410,7 @@ class Scheduler:
                 if spec.clientside is not None:
                     result = yield from self._clientside(spec, call, values, request)
                 else:
-                    with calling(call):
-                        result = spec.call(values)
+                    result = _call(spec, call, values)
             finally:
                 run["ms"] = round((time.perf_counter() - start) * 1000, 3)
                 self._write_running(spec, 2, patches)
@@ -607,6 +608,34 @@ class Job:
     @property
     def spec(self):
         return self.request.spec
+
+
+def _call(spec, call, values):
+    """Call a Python callback's function. When it raises (PreventUpdate aside) and the callback or the app has
+    an ``on_error`` handler, Dash calls the handler with the exception, in the same callback context (its
+    set_props count, as do the function's own before it raised), and takes what it returns for what the
+    function would have returned; None means no_update (dash/_callback.py, add_context)."""
+    with calling(call):
+        try:
+            return spec.call(values)
+        except PreventUpdate:
+            raise
+        except Exception as exc:
+            if spec.error_handler is None:
+                raise
+            result = spec.error_handler(exc)
+            return no_update if result is None and spec.outputs else result
+
+
+def _job_error(spec, call, error):
+    """A background job failed: without ``on_error`` the callback fails; with it Dash hands the handler a
+    BackgroundCallbackError naming the job's error and its traceback (_handle_rest_background_callback)."""
+    if spec.error_handler is None:
+        raise RemoteError(error)
+    with calling(call):
+        result = spec.error_handler(BackgroundCallbackError(
+            f"An error occurred inside a background callback: {error.get('message', '')}\n{error.get('traceback', '')}"))
+    return no_update if result is None else result
 
 
 def _as_returned(spec, value):

@@ -6,6 +6,7 @@ from .graph import CallbackGraph
 from .sandbox import execute
 from .scheduler import Scheduler
 from .store import Store
+from .runmode import read_run_call, RunMode
 from .validation import validate
 
 
@@ -14,8 +15,13 @@ class Session:
         self.filename = filename
         self.app, self.namespace = execute(source, filename)
         self.store = Store(self.app.build_layout())
-        # Dash's debug-mode checks; duplicate outputs leave no callback to run, as in Dash.
-        self.problems, usable = validate(self.app, self.app.callbacks, self.store)
+        # Dash's load-time checks, as the app's own app.run(debug=...) sets them; a problem with the
+        # callbacks' dependencies leaves no callback to run, as in Dash.
+        self.run_mode = run_mode_of(self.app, self.namespace, source)
+        self.problems, usable = validate(self.app, self.app.callbacks, self.store,
+                                         checks=self.run_mode.validate, shown=self.run_mode.ui)
+        if self.run_mode.called == "run_server":
+            self.problems.insert(0, run_server_problem(self.run_mode))
         self.graph = CallbackGraph(usable)
         self.scheduler = Scheduler(self.graph, self.store, filename, notify)
         self.last_patches = []
@@ -63,6 +69,23 @@ class Session:
 
     def layout_json(self):
         return self.store.layout_json()
+
+
+def run_mode_of(app, namespace, source):
+    """How the program runs its app: a top-level ``app.run(...)`` it made (recorded by Dash.run), else the
+    one in its ``if __name__ == "__main__":`` block (read, not run), else debug on (runmode.py)."""
+    if app._run_mode is not None:
+        return app._run_mode
+    names = {name for name, value in namespace.items() if value is app}
+    return read_run_call(source, namespace, names or None) or RunMode(True)
+
+
+def run_server_problem(mode):
+    """``app.run_server`` in the main block: real Dash 4.4.1 raises there when the file is run, so the app is
+    never served; livedash, which does not run that block, says so."""
+    return {"title": "ObsoleteAttributeException",
+            "message": f"app.run_server has been replaced by app.run\n(line {mode.line}: running this file with "
+                       "Dash raises this error there, before the app is served. Write `app.run(debug=True)`.)"}
 
 
 class Step:

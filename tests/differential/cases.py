@@ -1282,3 +1282,183 @@ def show(n, data, children):
     return f"{data} {len(children)} {[c['props']['children'] for c in children]} {type(children[0]).__name__}"
 ''', steps=click("add", 2) + click("touch") + click("show")),
 ]
+
+
+# -- issue 11: debug (the app's own app.run(debug=...) in its main block; `problems` compares the load-time
+# errors each page shows) and Dash's dependency checks (dash-renderer's validateDependencies) ------------------
+_DUPLICATE = '''
+app = Dash()
+app.layout = html.Div([html.Button("a", id="a"), html.Button("b", id="b"), html.P("start", id="x")])
+
+@callback(Output("x", "children"), Input("a", "n_clicks"), prevent_initial_call=True)
+def one(n):
+    return f"one {n}"
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def two(n):
+    return f"two {n}"
+'''
+_CYCLE_AND_GHOST = '''
+app = Dash()
+app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
+
+@callback(Output("a", "children"), Input("b", "children"))
+def to_a(b):
+    return b
+
+@callback(Output("b", "children"), Input("a", "children"))
+def to_b(a):
+    return a + "!"
+
+@callback(Output("a", "title"), Input("ghost", "value"))
+def from_ghost(g):
+    return g
+'''
+
+
+def _main(call):
+    return f'\nif __name__ == "__main__":\n    {call}\n'
+
+
+CASES += [
+    Case("debug_duplicate_outputs_are_shown_and_stop_every_callback", section="I38/debug",
+         app=_DUPLICATE + _main("app.run(debug=True)"), steps=click("a") + click("b"), problems=True),
+    Case("no_debug_duplicate_outputs_run_the_last_function", section="I38/debug",
+         app=_DUPLICATE + _main("app.run(debug=False)"), steps=click("a") + click("b"), problems=True),
+    Case("no_debug_by_default_when_app_run_is_called", section="I38/debug",
+         app=_DUPLICATE + _main("app.run()"), steps=click("b"), problems=True),
+    Case("no_run_call_means_debug_here", section="I38/debug", app=_DUPLICATE, steps=click("a"), problems=True),
+    Case("debug_checks_without_the_pop_up", section="I38/debug",
+         app=_DUPLICATE + _main("app.run(debug=True, dev_tools_ui=False)"), steps=click("a"), problems=True),
+    Case("debug_cycle_and_missing_id_are_shown", section="I39-40/debug",
+         app=_CYCLE_AND_GHOST + _main("app.run(debug=True)"), problems=True),
+    Case("no_debug_cycle_and_missing_id_are_not_shown", section="I39-40/debug",
+         app=_CYCLE_AND_GHOST + _main("app.run(debug=False)"), problems=True),
+
+    Case("allsmaller_in_an_output_is_a_wildcard_id_error", section="H37/I38", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("p0", id={"i": 0}), html.P("p1", id={"i": 1}),
+                       html.P("untouched", id="other")])
+
+@callback(Output({"i": ALLSMALLER}, "children"), Input("b", "n_clicks"))
+def f(n):
+    return ["x"]
+
+@callback(Output("other", "children"), Input("b", "n_clicks"))
+def g(n):
+    return f"g ran {n}"
+''', steps=click("b")),
+    Case("match_on_a_key_the_output_lacks_is_an_error", section="H37/I38", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("p", id={"i": 0, "k": "a"}),
+                       dcc.Input(id={"i": 0, "j": 0}, value="v"), html.P("untouched", id="other")])
+
+@callback(Output({"i": MATCH, "k": "a"}, "children"), Input({"i": MATCH, "j": MATCH}, "value"))
+def f(v):
+    return v
+
+@callback(Output("other", "children"), Input("b", "n_clicks"))
+def g(n):
+    return f"g ran {n}"
+''', steps=click("b") + [("type", {"i": 0, "j": 0}, "w")]),
+    Case("allsmaller_without_a_match_output_is_an_error", section="H37/I38", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("untouched", id="out"), dcc.Input(id={"i": 0}, value="v")])
+
+@callback(Output("out", "children"), Input("b", "n_clicks"), State({"i": ALLSMALLER}, "value"))
+def f(n, values):
+    return str(values)
+''', steps=click("b")),
+    Case("mismatched_match_across_outputs_and_overlapping_outputs", section="H37/I38", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("p", id={"i": 0}), html.P("q", id={"j": 0}),
+                       html.P("untouched", id="other")])
+
+@callback(Output({"i": MATCH}, "children"), Output({"j": MATCH}, "children"), Input({"i": MATCH}, "n_clicks"))
+def f(n):
+    return "f", "f"
+
+@callback(Output({"i": ALL}, "children"), Input("b", "n_clicks"))
+def g(n):
+    return ["g"]
+
+@callback(Output("other", "children"), Input("b", "n_clicks"))
+def h(n):
+    return f"h ran {n}"
+''', steps=click("b")),
+    Case("no_inputs_with_prevent_initial_call_and_empty_ids", section="I38", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("untouched", id="out"), html.P("untouched", id="other")])
+
+@callback(Output("out", "children"), prevent_initial_call=True)
+def f():
+    return "f"
+
+@callback(Output("other", "children"), Input("b", "n_clicks"), State("", "value"), State("b", ""))
+def g(n, a, b):
+    return f"g ran {n}"
+''', steps=click("b")),
+    Case("optional_ids_may_be_missing", section="I39", problems=True, app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("untouched", id="out")])
+
+@callback(Output("out", "children"), Input("ghost", "value", allow_optional=True))
+def f(g):
+    return f"f {g}"
+
+@callback(Output("out", "title"), Input("ghost2", "value"), optional=True)
+def g(g):
+    return "g"
+
+@callback(Output("out", "style"), Input("ghost3", "value"))
+def h(g):
+    return {}
+''', steps=click("b")),
+
+    # -- on_error (Dash(on_error=) and @callback(on_error=)) --
+    Case("on_error_value_replaces_the_output_and_set_props_count", section="E25", problems=True, app='''
+def handler(err):
+    set_props("log", {"children": f"handled for {ctx.triggered_id}"})
+    return f"error: {err}"
+
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("start", id="x"), html.P("side", id="y"), html.P("-", id="log")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True, on_error=handler)
+def f(n):
+    set_props("y", {"children": f"set before raising {n}"})
+    if n == 2:
+        return "fine"
+    raise ValueError(f"boom {n}")
+''', steps=click("b", 3)),
+    Case("on_error_none_leaves_outputs_and_the_callbacks_own_handler_wins", section="E25", app='''
+app = Dash(on_error=lambda err: f"app: {err}")
+app.layout = html.Div([html.Button("b", id="b"), html.P("start", id="x"), html.P("start", id="y"),
+                       html.P("a", id="z1"), html.P("b", id="z2")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def uses_the_apps(n):
+    raise KeyError(n)
+
+@callback(Output("y", "children"), Input("b", "n_clicks"), prevent_initial_call=True, on_error=lambda err: None)
+def own_none(n):
+    raise KeyError(n)
+
+@callback(Output("z1", "children"), Output("z2", "children"), Input("b", "n_clicks"), prevent_initial_call=True,
+          on_error=lambda err: ["one", "two"])
+def own_two(n):
+    1 / 0
+''', steps=click("b", 2)),
+    Case("on_error_of_a_background_job", section="E25/L45", app='''
+import diskcache
+from dash import DiskcacheManager
+
+app = Dash(background_callback_manager=DiskcacheManager(diskcache.Cache()))
+app.layout = html.Div([html.Button("Run", id="run"), html.P("no result", id="result")])
+
+@callback(Output("result", "children"), Input("run", "n_clicks"), background=True, prevent_initial_call=True,
+          interval=100, on_error=lambda err: f"{type(err).__name__}: {str(err).splitlines()[0]}")
+def job(n):
+    raise ValueError(f"in job {n}")
+''', steps=click("run")),
+]

@@ -32,6 +32,8 @@ class Case:
     whole: bool = False
     assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
     expect_error: bool = False  # the app fails on purpose (at load or at its start-up call): the build allows it
+    # compare the load-time problems each page shows (Dash's dev-tools pop-up, the widget's error box) by title
+    problems: bool = False
 
     @property
     def source(self):
@@ -120,6 +122,22 @@ def perform(step, target, set_props):
         raise ValueError(f"unknown step {step!r}")
 
 
+# The titles of the load-time errors dash-renderer shows in its dev-tools pop-up (none without dev_tools_ui);
+# a callback's own error ("Callback error updating ...") is left out.
+DASH_PROBLEMS = """() => {
+  const s = window.store.getState();
+  if (!s.config.ui) return [];
+  return [...s.error.backEnd, ...s.error.frontEnd].map((e) => e.error.message)
+    .filter((m) => !m.startsWith("Callback error"));
+}"""
+
+# The titles of what the widget's error box shows.
+LIVEDASH_PROBLEMS = """(w) => {
+  const box = w.querySelector(".livedash-error");
+  return box.hidden ? [] : [...box.querySelectorAll(":scope > strong")].map((e) => e.textContent);
+}"""
+
+
 class RealDash:
     """The real-Dash host process (tests/differential/dash_host.py in the real-Dash venv)."""
 
@@ -177,6 +195,9 @@ class DashSide:
             self.page.wait_for_timeout(30)
             self.page.wait_for_function(DASH_IDLE, timeout=20_000)
 
+    def problems(self):
+        return sorted(self.page.evaluate(DASH_PROBLEMS))
+
     def observe(self):
         return self.page.evaluate(f"() => ({OBSERVE})([window.store.getState().layout.components, "
                                   "document.getElementById('react-entry-point')])")
@@ -209,6 +230,9 @@ class LivedashSide:
                                         timeout=20_000)
             self.page.wait_for_timeout(30)
             self.page.wait_for_function(idle, arg=self.handle, timeout=30_000)
+
+    def problems(self):
+        return sorted(self.handle.evaluate(LIVEDASH_PROBLEMS))
 
     def observe(self):
         return self.handle.evaluate(f"(w) => ({OBSERVE})([w.livedash.layout(), w.querySelector('.livedash-app')])")

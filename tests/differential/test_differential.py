@@ -82,6 +82,8 @@ def test_same_as_real_dash(case, real_dash, livedash_page, dash_page):
         dash = DashSide(dash_page, url)
         ours = LivedashSide(livedash_page, INDEX[case.name])
         same(ours.observe(), dash.observe(), "after loading")
+        if case.problems:
+            assert ours.problems() == dash.problems(), "the load-time problems shown differ (livedash, real Dash)"
         for number, step in enumerate(case.steps, 1):
             dash.act(step)
             ours.act(step)
