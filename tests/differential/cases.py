@@ -1462,3 +1462,124 @@ def job(n):
     raise ValueError(f"in job {n}")
 ''', steps=click("run")),
 ]
+
+
+# -- issue 11: clientside (window.dash_clientside as dash-renderer 4.4.1 fills it) ---------------------------
+CASES += [
+    Case("clientside_api_triggered_id_of_a_dict_id", section="M34/H", app='''
+app = Dash()
+app.layout = html.Div([html.Button(f"b{i}", id={"type": "b", "index": i}) for i in range(2)] + [html.P(id="out")])
+
+clientside_callback(
+    """function(clicks) {
+        const ctx = window.dash_clientside.callback_context;
+        const id = ctx.triggered_id;
+        return typeof id + " " + JSON.stringify(id) + " " + (id && id.index) + " " + JSON.stringify(ctx.triggered);
+    }""",
+    Output("out", "children"), Input({"type": "b", "index": ALL}, "n_clicks"))
+''', steps=[("click", {"type": "b", "index": 1}), ("click", {"type": "b", "index": 0})]),
+    Case("clientside_api_context_lists_and_arguments", section="M34/M46", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), dcc.Input(id="i", value=None), html.Div(id={"k": "s"}, title="t"),
+                       html.P(id="with_state"), html.P(id="without_state")])
+
+clientside_callback(
+    """function(n, v, title) {
+        const ctx = window.dash_clientside.callback_context;
+        return [typeof n, typeof v, title, JSON.stringify(ctx.inputs), JSON.stringify(ctx.states),
+                JSON.stringify(ctx.inputs_list), Object.keys(ctx.inputs_list[0]).join(","),
+                JSON.stringify(ctx.states_list), JSON.stringify(ctx.outputs_list)].join(" | ");
+    }""",
+    Output("with_state", "children"), Input("b", "n_clicks"), Input("i", "value"), State({"k": "s"}, "title"))
+
+clientside_callback(
+    """function(n) {
+        const ctx = window.dash_clientside.callback_context;
+        return [String(ctx.states_list), JSON.stringify(ctx.states), JSON.stringify(ctx.outputs_list),
+                Object.keys(ctx).sort().join(",")].join(" | ");
+    }""",
+    Output("without_state", "children"), Input("b", "n_clicks"))
+''', steps=click("b")),
+    Case("clientside_api_patch_output", section="M/J41", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), dcc.Store(id="s", data={"items": [1, 2, 3], "n": 10, "gone": 1}),
+                       html.Ul(["first"], id="list"), html.P(id="shown")])
+
+clientside_callback(
+    """function(n) {
+        const P = window.dash_clientside.Patch;
+        return [
+            new P().append(["items"], n).add(["n"], 5).assign(["last"], n).delete(["gone"]).insert(["items"], -1, 0)
+                .remove(["items"], 2).build(),
+            new P().prepend([], "item " + n).build(),
+        ];
+    }""",
+    Output("s", "data"), Output("list", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+
+@callback(Output("shown", "children"), Input("s", "data"))
+def show(data):
+    return repr(data)
+''', steps=click("b", 2)),
+    Case("clientside_api_patch_and_dict_ids_in_set_props", section="M/K42/J41", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), dcc.Store(id="s", data={"a": 1}),
+                       html.P("-", id={"type": "out", "index": 1}), html.P(id="shown")])
+
+clientside_callback(
+    """function(n) {
+        const dc = window.dash_clientside;
+        dc.set_props("s", {data: new dc.Patch().merge([], {["k" + n]: n}).mul(["a"], 2).build()});
+        dc.set_props({index: 1, type: "out"}, {children: "set " + n});
+        return dc.no_update;
+    }""",
+    Output("shown", "title"), Input("b", "n_clicks"), prevent_initial_call=True)
+
+@callback(Output("shown", "children"), Input("s", "data"), Input({"type": "out", "index": 1}, "children"))
+def show(data, text):
+    return f"{data} {text}"
+''', steps=click("b", 2)),
+    Case("clientside_api_set_props_after_the_call", section="M/K42", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P("-", id="late"), html.P(id="echo"), html.P(id="out")])
+
+clientside_callback(
+    """function(n) {
+        setTimeout(() => window.dash_clientside.set_props("late", {children: "late " + n}), 0);
+        return "returned " + n;
+    }""",
+    Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+
+@callback(Output("echo", "children"), Input("late", "children"))
+def echo(s):
+    return f"echo {s}"
+''', steps=click("b", 2)),
+    Case("clientside_api_clean_url", section="M", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.P(id="out")])
+
+clientside_callback(
+    """function(n) {
+        const clean = window.dash_clientside.clean_url;
+        return [typeof clean, clean("javascript:alert(1)"), clean(" java\\tscript:x"), clean("https://x.org/?a=javascript"),
+                clean("vbscript:x", "#"), JSON.stringify(clean("")), clean("/page")].join(" ");
+    }""",
+    Output("out", "children"), Input("b", "n_clicks"))
+''', steps=click("b")),
+    Case("clientside_api_no_update_in_every_place", section="M46/F", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b")] + [html.P(f"p{i}", id={"type": "p", "index": i}) for i in range(3)]
+                      + [html.P("x", id="x"), html.P("y", id="y"), html.P("z", id="z")])
+
+clientside_callback(
+    """function(n) {
+        const nu = window.dash_clientside.no_update;
+        return [["a" + n, nu, "c" + n], nu, "z" + n];
+    }""",
+    Output({"type": "p", "index": ALL}, "children"), Output("x", "children"), Output("z", "children"),
+    Input("b", "n_clicks"), prevent_initial_call=True)
+
+clientside_callback(
+    """function(n) { return n === 1 ? window.dash_clientside.no_update : ["y" + n]; }""",
+    Output("y", "children"), Output("x", "title"), Input("b", "n_clicks"), prevent_initial_call=True)
+''', steps=click("b", 2)),
+]

@@ -6,7 +6,7 @@
 // share link runs in a worker of its own until the reader keeps it as their own code; its apps are drawn
 // untrusted (renderer.js), and its clientside JavaScript runs only once the reader has seen and allowed it.
 import { startJob, stopJob, wantJobs } from "./background.js";
-import { runClientside } from "./clientside.js";
+import { registerApp, runClientside } from "./clientside.js";
 import { askToRunJavaScript, linkBarFor } from "./consent.js";
 import { LiveDiagram } from "./diagram.js";
 import { mountCodePane } from "./codepane.js";
@@ -153,6 +153,11 @@ export function mountWidget(root) {
   // Code from a link: each clientside source runs once the reader has seen it and said yes (per widget).
   const assetsReady = loadAssets(data.assets || []);
   const approved = new Set();
+  // dash_clientside.set_props reaches this app's components: during its clientside call as part of the run,
+  // at other times (a timer, an asset's event handler) as a change, as Dash's set_props dispatches one.
+  const clientApp = { has: (id) => renderer.props(id) !== undefined, props: (id) => renderer.props(id),
+    set: (id, props) => renderer.set(id, props), call: null };
+  const unregister = registerApp(clientApp);
   async function answerClientside(ask) {
     waiting = true;
     const via = kernel;   // the worker that asked gets the answer, even if the code changes meanwhile
@@ -161,10 +166,7 @@ export function mountWidget(root) {
       const source = ask.function.source
         ?? `window.dash_clientside.${ask.function.namespace}.${ask.function.name}  // a function of this site`;
       if (!approved.has(source)) {
-        setStatus("running", "Waiting for your answer…");
-        const yes = await askToRunJavaScript(appPane, source);
-        setStatus("running");
-        if (!yes) {
+        if (!(await askToRunJavaScript(appPane, source))) {
           via.send({ type: "clientside-result", app: key, answer: { error: {
             kind: "Blocked", message: "JavaScript from a shared link was not run (the reader said no)" } } });
           return;
@@ -172,7 +174,7 @@ export function mountWidget(root) {
         approved.add(source);
       }
     }
-    const answer = await runClientside(ask);
+    const answer = await runClientside(ask, clientApp);
     via.send({ type: "clientside-result", app: key, answer });
   }
 
@@ -426,6 +428,7 @@ export function mountWidget(root) {
     unmount() {
       for (const number of jobs) stopJob(`${key}#${number}`);
       wantJobs(key, false);
+      unregister();
       renderer.dispose();
       diagram?.dispose();
       pane.editor.dispose();
