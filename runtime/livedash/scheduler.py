@@ -2,7 +2,7 @@
 
 Dash's renderer sends ready callbacks to the server concurrently; here they run one after the other,
 which gives the same store for the rules below. Rule numbers refer to
-../shared/reference/dash-semantics.md. A request is a callback plus, for pattern-matching callbacks,
+livedash/SEMANTICS.md. A request is a callback plus, for pattern-matching callbacks,
 the MATCH values it runs for (its *binding*).
 """
 

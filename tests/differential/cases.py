@@ -1,5 +1,5 @@
 """Differential cases: small apps and what a reader does with them. Each runs in real Dash 4.4.1 and in
-livedash, and the pages must agree (see runner.py). Sections follow dash-semantics.md."""
+livedash, and the pages must agree (see runner.py). Sections follow runtime/livedash/SEMANTICS.md."""
 
 import re
 from pathlib import Path

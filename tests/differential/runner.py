@@ -28,7 +28,7 @@ class Case:
     # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props}) | ("start", id): a click
     # that starts something long (a background job), after which the next step comes without waiting
     steps: list = field(default_factory=list)
-    section: str = ""          # the dash-semantics.md section it exercises
+    section: str = ""          # the SEMANTICS.md section it exercises (runtime/livedash/SEMANTICS.md)
     whole: bool = False
     assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
     expect_error: bool = False  # the app fails on purpose (at load or at its start-up call): the build allows it

@@ -1,4 +1,4 @@
-"""Callback rules of issue 2, each checked through the headless client (rule numbers: dash-semantics.md)."""
+"""Callback rules of issue 2, each checked through the headless client (rule numbers: runtime/livedash/SEMANTICS.md)."""
 
 import pytest
 
@@ -169,7 +169,7 @@ def test_app_level_prevent_initial_callbacks_applies_to_app_callback_not_dash_ca
 
 
 def test_prevent_initial_call_runs_when_an_initial_callback_writes_its_input():
-    # dash-semantics rule 14 (test_cbpi001's shape): B is prevented initially but A writes its input.
+    # SEMANTICS.md rule 14 (test_cbpi001's shape): B is prevented initially but A writes its input.
     c = client("""
         app = Dash()
         app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b"), html.Div("C", id="c")])

@@ -1,5 +1,5 @@
 """The rest of the callback surface: pattern matching, set_props, Patch, running=, ctx, flexible
-signatures, no-output callbacks and components added by callbacks (dash-semantics.md rules)."""
+signatures, no-output callbacks and components added by callbacks (runtime/livedash/SEMANTICS.md rules)."""
 
 import pytest
 
