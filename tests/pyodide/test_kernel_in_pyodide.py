@@ -62,9 +62,12 @@ MESSAGES = [
 ]
 
 
+TIMINGS = {"ms", "modified_timestamp"}   # run times, and a dcc.Store's clock time when its data changed
+
+
 def without_timings(value):
     if isinstance(value, dict):
-        return {k: without_timings(v) for k, v in value.items() if k != "ms"}
+        return {k: without_timings(v) for k, v in value.items() if k not in TIMINGS}
     if isinstance(value, list):
         return [without_timings(v) for v in value]
     return value
