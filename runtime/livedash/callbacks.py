@@ -11,8 +11,7 @@ import hashlib
 from textwrap import dedent
 
 from .dependencies import DashDependency, Input, Output, State
-from .exceptions import (CallbackException, DuplicateCallback, IncorrectTypeException, InvalidComponentIdError,
-                         LivedashUnsupported)
+from .exceptions import CallbackException, DuplicateCallback, IncorrectTypeException, InvalidComponentIdError
 from .grouping import flatten, make_like, map_grouping
 
 # The keywords Dash's callback decorator reads; any other is accepted and ignored, as in Dash.
@@ -65,6 +64,12 @@ class CallbackSpec:
             self.id = keys[0]
         else:  # no output: Dash names it by a hash of its inputs
             self.id = "..." + hashlib.sha256(".".join(str(i) for i in self.inputs).encode()).hexdigest()[:16]
+
+    @property
+    def skips_initial_call(self):
+        """Dash tells the renderer ``prevent_initial_call is True`` (dash/_callback.py insert_callback): any
+        other value, 1 or "initial_duplicate" alike, lets the initial call run (rule 7)."""
+        return self.prevent_initial_call is True
 
     @property
     def multi(self):
@@ -228,11 +233,9 @@ def parse_callback_args(args, kwargs):
 
 
 def background_options(kwargs):
-    """The background= options ({progress, progress_default, cancel}) or None."""
+    """The background= options ({progress, progress_default, cancel}) or None. Without background=True
+    Dash reads none of them (dash/_callback.py callback): progress= and cancel= are silently ignored."""
     if not kwargs.get("background"):
-        for name in ("progress", "cancel"):
-            if kwargs.get(name):
-                raise LivedashUnsupported(f"`{name}=` needs background=True")
         return None
     def as_list(value):
         return [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
@@ -267,9 +270,11 @@ def _validate_dependency(dep):
 
 
 def check_allow_duplicate(spec, app_default):
+    """Dash's validate_duplicate_output (rule 7): allow_duplicate needs "initial_duplicate" as the callback's
+    or the app's setting, or either of the two truthy (the app's counts even when the callback says False)."""
     if any(o.allow_duplicate for o in spec.outputs):
-        effective = spec.prevent_initial_call if spec.prevent_initial_call is not None else app_default
-        if effective not in (True, "initial_duplicate"):
+        own = spec.prevent_initial_call
+        if "initial_duplicate" not in (own, app_default) and not own and not app_default:
             raise DuplicateCallback(
                 "allow_duplicate requires prevent_initial_call to be True. The order of the call is not "
                 "guaranteed to be the same on every page load. To enable duplicate callback with initial "

@@ -66,7 +66,7 @@ class Scheduler:
         """Initial calls of ``specs`` (rules 11 and 12); ``within``: only outputs among these id keys."""
         candidates = []
         for spec in specs:
-            if spec.prevent_initial_call and spec.prevent_initial_call != "initial_duplicate":  # rule 7
+            if spec.skips_initial_call:  # rule 7: only prevent_initial_call=True itself
                 continue
             for binding in self.layout.bindings(spec):
                 outputs = self.layout.keys(spec.outputs, binding)

@@ -92,7 +92,7 @@ def dependency_errors(specs):
     errors, used, used_patterns = [], set(), []
     for spec in specs:
         head = _head(spec)
-        if not spec.inputs and spec.prevent_initial_call:
+        if not spec.inputs and spec.skips_initial_call:   # the renderer sees `prevent_initial_call is True`
             errors.append(("A callback is missing Inputs", [
                 head, "there are no `Input` elements.", "Without `Input` elements, it will never get called.", "",
                 "Subscribing to `Input` components will cause the", "callback to be called whenever their values change.",

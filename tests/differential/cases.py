@@ -1583,3 +1583,52 @@ clientside_callback(
     Output("y", "children"), Output("x", "title"), Input("b", "n_clicks"), prevent_initial_call=True)
 ''', steps=click("b", 2)),
 ]
+
+
+# -- issue 11: small differences (prevent_initial_call is True or nothing; allow_duplicate under the app's
+# prevent_initial_callbacks; progress= and cancel= without background=True) -------------------------------------
+CASES += [
+    Case("issue11_only_prevent_initial_call_true_skips", section="B7/C13", app='''
+app = Dash(prevent_initial_callbacks=1)
+app.layout = html.Div([html.Button("b", id="b"), html.P("-", id="one"), html.P("-", id="yes"), html.P("-", id="app"),
+                       html.P("-", id="true")])
+
+@app.callback(Output("one", "children"), Input("b", "n_clicks"), prevent_initial_call=1)
+def one(n):
+    return f"one {n}"
+
+@app.callback(Output("yes", "children"), Input("b", "n_clicks"), prevent_initial_call="yes")
+def yes(n):
+    return f"yes {n}"
+
+@app.callback(Output("app", "children"), Input("b", "n_clicks"))
+def by_app(n):
+    return f"app {n}"
+
+@app.callback(Output("true", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+def true(n):
+    return f"true {n}"
+''', steps=click("b")),
+    Case("issue11_allow_duplicate_under_the_apps_prevent_initial_callbacks", section="B7", app='''
+app = Dash(prevent_initial_callbacks=True)
+app.layout = html.Div([html.Button("b", id="b"), html.P("-", id="x"), html.P("-", id="y")])
+
+@app.callback(Output("x", "children"), Input("b", "n_clicks"))
+def clicked(n):
+    return f"clicked {n}"
+
+@app.callback(Output("x", "children", allow_duplicate=True), Output("y", "children"), Input("b", "id"),
+              prevent_initial_call=False)
+def loaded(i):
+    return f"loaded {i}", "ran at load"
+''', steps=click("b")),
+    Case("issue11_progress_and_cancel_without_background", section="L45", app='''
+app = Dash()
+app.layout = html.Div([html.Button("b", id="b"), html.Button("stop", id="stop"), html.P("-", id="x"), html.P("-", id="p")])
+
+@callback(Output("x", "children"), Input("b", "n_clicks"), progress=Output("p", "children"), progress_default="idle",
+          cancel=[Input("stop", "n_clicks")], prevent_initial_call=True)
+def f(*args):
+    return f"args {args}"
+''', steps=click("b") + click("stop") + click("b")),
+]
