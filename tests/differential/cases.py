@@ -1286,7 +1286,8 @@ def show(n, data, children):
 
 # -- issue 11: debug (the app's own app.run(debug=...) in its main block; `problems` compares the load-time
 # errors each page shows) and Dash's dependency checks (dash-renderer's validateDependencies) ------------------
-_DUPLICATE = '''
+# (DUPLICATE_OUTPUTS_APP and CYCLE_AND_GHOST_APP are also the apps of tests/unit/test_debug_and_on_error.py.)
+DUPLICATE_OUTPUTS_APP = '''
 app = Dash()
 app.layout = html.Div([html.Button("a", id="a"), html.Button("b", id="b"), html.P("start", id="x")])
 
@@ -1298,7 +1299,7 @@ def one(n):
 def two(n):
     return f"two {n}"
 '''
-_CYCLE_AND_GHOST = '''
+CYCLE_AND_GHOST_APP = '''
 app = Dash()
 app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
 
@@ -1322,18 +1323,18 @@ def _main(call):
 
 CASES += [
     Case("debug_duplicate_outputs_are_shown_and_stop_every_callback", section="I38/debug",
-         app=_DUPLICATE + _main("app.run(debug=True)"), steps=click("a") + click("b"), problems=True),
+         app=DUPLICATE_OUTPUTS_APP + _main("app.run(debug=True)"), steps=click("a") + click("b"), problems=True),
     Case("no_debug_duplicate_outputs_run_the_last_function", section="I38/debug",
-         app=_DUPLICATE + _main("app.run(debug=False)"), steps=click("a") + click("b"), problems=True),
+         app=DUPLICATE_OUTPUTS_APP + _main("app.run(debug=False)"), steps=click("a") + click("b"), problems=True),
     Case("no_debug_by_default_when_app_run_is_called", section="I38/debug",
-         app=_DUPLICATE + _main("app.run()"), steps=click("b"), problems=True),
-    Case("no_run_call_means_debug_here", section="I38/debug", app=_DUPLICATE, steps=click("a"), problems=True),
+         app=DUPLICATE_OUTPUTS_APP + _main("app.run()"), steps=click("b"), problems=True),
+    Case("no_run_call_means_debug_here", section="I38/debug", app=DUPLICATE_OUTPUTS_APP, steps=click("a"), problems=True),
     Case("debug_checks_without_the_pop_up", section="I38/debug",
-         app=_DUPLICATE + _main("app.run(debug=True, dev_tools_ui=False)"), steps=click("a"), problems=True),
+         app=DUPLICATE_OUTPUTS_APP + _main("app.run(debug=True, dev_tools_ui=False)"), steps=click("a"), problems=True),
     Case("debug_cycle_and_missing_id_are_shown", section="I39-40/debug",
-         app=_CYCLE_AND_GHOST + _main("app.run(debug=True)"), problems=True),
+         app=CYCLE_AND_GHOST_APP + _main("app.run(debug=True)"), problems=True),
     Case("no_debug_cycle_and_missing_id_are_not_shown", section="I39-40/debug",
-         app=_CYCLE_AND_GHOST + _main("app.run(debug=False)"), problems=True),
+         app=CYCLE_AND_GHOST_APP + _main("app.run(debug=False)"), problems=True),
 
     Case("allsmaller_in_an_output_is_a_wildcard_id_error", section="H37/I38", problems=True, app='''
 app = Dash()

@@ -6,22 +6,11 @@ import pytest
 
 from livedash.runmode import read_run_call
 
+from tests.differential.cases import CYCLE_AND_GHOST_APP, DUPLICATE_OUTPUTS_APP as DUPLICATE
+
 from .helpers import client
 
 MAIN = '\nif __name__ == "__main__":\n    {}\n'
-
-DUPLICATE = """
-    app = Dash()
-    app.layout = html.Div([html.Button(id="a"), html.Button(id="b"), html.P("start", id="x")])
-
-    @callback(Output("x", "children"), Input("a", "n_clicks"), prevent_initial_call=True)
-    def one(n):
-        return f"one {n}"
-
-    @callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
-    def two(n):
-        return f"two {n}"
-"""
 
 
 def with_main(body, call):
@@ -89,22 +78,7 @@ def test_without_the_ui_nothing_is_shown_but_the_checks_still_stop_callbacks():
 
 
 def test_without_debug_no_cycle_or_missing_id_is_shown():
-    c = client(with_main("""
-        app = Dash()
-        app.layout = html.Div([html.Div("A", id="a"), html.Div("B", id="b")])
-
-        @callback(Output("a", "children"), Input("b", "children"))
-        def to_a(b):
-            return b
-
-        @callback(Output("b", "children"), Input("a", "children"))
-        def to_b(a):
-            return a + "!"
-
-        @callback(Output("a", "title"), Input("ghost", "value"))
-        def from_ghost(g):
-            return g
-    """, "app.run()"))
+    c = client(with_main(CYCLE_AND_GHOST_APP, "app.run()"))
     assert problems(c) == []
     assert c.text("a") == "B"
 

@@ -6,32 +6,12 @@ callback, dash/_validate.py validate_duplicate_output) and has a twin in tests/d
 
 import pytest
 
-from .helpers import client
+from .helpers import case_app, client
 
 
 def test_only_prevent_initial_call_true_itself_skips_the_initial_call():
     # Dash tells the renderer `prevent_initial_call is True`: 1, "yes" or the app's 1 let the initial call run.
-    c = client('''
-        app = Dash(prevent_initial_callbacks=1)
-        app.layout = html.Div([html.Button(id="b"), html.P("-", id="one"), html.P("-", id="yes"),
-                               html.P("-", id="app"), html.P("-", id="true")])
-
-        @app.callback(Output("one", "children"), Input("b", "n_clicks"), prevent_initial_call=1)
-        def one(n):
-            return f"one {n}"
-
-        @app.callback(Output("yes", "children"), Input("b", "n_clicks"), prevent_initial_call="yes")
-        def yes(n):
-            return f"yes {n}"
-
-        @app.callback(Output("app", "children"), Input("b", "n_clicks"))
-        def by_app(n):
-            return f"app {n}"
-
-        @app.callback(Output("true", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
-        def true(n):
-            return f"true {n}"
-    ''')
+    c = client(case_app("issue11_only_prevent_initial_call_true_skips"))
     assert [c.text(i) for i in ("one", "yes", "app", "true")] == ["one None", "yes None", "app None", "-"]
     c.click("b")
     assert [c.text(i) for i in ("one", "yes", "app", "true")] == ["one 1", "yes 1", "app 1", "true 1"]
