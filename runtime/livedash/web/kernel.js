@@ -64,7 +64,7 @@ export class Connection {
     return this.owner === null || app === this.owner || app === `${this.owner}/check`;
   }
 
-  receive(next, data) {
+  receive(data) {
     let message;
     try {
       message = checkWorkerMessage(data);
@@ -103,7 +103,7 @@ export class Connection {
 
   adopt(next, booted) {
     this.worker = next;
-    next.onmessage = ({ data }) => { if (this.worker === next) this.receive(next, data); };
+    next.onmessage = ({ data }) => { if (this.worker === next) this.receive(data); };
     // (A worker ended by Stop can still report an error from its last moments, e.g. a NoGilError from a
     // time.sleep cut short: only the current worker's errors count.)
     next.onerror = (event) => {
