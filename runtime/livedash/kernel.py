@@ -2,6 +2,7 @@
 
 import json
 
+from .children_props import children_props_table
 from .diagram import session_diagram
 from .errors import describe
 from .protocol import check_request, id_key
@@ -43,7 +44,7 @@ class Kernel:
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session
         answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
-                  "error": None, "problems": session.problems,
+                  "error": None, "problems": session.problems, "children_props": children_props_table(),
                   "background": any(spec.background for spec in session.app.callbacks)}
         if message.get("diagram"):   # the widget draws the graph of the code it now runs
             answer["diagram"] = session_diagram(session).to_json()

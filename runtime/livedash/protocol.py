@@ -19,14 +19,6 @@ Children are a string, a number, ``null``, a component, or a list of those. Only
 were given (in the layout or by a callback/user) are present: React defaults never appear, so
 ``n_clicks`` is absent until the first click, as in Dash.
 
-A dcc.Markdown's JSON also carries ``"markdown": TREE``, its text parsed (CommonMark, by markdown-it-py),
-never HTML: a list of nodes, each a string (text) or ``[TAG, {ATTRIBUTE: STRING}, CHILD...]`` with
-CommonMark's tags only (p, h1-h6, em, strong, code, pre, blockquote, ul, ol, li, a, img, hr, br), e.g.
-``[["p", {}, "see ", ["a", {"href": "/x"}, "this"]]]``. ``["#html", {}, SOURCE]`` is raw HTML from the
-text, present only with ``dangerously_allow_html=True`` and drawn as HTML only by a trusted page (the
-course's own code), as text otherwise. The page builds the DOM itself with its own allow-list of tags and
-attributes (web/markdown.js); see markdown.py.
-
 An id is a string or a dict (pattern-matching id). Where ids are used as keys, dict ids are
 written as Dash writes them in the DOM: JSON with sorted keys and no spaces (:func:`id_key`).
 
@@ -70,18 +62,18 @@ as Dash gives its job the request's context); the worker posts
 Worker -> page
 
 ``{"type": "loaded", "app": KEY, "layout": COMPONENT | null, "trace": [RUN...], "error": ERROR | null,
-"problems": [{"title": ..., "message": ...}], "background": bool}``
+"problems": [{"title": ..., "message": ...}], "background": bool, "children_props": {NAMESPACE: {TYPE: [SPEC]}}}``
     ``layout`` is the whole component tree after the initial callbacks. With ``error`` set
     (the code did not run, or has no app) ``layout`` is ``null``. ``background``: the app has background
     callbacks (the page boots a worker for their jobs ahead of the first one). ``problems`` are what Dash's dev
     tools report at load (duplicate outputs, circular dependencies, missing ids), with Dash's titles.
     When the load asked for it, ``"diagram": {"text": MERMAID, "callbacks": {CALLBACK_ID: {"node": NAME,
-    "outputs": [[NODE, ID_KEY, PROP, is_pattern], ...]}}}`` (see diagram.py).
+    "outputs": [[NODE, ID_KEY, PROP, is_pattern], ...]}}}`` (see diagram.py). ``children_props``: for each
+    component type imported so far that can hold components in a prop other than ``children``, those props
+    (Dash's ``_children_props``: "label", "options[].label"); the page draws components found there.
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
-    Prop values to apply, in order. A value may contain components (``children``). A patch may carry
-    ``"component": {...}``: what the page needs beside the props (a dcc.Markdown's ``markdown`` tree), as a
-    component's JSON may. ``seq`` is that of the last ``update`` whose changes this answer applied (``null``
+    Prop values to apply, in order. A value may contain components (``children``). ``seq`` is that of the last ``update`` whose changes this answer applied (``null``
     when none did); a prop that a change of this answer sets is left out of the patches that came before it.
     With ``"queued": true`` (and nothing else to apply): the request came while a run of the app waits for a
     clientside answer; its work is queued behind that run, in order, and its effects come in the answers to
@@ -114,7 +106,7 @@ ERROR::
     {"kind": "SyntaxError", "message": "...", "traceback": "...", "filename": "counter.py", "line": 7 | null}
 """
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 
 from .dependencies import stringify_id as id_key  # noqa: E402  (one definition of the id string)
 

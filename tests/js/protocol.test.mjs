@@ -13,11 +13,18 @@ test("a well-formed loaded message is kept, with only the protocol's fields", ()
   assert.equal("extra" in checked, false);
 });
 
-test("a component's fields beyond namespace, type, props (and markdown) are dropped", () => {
+test("a component's fields beyond namespace, type, props are dropped", () => {
   const layout = { ...div({}), html: "<script>x()</script>", markdown: ["p", {}, "hi"] };
   const checked = checkWorkerMessage({ type: "loaded", app: "a", layout, trace: [], error: null, problems: [] });
   assert.equal("html" in checked.layout, false);
-  assert.deepEqual(checked.layout.markdown, ["p", {}, "hi"]);
+  assert.equal("markdown" in checked.layout, false);
+});
+
+test("children_props is a table of namespaces, types and spec strings", () => {
+  const base = { type: "loaded", app: "a", layout: div({}), trace: [], error: null, problems: [] };
+  const table = { dash_core_components: { Tab: ["label"] } };
+  assert.deepEqual(checkWorkerMessage({ ...base, children_props: table }).children_props, table);
+  assert.throws(() => checkWorkerMessage({ ...base, children_props: { x: { Tab: "label" } } }), /children_props/);
 });
 
 test("malformed messages are refused with the path of what is wrong", () => {

@@ -2,9 +2,9 @@
 // every message a worker may send. A worker runs Python that may not be ours (code from a share link can
 // `import js` and post anything), so nothing a worker sends is used before `checkWorkerMessage` has
 // checked its type and fields; what does not fit is dropped. The result is a fresh object holding only the
-// fields named here, so an extra field (a Markdown node's `html`, say) never reaches the renderer.
+// fields named here, so an extra field never reaches the page.
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export class ProtocolError extends Error {
   constructor(path, expected) {
@@ -92,12 +92,10 @@ function componentId(value, path) {
   throw new ProtocolError(path, "a component id (a string or a dict of strings and numbers)");
 }
 
-/** Component JSON: {namespace, type, props} (+ what a component adds, see protocol.py), children inside. */
+/** Component JSON: {namespace, type, props}, children inside. */
 function component(value, path, depth = 0) {
   if (depth > MAX_DEPTH) throw new ProtocolError(path, `components nested at most ${MAX_DEPTH} deep`);
-  const out = shape({ namespace: str, type: str, props: (props, at) => componentProps(props, at, depth) })(value, path);
-  if ("markdown" in value) out.markdown = json(value.markdown, `${path}.markdown`, depth + 1);
-  return out;
+  return shape({ namespace: str, type: str, props: (props, at) => componentProps(props, at, depth) })(value, path);
 }
 
 function componentProps(value, path, depth) {
@@ -132,8 +130,7 @@ const run = shape({
   status: oneOf("ok", "prevented", "error", "running"), "ms?": nullable(num), "error?": error,
   "job?": int, "match?": mapOf(json),
 });
-const patch = shape({ id: componentId, props: (value, path) => componentProps(value, path, 0),
-  "component?": (value, path) => shape({ "markdown?": json })(value, path) });
+const patch = shape({ id: componentId, props: (value, path) => componentProps(value, path, 0) });
 const clientsideFunction = (value, path) => ("source" in (value || {})
   ? shape({ source: str })(value, path) : shape({ namespace: str, name: str })(value, path));
 const clientside = shape({ function: clientsideFunction, args: list(json), context: mapOf(json), "multi?": bool,
@@ -145,6 +142,8 @@ const diagramText = (value, path) => {
   return value;
 };
 const diagram = shape({ text: diagramText, callbacks: mapOf(json) });
+// {namespace: {type: ["label", "options[].label", ...]}}: which props of a component type hold components.
+const childrenProps = mapOf(mapOf(list(str)));
 const answerExtras = { "jobs?": list(job), "cancel?": list(int), "clientside?": clientside };
 
 // Worker -> page, by type (see livedash/protocol.py for what each means).
@@ -152,7 +151,8 @@ const MESSAGES = {
   booted: shape({ type: str, ms: num, python: str, protocol: int }),
   "boot-failed": shape({ type: str, error }),
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
-    problems: list(problem), "background?": bool, "diagram?": diagram, ...answerExtras }),
+    problems: list(problem), "background?": bool, "diagram?": diagram, "children_props?": childrenProps,
+    ...answerExtras }),
   updated: shape({ type: str, app: str, seq: nullable(int), patches: list(patch), trace: list(run),
     "queued?": bool, ...answerExtras }),
   patched: shape({ type: str, app: str, patches: list(patch) }),

@@ -196,3 +196,42 @@ export const TAGS = { ObjectEl: "object", MapEl: "map" };
 export function htmlTag(type) {
   return TAGS[type] || String(type).toLowerCase();
 }
+
+// ---- props handed to Dash's React components (tree.js) ----
+const HTML_NAMESPACE = "dash_html_components";
+// Never a Dash prop, and React would write it as HTML: refused for every component, trusted or not.
+const NEVER = new Set(["dangerouslySetInnerHTML", "ref"]);
+
+/**
+ * The props a component is drawn with. Trusted apps get Dash's own behaviour (URLs cleaned with clean_url,
+ * reported as "Dangerous link detected"); untrusted ones (code from a share link) also get the rules above,
+ * and no raw HTML in dcc.Markdown or DataTable cells. Event handlers never reach a component as props.
+ */
+export function safeProps(namespace, type, props, { trusted = true, report } = {}) {
+  const out = {};
+  const html = namespace === HTML_NAMESPACE;
+  const tag = html ? htmlTag(type) : "";
+  for (const [prop, value] of Object.entries(props || {})) {
+    if (NEVER.has(prop) || /^on[A-Z]/.test(prop)) continue;
+    if (!html) { out[prop] = value; continue; }
+    if (prop === "children" || prop === "style" || prop === "id" || value === null || value === undefined
+      || typeof value === "object") { out[prop] = value; continue; }
+    const attribute = safeAttribute(tag, prop, value, { trusted, report, warn: null });
+    if (!attribute) continue;
+    const [, text] = attribute;
+    if (!trusted && typeof document !== "undefined" && (prop === "name" || prop === "id")
+      && (prop === "name" ? NAMED_BY_NAME : NAMED_BY_ID).has(tag) && String(value) in Object.getPrototypeOf(document)) {
+      continue;
+    }
+    out[prop] = URL_ATTRIBUTES.has(attributeName(prop).toLowerCase()) && text !== null ? text : value;
+  }
+  if (!trusted) {
+    if (html && tag === "iframe") out.sandbox = sandboxTokens(props?.sandbox);
+    if (html && tag === "meta") { delete out.httpEquiv; delete out["http-equiv"]; }
+    if (namespace === "dash_core_components" && type === "Markdown") out.dangerously_allow_html = false;
+    if (namespace === "dash_table" && type === "DataTable" && out.markdown_options) {
+      out.markdown_options = { ...out.markdown_options, html: false };
+    }
+  }
+  return out;
+}

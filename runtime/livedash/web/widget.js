@@ -12,7 +12,8 @@ import { LiveDiagram } from "./diagram.js";
 import { mountCodePane } from "./codepane.js";
 import { mountExercise } from "./exercise.js";
 import { isolated, shared } from "./kernel.js";
-import { Renderer, idKey } from "./renderer.js";
+import { Host } from "./host.js";
+import { idKey } from "./sanitize.js";
 import { readShareLink, unpack } from "./sharelink.js";
 import { TracePanel } from "./trace.js";
 
@@ -143,10 +144,13 @@ export function mountWidget(root) {
     return failed;
   };
 
-  const renderer = new Renderer(appPane, (change) => {
+  // The app, drawn by Dash's own components (host.js); its browser storage is scoped to this site, page and app.
+  const renderer = new Host(appPane, (change) => {
     if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
     sendUpdates([change]);
-  }, { trusted: true, onProblem: (message) => addNote("Dangerous link detected", message) });
+  }, { key, scope: `${new URL(".", document.baseURI).pathname}#${key}`, trusted: true, stylesheets: data.styles || [],
+    onProblem: (message) => addNote(message.startsWith("Dangerous link") ? "Dangerous link detected" : "Drawing the app",
+      message) });
 
   // A run paused for a clientside callback: run it here, answer, and keep the reader's edits queued.
   // The app's assets/*.js (where ClientsideFunction namespaces live) are loaded first.
@@ -181,7 +185,7 @@ export function mountWidget(root) {
   function flushQueue() {
     if (queue.length) sendUpdates(queue.splice(0));
   }
-  if (data.layout) renderer.mount(data.layout);
+  if (data.layout) renderer.mount(data.layout, data);
 
   function sendUpdates(changes) {
     inFlight += 1;
@@ -232,11 +236,12 @@ export function mountWidget(root) {
       clearError();
       // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
       if (JSON.stringify(message.layout) !== shownLayout) {
-        renderer.mount(message.layout);
+        renderer.mount(message.layout, message);
         for (const change of queue) renderer.patch(change.id, change.props);
       }
       shownLayout = null;
       loaded = true;
+      renderer.restorePersisted();
       showRuns(message.trace);
       showFailure(message.trace);
       manageJobs(message);
@@ -258,7 +263,7 @@ export function mountWidget(root) {
       }
       for (const patch of message.patches) {
         const props = fresh(patch, message.seq);
-        if (Object.keys(props).length || patch.component) renderer.patch(patch.id, props, patch.component);
+        if (Object.keys(props).length) renderer.patch(patch.id, props);
       }
       manageJobs(message);
       showRuns(message.trace);
