@@ -37,14 +37,18 @@ class Kernel:
         self.waiting.pop(key, None)
         notify = None
         if self.notify is not None:
-            def notify(patches):
-                self.notify(json.dumps({"type": "patched", "app": key, "patches": patches}))
+            def notify(patches, loading=None):
+                message = {"type": "patched", "app": key, "patches": patches}
+                if loading is not None:
+                    message["loading"] = loading
+                self.notify(json.dumps(message))
         session, step, error = start_session(message["code"], message.get("filename", "app.py"), notify)
         if session is None:
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session
         answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
                   "error": None, "problems": session.problems, "children_props": children_props_table(),
+                  "loading": session.scheduler.loading(),
                   "background": any(spec.background for spec in session.app.callbacks)}
         if message.get("diagram"):   # the widget draws the graph of the code it now runs
             answer["diagram"] = session_diagram(session).to_json()
@@ -83,9 +87,9 @@ class Kernel:
         while True:
             if steps and steps[-1].ask is not None:
                 self.waiting[key] = (work, seq)
-                return _updated(key, seq, steps, clientside=steps[-1].ask)
+                return _updated(key, seq, steps, session, clientside=steps[-1].ask)
             if not work:
-                return _updated(key, seq, steps)
+                return _updated(key, seq, steps, session)
             kind, *item = work.pop(0)
             if kind == "change":
                 change, seq = item
@@ -139,10 +143,10 @@ def _superseded(steps, change):
         step.patches = kept
 
 
-def _updated(key, seq, steps, clientside=None):
+def _updated(key, seq, steps, session, clientside=None):
     answer = {"type": "updated", "app": key, "seq": seq,
               "patches": [p for step in steps for p in step.patches],
-              "trace": [r for step in steps for r in step.runs]}
+              "trace": [r for step in steps for r in step.runs], "loading": session.scheduler.loading()}
     if clientside is not None:
         answer["clientside"] = clientside
     return _with_jobs(answer, steps)

@@ -71,6 +71,10 @@ Worker -> page
     "outputs": [[NODE, ID_KEY, PROP, is_pattern], ...]}}}`` (see diagram.py). ``children_props``: for each
     component type imported so far that can hold components in a prop other than ``children``, those props
     (Dash's ``_children_props``: "label", "options[].label"); the page draws components found there.
+    ``loading`` (also in ``updated``): the outputs still being computed, by background jobs, as
+    ``[{"id": ID, "property": PROP}]``; the page shows them loading (dcc.Loading) until an answer leaves them out.
+    A ``patched`` may carry ``loading`` too: the outputs of the callback that is starting (apps with a
+    dcc.Loading only).
 
 ``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``). ``seq`` is that of the last ``update`` whose changes this answer applied (``null``

@@ -48,6 +48,9 @@ class Scheduler:
         self.store = store
         self.filename = filename
         self.notify = notify              # called with patches to show at once (running=), or None
+        # Tell the page which outputs a callback is computing (dash-renderer's loading state: dcc.Loading's
+        # spinner) before it runs; only apps that show it pay for the extra message.
+        self.show_loading = any(getattr(c, "_type", "") == "Loading" for c in store.index.values())
         self.layout = LayoutQueries(graph, store)
         # Background callbacks (rule 45): jobs running in a worker of their own, the jobs the page must
         # start or stop, and requests that wait for a job's outputs.
@@ -142,6 +145,10 @@ class Scheduler:
                     self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
 
     # -- background jobs ------------------------------------------------------------------------
+    def loading(self):
+        """The outputs that running background jobs are computing ({"id", "property"} each)."""
+        return [output for job in self.jobs.values() for output in flat_outputs(job.outputs_list)]
+
     def take_jobs(self):
         """(jobs the page must start, job numbers it must stop) since the last call."""
         started, cancelled = self.started, self.cancelled
@@ -319,6 +326,8 @@ class Scheduler:
                 self._start_job(request, call, outputs_list, values, run, patches)
                 return
             write_running(self.store, spec, 1, patches, self.notify)
+            if self.show_loading and self.notify is not None:
+                self.notify([], loading=flat_outputs(outputs_list))
             start = time.perf_counter()
             try:
                 if spec.clientside is not None:
@@ -421,3 +430,13 @@ class Job:
     @property
     def spec(self):
         return self.request.spec
+
+
+def flat_outputs(outputs_list):
+    """Dash's outputs_list (a dict per output, a list of them for a wildcard) as {"id", "property"} dicts."""
+    out = []
+    for item in outputs_list if isinstance(outputs_list, list) else [outputs_list]:
+        for output in item if isinstance(item, list) else [item]:
+            if isinstance(output, dict) and "id" in output:
+                out.append({"id": output["id"], "property": output["property"]})
+    return out

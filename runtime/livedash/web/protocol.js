@@ -144,6 +144,7 @@ const diagramText = (value, path) => {
 const diagram = shape({ text: diagramText, callbacks: mapOf(json) });
 // {namespace: {type: ["label", "options[].label", ...]}}: which props of a component type hold components.
 const childrenProps = mapOf(mapOf(list(str)));
+const loading = list(shape({ id: componentId, property: str }));
 const answerExtras = { "jobs?": list(job), "cancel?": list(int), "clientside?": clientside };
 
 // Worker -> page, by type (see livedash/protocol.py for what each means).
@@ -152,10 +153,10 @@ const MESSAGES = {
   "boot-failed": shape({ type: str, error }),
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
     problems: list(problem), "background?": bool, "diagram?": diagram, "children_props?": childrenProps,
-    ...answerExtras }),
+    "loading?": loading, ...answerExtras }),
   updated: shape({ type: str, app: str, seq: nullable(int), patches: list(patch), trace: list(run),
-    "queued?": bool, ...answerExtras }),
-  patched: shape({ type: str, app: str, patches: list(patch) }),
+    "queued?": bool, "loading?": loading, ...answerExtras }),
+  patched: shape({ type: str, app: str, patches: list(patch), "loading?": loading }),
   unloaded: shape({ type: str, app: str }),
   failed: shape({ type: str, app: nullable(str), request: nullable(str), error }),
   checked: shape({ type: str, app: str, results: list(shape({ name: str, title: str, passed: bool, message: str })) }),

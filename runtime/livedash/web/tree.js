@@ -165,15 +165,16 @@ export class AppTree {
     this.onSetProps(current, at, changed);
   }
 
-  /** Mark outputs as loading (a callback computing them) or done, as dash-renderer's loading reducer. */
+  /** Mark outputs as loading (a callback computing them) or done, as dash-renderer's loading reducer;
+   *  `on` null: exactly these outputs are loading, no other. */
   setLoading(outputs, on) {
-    const loading = { ...this.state.loading };
+    const loading = on === null ? {} : { ...this.state.loading };
     for (const { id, property } of outputs) {
       const path = this.pathOf(id);
       if (!path) continue;
       const key = JSON.stringify(path);
       const entries = (loading[key] || []).filter((entry) => entry.property !== property);
-      if (on) entries.push({ path, property, id });
+      if (on !== false) entries.push({ path, property, id });
       loading[key] = entries;
     }
     this.state = { ...this.state, loading };

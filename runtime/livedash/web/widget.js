@@ -240,6 +240,7 @@ export function mountWidget(root) {
         for (const change of queue) renderer.patch(change.id, change.props);
       }
       shownLayout = null;
+      renderer.loading(message.loading || [], null);
       loaded = true;
       renderer.restorePersisted();
       showRuns(message.trace);
@@ -256,11 +257,13 @@ export function mountWidget(root) {
       flushQueue();
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
       for (const patch of message.patches) renderer.patch(patch.id, patch.props);
+      if (message.loading) renderer.loading(message.loading, true);
     } else if (message.type === "updated") {
       if (message.queued) {   // sent before this page heard that a run waits: it runs after that run
         inFlight = Math.max(0, inFlight - 1);
         return;
       }
+      renderer.loading(message.loading || [], null);
       for (const patch of message.patches) {
         const props = fresh(patch, message.seq);
         if (Object.keys(props).length) renderer.patch(patch.id, props);
@@ -275,6 +278,7 @@ export function mountWidget(root) {
       flushQueue();
     } else if (message.type === "failed") {
       inFlight = Math.max(0, inFlight - 1);
+      renderer.loading([], null);
       setStatus("error", `Error: ${message.error.kind}`);
       showError(message.error);
     }
