@@ -36,6 +36,16 @@ class Dash:
         self._run_mode = None        # set by a call of app.run(...) that the program makes as it runs
         current_collection().apps.append(self)
 
+    def stylesheets(self):
+        """The hrefs of ``external_stylesheets`` (strings, or dicts with an ``href``), in order: the page applies
+        them to this app alone."""
+        hrefs = []
+        for sheet in self.config.get("external_stylesheets") or []:
+            href = sheet.get("href") if isinstance(sheet, dict) else sheet
+            if isinstance(href, str) and href:
+                hrefs.append(href)
+        return hrefs
+
     def __getattr__(self, name):
         if name in _OBSOLETE:
             raise ObsoleteAttributeException(_OBSOLETE[name])

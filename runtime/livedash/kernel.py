@@ -48,7 +48,7 @@ class Kernel:
         self.sessions[key] = session
         answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
                   "error": None, "problems": session.problems, "children_props": children_props_table(),
-                  "loading": session.scheduler.loading(),
+                  "loading": session.scheduler.loading(), "stylesheets": session.app.stylesheets(),
                   "background": any(spec.background for spec in session.app.callbacks)}
         if message.get("diagram"):   # the widget draws the graph of the code it now runs
             answer["diagram"] = session_diagram(session).to_json()

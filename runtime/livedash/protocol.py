@@ -73,6 +73,7 @@ Worker -> page
     (Dash's ``_children_props``: "label", "options[].label"); the page draws components found there.
     ``loading`` (also in ``updated``): the outputs still being computed, by background jobs, as
     ``[{"id": ID, "property": PROP}]``; the page shows them loading (dcc.Loading) until an answer leaves them out.
+    ``stylesheets``: the app's ``external_stylesheets`` (hrefs); the page applies them to this app alone.
     A ``patched`` may carry ``loading`` too: the outputs of the callback that is starting (apps with a
     dcc.Loading only).
 

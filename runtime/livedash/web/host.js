@@ -163,12 +163,26 @@ export class Host {
     this.onChange({ id, props: kept });
   }
 
-  /** Draw a whole layout; `children_props`: what the worker or the build says of its component types. */
-  mount(layout, { children_props: table } = {}) {
+  /** Draw a whole layout; `children_props`: what the worker or the build says of its component types;
+   *  `stylesheets`: the app's external_stylesheets, as the worker reports them. */
+  mount(layout, { children_props: table, stylesheets } = {}) {
     this.reported.clear();
     addChildrenProps(table);
+    if (stylesheets) this.external = stylesheets;
+    if (stylesheets || !this.styled) this.styled = this.styles().then((urls) => scopedStyles(this.root, urls));
     this.tree.setLayout(layout);
     this.render();
+  }
+
+  /** The stylesheets of this app: its assets' CSS (from the build) and its external_stylesheets, served from the
+   *  site when the site has a copy (a library's theme, e.g. dbc.themes.BOOTSTRAP). Code from a share link gets
+   *  only those copies, never a stylesheet from elsewhere. */
+  async styles() {
+    const { manifest } = await dashRuntime();
+    const local = manifest.stylesheets || {};
+    const external = (this.external || []).map((href) => (local[href] ? new URL(local[href], BASE).href
+      : this.trusted ? href : null)).filter(Boolean);
+    return [...this.stylesheets, ...external];
   }
 
   /** The reader's persisted edits (`persistence=`) applied to the app the worker has just started, and told to
@@ -217,7 +231,7 @@ export class Host {
     this.rendering = (async () => {
       try {
         const react = await dashRuntime();
-        await Promise.all([ensureNamespaces(this.tree.namespaces), scopedStyles(this.root, this.stylesheets)]);
+        await Promise.all([ensureNamespaces(this.tree.namespaces), this.styled]);
         this.react = react;
         if (!this.disposed) this.commit(false);
       } catch (error) {

@@ -153,7 +153,7 @@ const MESSAGES = {
   "boot-failed": shape({ type: str, error }),
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
     problems: list(problem), "background?": bool, "diagram?": diagram, "children_props?": childrenProps,
-    "loading?": loading, ...answerExtras }),
+    "loading?": loading, "stylesheets?": list(str), ...answerExtras }),
   updated: shape({ type: str, app: str, seq: nullable(int), patches: list(patch), trace: list(run),
     "queued?": bool, "loading?": loading, ...answerExtras }),
   patched: shape({ type: str, app: str, patches: list(patch), "loading?": loading }),
