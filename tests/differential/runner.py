@@ -2,8 +2,10 @@
 Chromium) and in livedash (the built widget, Pyodide, Chromium); what the page holds must be equal.
 
 What is compared after loading and after every step, for every component with an id: its props as the
-page's store holds them (dash-renderer's store; the widget's copy), timestamps left out, and for html
-elements the text a reader sees.
+page's store holds them (dash-renderer's store; the widget's copy), timestamps left out, and what a reader
+sees of it: its text and the values of its form fields (both sides draw with Dash's own React components, so a
+slider's marks and value box, a dropdown's shown choice, a checklist's ticks must be the same). Graphs are left
+out of that (plotly draws them after the page settles).
 """
 
 import json
@@ -67,9 +69,13 @@ OBSERVE = """([layout, root]) => {
       }
       const key = idKey(p.id);
       const entry = {type: node.namespace + "." + node.type, props};
-      if (node.namespace === "dash_html_components") {
+      if (node.type !== "Graph") {
         const el = [...root.querySelectorAll("[id]")].find((e) => e.id === key);
         entry.text = el ? el.innerText : null;
+        if (el && node.namespace !== "dash_html_components") {
+          const fields = el.matches("input, textarea, select") ? [el] : [...el.querySelectorAll("input, textarea, select")];
+          entry.fields = fields.map((f) => (f.type === "checkbox" || f.type === "radio") ? f.checked : f.value);
+        }
       }
       seen[key] = entry;
     }

@@ -250,12 +250,11 @@ export function reactTree(React) {
 
   // React never runs a <script> it draws, but a page's navigation (Material's instant loading) would run one
   // found in the server render, and a <base> would move where the course page loads from: both stay inert.
-  const Inert = ({ children }) => React.createElement("template", { "data-dash-type": "Script" }, children);
   const INERT = new Set(["Script", "Base"]);
+  const inert = (component) => component.namespace === "dash_html_components" && INERT.has(component.type);
 
   function Node({ tree, component, path }) {
-    const type = component.namespace === "dash_html_components" && INERT.has(component.type) ? Inert
-      : tree.resolve(component.namespace, component.type);
+    const type = inert(component) ? "template" : tree.resolve(component.namespace, component.type);
     const label = `${component.namespace}.${component.type}`;
     const setProps = React.useCallback((newProps) => tree.setProps(path, component.props.id, newProps),
       [tree, JSON.stringify(path), JSON.stringify(component.props.id)]);
@@ -276,6 +275,7 @@ export function reactTree(React) {
       if (component.props.id !== undefined && component.props.id !== null && typeof component.props.id === "object") {
         props.id = stringifyId(component.props.id);
       }
+      if (type === "template") props = { "data-dash-type": component.type, id: props.id };
       const kids = children === undefined ? [] : [wrap(tree, children, [...path, "props", "children"])];
       element = React.createElement(type, props, ...(Array.isArray(kids[0]) ? kids[0] : kids));
     }
