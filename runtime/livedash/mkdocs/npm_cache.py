@@ -1,7 +1,7 @@
 """Pinned browser packages from npm (Pyodide, mermaid): fetched once with the npm client into a cache,
 checked against a pinned sha256, then copied into built sites. Nothing large is committed.
 
-    python -m livedash.mkdocs.npm_cache      # fill the cache (scripts/fetch-packages calls this)
+    python -m livedash.mkdocs.npm_cache      # fill the cache, and the dash wheel's files (scripts/fetch-packages)
 """
 
 import hashlib
@@ -52,7 +52,18 @@ ACE = NpmPackage(
 AXE = NpmPackage(
     "axe-core", "4.14.1", "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
     ("axe.min.js", "LICENSE"), "MPL-2.0")
-PACKAGES = (PYODIDE, MERMAID, PLOTLY, ACE, AXE)
+# The Bootstrap stylesheet dash-bootstrap-components' `themes.BOOTSTRAP` names on a CDN (dbc 2.0.4: this
+# version), served from the site when a site's `packages:` hold dbc (wheels.py maps the URL to it).
+BOOTSTRAP = NpmPackage(
+    "bootstrap", "5.3.6", "d5ef667cd6fcf9adb36de7ffd547e7beccdf5d90ef06a298380c45fd3a7e750a",
+    ("dist/css/bootstrap.min.css", "dist/css/bootstrap-grid.min.css", "LICENSE"), "MIT")
+# For the build only (never copied into a site): React's server renderer, to draw Dash's components into the
+# pre-rendered page (with the React 18.3.1 of the dash wheel, dash_wheel.py).
+REACT_DOM_SERVER = NpmPackage(
+    "react-dom", "18.3.1", "031d4427a99f2f3f6cac18bbbf308594a67e4f47d10f4896fdec446505b040e0",
+    ("umd/react-dom-server.browser.production.min.js", "umd/react-dom-server-legacy.browser.production.min.js",
+     "LICENSE"), "MIT")
+PACKAGES = (PYODIDE, MERMAID, PLOTLY, ACE, AXE, BOOTSTRAP, REACT_DOM_SERVER)
 
 
 class PackageUnavailable(RuntimeError):
@@ -111,7 +122,12 @@ def ensure(package, log=print):
 def copy_into(package, target, strip=""):
     """Copy the cached files of ``package`` into ``target`` (skipping unchanged ones); ``strip`` is a
     leading folder to drop from the paths (``dist/``)."""
-    source = ensure(package)
+    copy_tree(ensure(package), target, strip)
+
+
+def copy_tree(source, target, strip=""):
+    """Copy the files under ``source`` (but its ``.complete`` mark) into ``target``, skipping unchanged ones."""
+    source = Path(source)
     for path in source.rglob("*"):
         if not path.is_file() or path.name == ".complete":
             continue
@@ -123,8 +139,10 @@ def copy_into(package, target, strip=""):
 
 
 if __name__ == "__main__":
+    from . import dash_wheel
     try:
         for pkg in PACKAGES:
             print(ensure(pkg))
+        print(dash_wheel.ensure())
     except PackageUnavailable as exc:
         sys.exit(str(exc))
