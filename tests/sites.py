@@ -27,8 +27,9 @@ if __name__ == "__main__":
 '''
 
 
-def make_site(root, pages, examples=None, theme="material", plugin=None, nav=None):
-    """Write mkdocs.yml, docs/<pages> and docs/examples/<examples> under ``root``; returns root."""
+def make_site(root, pages, examples=None, theme="material", plugin=None, nav=None, extra=None):
+    """Write mkdocs.yml, docs/<pages> and docs/examples/<examples> under ``root``; returns root. ``extra``:
+    more settings of mkdocs.yml (``extra_css``)."""
     root = Path(root)
     docs = root / "docs"
     (docs / "examples").mkdir(parents=True, exist_ok=True)
@@ -43,6 +44,7 @@ def make_site(root, pages, examples=None, theme="material", plugin=None, nav=Non
         "theme": {"name": theme, **({"features": ["navigation.instant"]} if theme == "material" else {})},
         "plugins": [{"livedash": plugin or {}}],
         "nav": nav or list(pages),
+        **(extra or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return root

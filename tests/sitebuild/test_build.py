@@ -26,7 +26,9 @@ def widget_data(html):
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("ok"), PAGES, {"counter.py": COUNTER})
+    root = make_site(tmp_path_factory.mktemp("ok"), PAGES, {"counter.py": COUNTER}, nav=list(PAGES),
+                     extra={"extra_css": ["extra.css"]})
+    (root / "docs" / "extra.css").write_text("p { color: teal; }\n", encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -55,8 +57,121 @@ def test_site_carries_the_runtime_config_and_pinned_pyodide(built_site):
     assert '"pyodide": "./pyodide/"' in config
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (assets / "pyodide" / name).is_file()
-    for name in ("livedash.js", "worker.js", "renderer.js", "widget.js", "kernel.js", "livedash.css"):
+    for name in ("livedash.js", "worker.js", "host.js", "widget.js", "kernel.js", "livedash.css"):
         assert (assets / name).is_file(), name
+
+
+def test_site_carries_dash_components_and_their_manifest(built_site):
+    from livedash.mkdocs import dash_wheel
+
+    assets = built_site / "assets" / "livedash"
+    manifest = json.loads((assets / "components.json").read_text())
+    assert manifest["react"] == ["dash/deps/polyfill@7.12.1.min.js", "dash/deps/react@18.3.1.min.js",
+                                 "dash/deps/react-dom@18.3.1.min.js", "dash/deps/prop-types@15.8.1.min.js"]
+    assert manifest["plotly"] == "vendor/plotly/plotly.min.js"
+    namespaces = manifest["namespaces"]
+    assert set(namespaces) == {"dash_html_components", "dash_core_components", "dash_table"}
+    assert namespaces["dash_html_components"]["scripts"] == ["dash/html/dash_html_components.min.js"]
+    assert namespaces["dash_core_components"]["scripts"] == ["dash/dcc/dash_core_components.js",
+                                                            "dash/dcc/dash_core_components-shared.js"]
+    assert "dash/dcc/async-slider.js" in namespaces["dash_core_components"]["async"]
+    assert namespaces["dash_table"] == {"scripts": ["dash/dash_table/bundle.js"], "styles": [], "async": [
+        "dash/dash_table/async-export.js", "dash/dash_table/async-table.js", "dash/dash_table/async-highlight.js"]}
+    assert manifest["stylesheets"] == {}
+    listed = manifest["react"] + [manifest["plotly"]] + [path for entry in namespaces.values()
+                                                         for paths in entry.values() for path in paths]
+    for path in listed:
+        assert (assets / path).stat().st_size > 1000, path
+    assert sorted(listed[:4] + listed[5:]) == sorted(dash_wheel.files())
+    # the licence texts travel with the files; nothing else of the wheel does
+    assert "MIT" in (assets / "dash" / "LICENSE").read_text()
+    assert (assets / "dash" / "dcc" / "dash_core_components.js.LICENSE.txt").is_file()
+    shipped = {p.relative_to(assets).as_posix() for p in (assets / "dash").rglob("*") if p.is_file()}
+    assert {p for p in shipped if not p.endswith(".LICENSE.txt")} == set(dash_wheel.files()) | {"dash/LICENSE"}
+
+
+def test_pages_preload_what_their_apps_load_first(built_site):
+    html = (built_site / "index.html").read_text()
+    preloaded = re.findall(r'<link rel="preload" as="script" href="([^"]+)">', html)
+    assert preloaded == ["assets/livedash/dash/deps/polyfill@7.12.1.min.js", "assets/livedash/dash/deps/react@18.3.1.min.js",
+                         "assets/livedash/dash/deps/react-dom@18.3.1.min.js",
+                         "assets/livedash/dash/deps/prop-types@15.8.1.min.js",
+                         "assets/livedash/dash/html/dash_html_components.min.js"]   # the counter has html only
+    assert 'as="script"' not in (built_site / "plain" / "index.html").read_text()
+
+
+def test_preloads_follow_the_namespaces_and_lazy_components_of_the_first_layouts(tmp_path):
+    code = ("from dash import Dash, html, dcc\napp = Dash()\n"
+            "app.layout = html.Div([dcc.Slider(0, 5, value=1), html.Div(dcc.Graph(figure={}))])\n")
+    root = make_site(tmp_path, {"index.md": "```dash\n" + code + "```\n"}, plugin={"pyodide": "cdn"})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    preloaded = re.findall(r'<link rel="preload" as="script" href="assets/livedash/([^"]+)">',
+                           (root / "site" / "index.html").read_text())
+    assert preloaded[4:] == ["dash/html/dash_html_components.min.js", "dash/dcc/dash_core_components.js",
+                             "dash/dcc/dash_core_components-shared.js", "dash/dcc/async-graph.js",
+                             "dash/dcc/async-slider.js", "vendor/plotly/plotly.min.js"]
+
+
+def test_theme_stylesheets_go_into_a_cascade_layer(built_site):
+    """The course theme's stylesheets (Material's, extra_css) are imported into the layer livedash-theme, in
+    their order, and still preloaded; livedash.css stays an ordinary stylesheet. Every page, so that
+    instant navigation from a page without examples keeps the same cascade."""
+    for page in ("index.html", "plain/index.html"):
+        html = (built_site / page).read_text()
+        head = html[:html.index("</head>")]
+        assert 'rel="stylesheet"' not in head
+        style = re.search(r"<style>@layer livedash-theme, livedash-reset;\n(.*?)</style>", head, re.S).group(1)
+        imported = re.findall(r'@import url\("([^"]+)"\) layer\(livedash-theme\);', style)
+        prefix = "../" if page != "index.html" else ""
+        assert len(imported) == len(style.strip().splitlines()) >= 3
+        assert imported[0].startswith(f"{prefix}assets/stylesheets/main.") and imported[-1] == f"{prefix}extra.css"
+        preloaded = [h.replace("&amp;", "&") for h in re.findall(r'<link rel="preload" as="style" href="([^"]+)">', head)]
+        assert preloaded == imported
+    html = (built_site / "index.html").read_text()
+    assert '<link rel="stylesheet" href="assets/livedash/livedash.css" data-livedash-css>' in html
+
+
+def attributes(tag):
+    return {name.lower(): value for name, value in re.findall(r'([\w-]+)="([^"]*)"', tag)}
+
+
+def test_the_course_theme_is_layered_on_every_page(tmp_path):
+    """The built course (mermaid2 parses and writes each page again after livedash: the rewrite survives)."""
+    from tests.sites import build_course
+
+    site = tmp_path / "site"
+    result = build_course(site, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    for page in ("index.html", "lessons/01-first-callback/index.html", "404.html"):
+        html = (site / page).read_text()
+        head = html[:html.index("</head>")]
+        links = [attributes(tag) for tag in re.findall(r"<link\b[^>]*>", head)]
+        assert not [link for link in links if link.get("rel") == "stylesheet"], page
+        style = re.search(r"<style>@layer livedash-theme, livedash-reset;\n(.*?)</style>", head, re.S).group(1)
+        imported = re.findall(r'@import url\("([^"]+)"\) layer\(livedash-theme\);\n', style)
+        assert [i.rsplit("/", 1)[-1].split(".")[0] for i in imported] == ["main", "palette", "extra"], page
+        assert [link["href"] for link in links if link.get("rel") == "preload" and link.get("as") == "style"] == imported
+    lesson = (site / "lessons/01-first-callback/index.html").read_text()
+    assert "livedash.css" in lesson and "assets/livedash/dash/deps/react@18.3.1.min.js" in lesson
+
+
+def test_the_stylesheet_rewrite_keeps_what_it_must_not_touch():
+    from livedash.mkdocs.plugin import layered_stylesheets
+
+    page = ('<html><head><link rel="icon" href="a.png"><link rel=stylesheet href=\'x.css?v="1"\' media="print">'
+            '<link rel="alternate stylesheet" title="t" href="alt.css">'
+            '<link rel="stylesheet" href="s.css" integrity="sha384-x" crossorigin>'
+            '<link href="assets/livedash/livedash.css" rel="stylesheet"></head>'
+            '<body><link rel="stylesheet" href="body.css"></body></html>')
+    out = layered_stylesheets(page)
+    assert '<link rel="preload" as="style" href="x.css?v=&quot;1&quot;">' in out
+    assert '@import url("x.css?v=\\"1\\"") layer(livedash-theme) print;' in out
+    for kept in ('<link rel="icon" href="a.png">', '<link rel="alternate stylesheet" title="t" href="alt.css">',
+                 'integrity="sha384-x"', '<link href="assets/livedash/livedash.css" rel="stylesheet">',
+                 '<link rel="stylesheet" href="body.css">'):
+        assert kept in out
+    assert layered_stylesheets("<p>no head</p>") == "<p>no head</p>"
 
 
 def test_props_containing_html_are_text(tmp_path):
@@ -239,9 +354,9 @@ def test_a_rebuild_runs_only_the_examples_that_changed(tmp_path, monkeypatch):
     built = []   # the examples sent to a child process to be built
     real_run = plugin_module.run_isolated
 
-    def run_isolated(calls, timeout):
+    def run_isolated(calls, timeout, **options):
         built.extend(call.args[0].filename for call in calls if call.task is build_json)
-        return real_run(calls, timeout)
+        return real_run(calls, timeout, **options)
 
     monkeypatch.setattr(plugin_module, "run_isolated", run_isolated)
     monkeypatch.chdir(root)

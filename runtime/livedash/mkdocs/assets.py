@@ -1,4 +1,6 @@
-"""The files a built site needs for its widgets: the web modules, the runtime zip, config.js, Pyodide."""
+"""The files a built site needs for its widgets: the web modules, the runtime zip, config.js, Pyodide, and
+Dash's React components (React, the html/dcc/dash_table bundles from the dash wheel, and those of the
+component libraries in `packages:`), listed for the page in components.json."""
 
 import hashlib
 import io
@@ -7,14 +9,16 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from . import dash_wheel
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, copy_into
-from .wheels import copy_into as copy_wheels
+from .wheels import LibraryError, copy_into as copy_wheels
 
 PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
 WEB = PACKAGE / "web"
 CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
 # Where mermaid goes in the site (mkdocs-mermaid2-plugin is pointed at it by the plugin).
 MERMAID_PATH = "vendor/mermaid/mermaid.esm.min.mjs"
+PLOTLY_PATH = "vendor/plotly/plotly.min.js"
 
 
 # Pure-Python packages the runtime imports (markdown-it-py parses dcc.Markdown), by module and distribution:
@@ -51,9 +55,45 @@ def runtime_zip():
     return buffer.getvalue()
 
 
-def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None, exercises=None):
+def components_manifest(libraries=()):
+    """What the page loads to draw Dash's components, paths relative to the assets folder: ``react`` (the
+    scripts every app needs first, in order), ``plotly`` (for dcc.Graph), ``namespaces`` (the JS namespace a
+    bundle registers, ``window[namespace]``, which is its components' ``namespace`` in the layout -> its
+    ``scripts`` in order, the ``async`` chunks it fetches itself from its own folder, its ``styles``) and
+    ``stylesheets`` (a CDN URL a library's Python names, such as dbc.themes.BOOTSTRAP -> the site's copy)."""
+    namespaces = {name: {key: list(paths) for key, paths in entry.items()}
+                  for name, entry in dash_wheel.NAMESPACES.items()}
+    stylesheets = {}
+    for library in libraries:
+        if library.namespace in namespaces:
+            raise LibraryError(f"{library.distribution} registers the JS namespace {library.namespace}, "
+                             "which another bundle of the site registers already")
+        namespaces[library.namespace] = library.manifest()
+        stylesheets.update(library.stylesheets)
+    return {"react": list(dash_wheel.REACT), "plotly": PLOTLY_PATH, "namespaces": namespaces,
+            "stylesheets": stylesheets}
+
+
+def copy_libraries(libraries, target):
+    """Copy each component library's browser files out of its wheel, and the stylesheets it maps, into
+    ``target`` (skipping unchanged files)."""
+    target = Path(target)
+    for library in libraries:
+        with zipfile.ZipFile(library.wheel) as wheel:
+            for member, path in library.files.items():
+                dst = target / path
+                if not dst.exists() or dst.stat().st_size != wheel.getinfo(member).file_size:
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    dst.write_bytes(wheel.read(member))
+        for package, strip, folder in library.npm:
+            copy_into(package, target / folder, strip=strip)
+
+
+def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None, exercises=None,
+                      libraries=()):
     """Copy everything into ``site_dir/assets_path``; returns the folder. ``exercises``: page URL (relative
-    to this folder) -> the ids of its exercises, for the progress shown in the navigation."""
+    to this folder) -> the ids of its exercises, for the progress shown in the navigation. ``libraries``:
+    the Dash component libraries among the wheels (wheels.component_libraries)."""
     target = Path(site_dir) / assets_path
     target.mkdir(parents=True, exist_ok=True)
     for path in WEB.iterdir():
@@ -62,6 +102,8 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
     copy_into(MERMAID, target / "vendor" / "mermaid", strip="dist/")
     copy_into(PLOTLY, target / "vendor" / "plotly")
     copy_into(ACE, target / "vendor" / "ace", strip="src-min-noconflict/")
+    dash_wheel.copy_into(target)
+    copy_libraries(libraries, target)
     data = runtime_zip()
     digest = hashlib.sha256(data).hexdigest()[:12]
     runtime_name = f"livedash-runtime-{digest}.zip"
@@ -80,4 +122,6 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
     (target / "config.js").write_text(
         "// Written by the livedash MkDocs plugin at build time.\n"
         f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")
+    (target / "components.json").write_text(json.dumps(components_manifest(libraries), indent=1) + "\n",
+                                             encoding="utf-8")
     return target

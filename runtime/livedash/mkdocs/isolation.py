@@ -43,10 +43,11 @@ class Call:
     sources: dict = field(default_factory=dict)
 
 
-def run(calls, timeout, workers=None):
+def run(calls, timeout, workers=None, paths=()):
     """Run each call in a child of its own, a few at once: one outcome per call, in order, each
     ``{"value": data}`` or ``{"error": ERROR}`` (protocol.py's error: kind, message, traceback, filename,
-    line)."""
+    line). ``paths`` go first on each child's sys.path (the wheels of the plugin's `packages:`, which import
+    as zip files)."""
     if not calls:
         return []
     workers = max(1, workers or _cpus())
@@ -58,7 +59,7 @@ def run(calls, timeout, workers=None):
             while waiting or running:
                 while waiting and len(running) < workers:
                     index, call = waiting.pop()
-                    child = _Child(index, call, timeout, folder)
+                    child = _Child(index, call, timeout, folder, list(paths))
                     running[child.connection] = child
                 deadline = min(child.deadline for child in running.values())
                 for connection in wait(list(running), timeout=max(0, deadline - time.monotonic())):
@@ -110,12 +111,13 @@ def _main_hidden():
 
 
 class _Child:
-    def __init__(self, index, call, timeout, folder):
+    def __init__(self, index, call, timeout, folder, paths=()):
         self.index, self.call, self.timeout = index, call, timeout
         self.dump = os.path.join(folder, f"{index}.stack")
         context = _context()
         self.connection, writer = context.Pipe(duplex=False)
-        self.process = context.Process(target=_child_main, args=(call, timeout, self.dump, writer), daemon=True)
+        self.process = context.Process(target=_child_main, args=(call, timeout, self.dump, writer, paths),
+                                       daemon=True)
         with _main_hidden():
             self.process.start()
         writer.close()
@@ -189,8 +191,9 @@ def _refuse_exit(status=0):
     raise _Exited(status)
 
 
-def _child_main(call, timeout, dump_path, connection):
+def _child_main(call, timeout, dump_path, connection, paths=()):
     """In the child: run the call with a time limit and send back its outcome as JSON."""
+    sys.path[:0] = paths
     real_exit = os._exit
     exit_modules = [module for module in (os, sys.modules.get(os.name)) if module is not None]
     with open(dump_path, "w", encoding="utf-8") as dump:

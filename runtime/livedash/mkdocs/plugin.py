@@ -8,11 +8,13 @@ Options (mkdocs.yml)::
           pyodide_url: null    # with `cdn`, another base URL for Pyodide's files
           height: 0            # default minimum height of an app pane, in px (a fence's height= wins)
           assets_path: assets/livedash
-          packages: []         # pure-Python packages the examples import (pip requirement strings)
+          packages: []         # pure-Python packages the examples import (pip requirement strings); Dash
+                               # component libraries among them (dash-bootstrap-components) are drawn too
           diagram: true        # draw each example's callback graph beside it (a fence's diagram=false wins)
           timeout: 30          # seconds an example (or an exercise's checks) may run at build time
 """
 
+import html as html_text
 import logging
 import mimetypes
 import re
@@ -25,8 +27,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from .assets import MERMAID_PATH, write_site_assets
-from . import wheels
+from .assets import MERMAID_PATH, components_manifest, write_site_assets
+from . import dash_wheel, wheels
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build_call, built_from, diagram_only_html, widget_html
 from .fences import FenceError, find_dash_fences
@@ -62,6 +64,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         super().__init__()
         self._built = {}     # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
         self._pages = {}     # page src_uri -> [(page:line of the fence, widget html)]
+        self._uses = {}      # page src_uri -> {JS namespace: {component types}} of its apps' first layouts
         self._exercises = {}  # page url -> [exercise ids], for the navigation's progress marks
         self._verified = {}   # (starter, solution, checks) -> problem text or "" (survives rebuilds)
 
@@ -77,17 +80,23 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         # A fence becomes this placeholder until its widget replaces it in the HTML: random per build, so
         # no page can contain it by accident or on purpose.
         self._placeholder = f"livedash-widget-{secrets.token_hex(8)}"
+        self._wheels = None
+        self._libraries = []
         try:
             for package in (PYODIDE, MERMAID, PLOTLY, ACE) if self.config.pyodide == "self" else (MERMAID, PLOTLY, ACE):
                 ensure(package, log=log.info)
-        except PackageUnavailable as exc:
-            raise PluginError(str(exc)) from None
-        self._wheels = None
-        if self.config.packages:
-            try:
+            dash_wheel.ensure(log=log.info)
+            if self.config.packages:
                 self._wheels = wheels.ensure(self.config.packages, log=log.info)
-            except wheels.WheelsUnavailable as exc:
-                raise PluginError(str(exc)) from None
+                self._libraries = wheels.component_libraries(self._wheels)
+            for library in self._libraries:
+                for package, _folder, _site in library.npm:
+                    ensure(package, log=log.info)
+                for url, reason in library.not_served:
+                    log.info(f"livedash: {library.distribution} names {url}, which the site cannot serve ({reason})")
+            self._components = components_manifest(self._libraries)
+        except (PackageUnavailable, wheels.WheelsUnavailable, wheels.LibraryError) as exc:
+            raise PluginError(str(exc)) from None
         self._point_mermaid2_at_our_copy(config)
         warm_up_isolation()
         return config
@@ -114,6 +123,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         self._exercises.pop(page.url, None)
         if not fences:
             self._pages.pop(page.file.src_uri, None)
+            self._uses.pop(page.file.src_uri, None)
             return markdown
         page_source = self._relative_source(Path(config.docs_dir) / page.file.src_path)
         examples = [self._example(fence, number, page, page_source, config) for number, fence in enumerate(fences)]
@@ -137,6 +147,11 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             widgets.append((where, widget))
             lines[fence.start:fence.end + 1] = [f"{fence.indent}{self._placeholder}-{number}"]
         self._pages[page.file.src_uri] = list(reversed(widgets))
+        uses = {}
+        for example in examples:
+            if example.show == "app":
+                _component_types(self._built[_build_key(example)].layout, uses)
+        self._uses[page.file.src_uri] = uses
         return "\n".join(lines)
 
     def _run_new(self, examples):
@@ -147,7 +162,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                      if e.exercise is not None and _verify_key(e) not in self._verified}
         calls = [build_call(e) for e in builds.values()]
         calls += [call for e in exercises.values() for call in verification.check_calls(e)]
-        outcomes = run_isolated(calls, self.config.timeout)
+        outcomes = run_isolated(calls, self.config.timeout, paths=wheels.paths(self._wheels))
         for key, outcome in zip(builds, outcomes):
             self._built[key] = built_from(outcome)
         checked = outcomes[len(builds):]
@@ -258,8 +273,36 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         base = self.config.assets_path.strip("/")
         css = get_relative_url(f"{base}/livedash.css", page.url)
         js = get_relative_url(f"{base}/livedash.js", page.url)
-        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{html}\n'
+        preloads = "".join(f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
+                           for kind, path in self._preloads(self._uses.get(page.file.src_uri, {})))
+        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{preloads}{html}\n'
                 f'<script type="module" src="{js}"></script>')
+
+    def _preloads(self, uses):
+        """(as, path in the assets folder) of what the page's apps load first, so that it is fetched at once
+        rather than one after the other: React, the html bundle, the bundles and styles of the namespaces
+        their first layouts use, the async chunks of the dcc/dash_table components in them (Dash's bundles
+        fetch those only when the component is drawn), and plotly.js for a dcc.Graph."""
+        if not uses:
+            return []
+        components = self._components
+        found = [("script", path) for path in components["react"]]
+        for name in ["dash_html_components", *sorted(set(uses) - {"dash_html_components"})]:
+            entry = components["namespaces"].get(name)
+            if entry is not None:
+                found += [("script", path) for path in entry["scripts"]] + [("style", path) for path in entry["styles"]]
+        chunks = {dash_wheel.ASYNC_BY_TYPE.get((name, kind)) for name, kinds in uses.items() for kind in kinds}
+        found += [("script", path) for path in sorted(chunks - {None})]
+        if "Graph" in uses.get("dash_core_components", ()):
+            found.append(("script", components["plotly"]))
+        return found
+
+    def on_post_page(self, output, page, config):
+        return layered_stylesheets(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        # 404.html, so that a reader who lands there and navigates on keeps the same cascade
+        return layered_stylesheets(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config):
         try:
@@ -267,9 +310,62 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             exercises = {get_relative_url(url or ".", f"{base}/config.js"): ids
                          for url, ids in sorted(self._exercises.items())}
             write_site_assets(config.site_dir, base, self.config.pyodide, self.config.pyodide_url, self._wheels,
-                              exercises)
+                              exercises, self._libraries)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None
+
+
+def _component_types(value, found):
+    """Add to ``found`` (JS namespace -> component types) the components of a layout (JSON)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("namespace"), str) and isinstance(value.get("type"), str) and "props" in value:
+            found.setdefault(value["namespace"], set()).add(value["type"])
+        for item in value.values():
+            _component_types(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _component_types(item, found)
+
+
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.S | re.I)
+_LINK = re.compile(r"<link\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def layered_stylesheets(page):
+    """The page with the stylesheets its <head> links (the theme's, extra_css: all but livedash.css) put in
+    the cascade layer `livedash-theme`, in their order, by one <style> of @imports, each kept as a
+    <link rel="preload" as="style"> so that it is fetched as soon as before. A reset in the layer
+    `livedash-reset` (livedash.css) and Dash's own component styles, unlayered, then win over the theme in
+    the app panes, as the app looks in Dash. A link with integrity= or a title (an alternate style set) is
+    left as it is."""
+    head = _HEAD.search(page)
+    if head is None:
+        return page
+    imports = []
+
+    def layered(match):
+        attributes = {name.lower(): html_text.unescape(next((v for v in values if v), ""))
+                      for name, *values in _ATTRIBUTE.findall(match[0][5:-1])}
+        href = attributes.get("href", "")
+        rel = attributes.get("rel", "").lower().split()
+        if ("stylesheet" not in rel or "alternate" in rel or not href or "data-livedash-css" in attributes
+                or href.split("?")[0].split("#")[0].endswith("livedash.css") or "integrity" in attributes
+                or "title" in attributes or "</" in attributes.get("media", "")):
+            return match[0]
+        url = (href.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+               .replace(">", "\\3e "))
+        media = attributes.get("media", "").strip()
+        media = "" if media in ("", "all") else " " + media.replace(";", "")
+        imports.append(f'@import url("{url}") layer(livedash-theme){media};')
+        preload = f'<link rel="preload" as="style" href="{html_text.escape(href)}">'
+        return preload + ("\0" if len(imports) == 1 else "")
+
+    new_head = _LINK.sub(layered, head[0])
+    if not imports:
+        return page
+    style = "<style>@layer livedash-theme, livedash-reset;\n" + "\n".join(imports) + "\n</style>"
+    return page[:head.start()] + new_head.replace("\0", style, 1) + page[head.end():]
 
 
 def _build_key(example):
