@@ -417,7 +417,9 @@ def _extend(current, node, env, package_json, name, failed, line):
 
 
 _COMPARE = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.In: lambda a, b: a in b,
-            ast.NotIn: lambda a, b: a not in b, ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b}
+            ast.NotIn: lambda a, b: a not in b, ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b,
+            ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b,
+            ast.GtE: lambda a, b: a >= b}
 _STR_METHODS = {"format", "replace", "lower", "upper", "strip", "lstrip", "rstrip", "join", "removeprefix",
                 "removesuffix"}
 
@@ -467,7 +469,10 @@ def _eval(node, env):
         except (KeyError, IndexError, TypeError) as exc:
             raise _Unreadable(str(exc)) from None
     if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _COMPARE:
-        return _COMPARE[type(node.ops[0])](_eval(node.left, env), _eval(node.comparators[0], env))
+        try:
+            return _COMPARE[type(node.ops[0])](_eval(node.left, env), _eval(node.comparators[0], env))
+        except TypeError as exc:
+            raise _Unreadable(str(exc)) from None
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return not _eval(node.operand, env)
     if isinstance(node, ast.BoolOp):
@@ -499,8 +504,9 @@ def _eval(node, env):
 def _bind(target, value, scope):
     if isinstance(target, ast.Name):
         scope[target.id] = value
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for part, item in zip(target.elts, value, strict=True):
+    elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (list, tuple)) \
+            and len(value) == len(target.elts):
+        for part, item in zip(target.elts, value):
             _bind(part, item, scope)
     else:
         raise _Unreadable("comprehension target")
