@@ -1,1 +1,2 @@
-"""Components: the base class, every html element, and the dcc components livedash renders."""
+"""Components: the base class, every html, dcc and dash_table component of Dash (from generated tables), and
+what component libraries need (libraries.py)."""

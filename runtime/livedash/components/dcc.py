@@ -1,24 +1,36 @@
-"""The dcc components livedash renders (``dash.dcc``); props and positional order as in Dash 4.4.1."""
+"""Every dcc component of Dash (``dash.dcc``), built from the generated table (dcc_table.py), with the
+behaviours livedash adds to some (what the real component sets itself), and Dash's ``send_*`` helpers."""
 
-from .base import make_component
+from . import dcc_table
+from .base import build
 
-NAMESPACE = "dash_core_components"
+NAMESPACE = dcc_table.NAMESPACE
+__version__ = dcc_table.VERSION
 
-Input = make_component("Input", NAMESPACE, (
-    "value", "type", "debounce", "placeholder", "n_submit", "n_submit_timestamp", "inputMode",
-    "autoComplete", "readOnly", "required", "autoFocus", "disabled", "list", "multiple", "spellCheck",
-    "name", "min", "max", "step", "minLength", "maxLength", "pattern", "selectionStart", "selectionEnd",
-    "selectionDirection", "n_blur", "n_blur_timestamp", "size", "style", "className", "persistence",
-    "persisted_props", "persistence_type", "id"), doc="A text or number input box.")
+_DOCS = {
+    "Input": "A text or number input box.",
+    "Slider": "A slider over a range of numbers.",
+    "RangeSlider": "A slider with two handles.",
+    "Store": "Keeps JSON data in the page, invisible; other callbacks read or write it.",
+    "Textarea": "A multi-line text box.",
+    "Checklist": "A list of checkboxes; value is the list checked.",
+    "RadioItems": "A list of radio buttons; value is the one chosen.",
+    "Dropdown": "A drop-down list (single or multi).",
+    "Interval": "Fires every `interval` ms: n_intervals counts up.",
+    "Tabs": "Tabs: one dcc.Tab shown at a time; value is the chosen tab's value.",
+    "Tab": "One tab of dcc.Tabs: its label, value and content.",
+    "Loading": "Shows a spinner while a callback that updates its children runs.",
+    "Graph": "A plotly.js chart; figure is a dict (data, layout).",
+    "Markdown": "Markdown text (CommonMark); raw HTML in it is shown as text unless dangerously_allow_html=True, "
+                "which the course's own examples may use (never code from a share link).",
+}
 
-_Slider = make_component("Slider", NAMESPACE, (
-    "min", "max", "step", "marks", "value", "drag_value", "disabled", "dots", "included", "reverse",
-    "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input", "className",
-    "persistence", "persisted_props", "persistence_type", "id"), doc="A slider over a range of numbers.")
+_CLASSES = build(dcc_table, __name__, _DOCS)
+globals().update(_CLASSES)
 
 
-class Slider(_Slider):
-    __doc__ = _Slider.__doc__
+class Slider(_CLASSES["Slider"]):
+    __doc__ = _CLASSES["Slider"].__doc__
 
     def _on_mount(self):
         # Dash 4's slider reports its position as drag_value as soon as it is drawn.
@@ -30,9 +42,11 @@ class Slider(_Slider):
         if prop == "value":
             self._props["drag_value"] = self._props["value"]
 
-_Store = make_component("Store", NAMESPACE, (
-    "id", "storage_type", "data", "clear_data", "modified_timestamp"), required=("id",),
-    doc="Keeps JSON data in the page, invisible; other callbacks read or write it.")
+
+class RangeSlider(_CLASSES["RangeSlider"]):
+    __doc__ = _CLASSES["RangeSlider"].__doc__
+    _on_mount = Slider._on_mount
+    _on_set = Slider._on_set
 
 
 _UNSAVED = object()
@@ -47,8 +61,8 @@ def _timestamp():
     return _last_timestamp[0]
 
 
-class Store(_Store):
-    __doc__ = _Store.__doc__
+class Store(_CLASSES["Store"]):
+    __doc__ = _CLASSES["Store"].__doc__
 
     # Dash's Store (dash-core-components Store.react.js, memory storage) saves its data in a memory store
     # of its own and reports modified_timestamp with setProps: when it is first drawn with data (a null
@@ -86,76 +100,15 @@ class Store(_Store):
             return {"modified_timestamp": _timestamp()}
         return None
 
-    def _check(self, name, value, kwargs=None):
-        super()._check(name, value, kwargs)
+    def _refuse(self, name, value):
         if name == "storage_type" and value not in (None, "memory"):
             from ..exceptions import LivedashUnsupported
             raise LivedashUnsupported(f"dcc.Store(storage_type={value!r}) is not supported by livedash yet: "
                                       "only 'memory' (the default) keeps its data here")
 
-_RangeSlider = make_component("RangeSlider", NAMESPACE, (
-    "min", "max", "step", "marks", "value", "drag_value", "allowCross", "pushable", "disabled", "count", "dots",
-    "included", "reverse", "tooltip", "updatemode", "vertical", "verticalHeight", "allow_direct_input",
-    "className", "persistence", "persisted_props", "persistence_type", "id"), doc="A slider with two handles.")
 
-
-class RangeSlider(_RangeSlider):
-    __doc__ = _RangeSlider.__doc__
-    _on_mount = Slider._on_mount
-    _on_set = Slider._on_set
-
-
-Textarea = make_component("Textarea", NAMESPACE, (
-    "value", "autoFocus", "cols", "disabled", "form", "maxLength", "minLength", "name", "placeholder", "readOnly",
-    "required", "rows", "wrap", "accessKey", "contentEditable", "contextMenu", "dir", "draggable", "hidden", "lang",
-    "spellCheck", "style", "tabIndex", "title", "n_blur", "n_blur_timestamp", "n_clicks", "n_clicks_timestamp",
-    "className", "persistence", "persisted_props", "persistence_type", "id"), doc="A multi-line text box.")
-
-_CHOICES = ("options", "value", "inline", "style", "inputStyle", "inputClassName", "labelStyle", "labelClassName",
-            "className", "persistence", "persisted_props", "persistence_type", "id")
-Checklist = make_component("Checklist", NAMESPACE, _CHOICES, doc="A list of checkboxes; value is the list checked.")
-RadioItems = make_component("RadioItems", NAMESPACE, _CHOICES, doc="A list of radio buttons; value is the one chosen.")
-
-Dropdown = make_component("Dropdown", NAMESPACE, (
-    "options", "value", "multi", "clearable", "searchable", "search_value", "placeholder", "disabled",
-    "closeOnSelect", "optionHeight", "maxHeight", "style", "labels", "debounce", "search_order", "className",
-    "persistence", "persisted_props", "persistence_type", "id"), doc="A drop-down list (single or multi).")
-
-Interval = make_component("Interval", NAMESPACE, ("id", "interval", "disabled", "n_intervals", "max_intervals"),
-                          doc="Fires every `interval` ms: n_intervals counts up.")
-
-
-Tabs = make_component("Tabs", NAMESPACE, (
-    "children", "value", "content_className", "parent_className", "style", "parent_style", "content_style",
-    "vertical", "mobile_breakpoint", "colors", "className", "persistence", "persisted_props", "persistence_type",
-    "id"), doc="Tabs: one dcc.Tab shown at a time; value is the chosen tab's value.")
-
-Tab = make_component("Tab", NAMESPACE, (
-    "children", "label", "value", "disabled", "disabled_style", "disabled_className", "className",
-    "selected_className", "style", "selected_style", "width", "persistence", "persisted_props", "persistence_type",
-    "id"), doc="One tab of dcc.Tabs: its label, value and content.")
-
-Loading = make_component("Loading", NAMESPACE, (
-    "children", "type", "fullscreen", "debug", "style", "parent_className", "parent_style", "overlay_style",
-    "color", "display", "delay_hide", "delay_show", "show_initially", "target_components", "custom_spinner",
-    "className", "persistence", "persisted_props", "persistence_type", "id"),
-    doc="Shows its children (livedash draws no spinner: callbacks here take milliseconds).")
-
-
-Graph = make_component("Graph", NAMESPACE, (
-    "id", "responsive", "clickData", "clickAnnotationData", "hoverData", "clear_on_unhover", "selectedData",
-    "relayoutData", "extendData", "prependData", "restyleData", "figure", "style", "className", "mathjax",
-    "animate", "animation_options", "config"), doc="A plotly.js chart; figure is a dict (data, layout).")
-
-
-_Markdown = make_component("Markdown", NAMESPACE, (
-    "children", "id", "className", "mathjax", "dangerously_allow_html", "link_target", "dedent",
-    "highlight_config", "style"), doc="Markdown text (CommonMark); raw HTML in it is shown as text unless "
-    "dangerously_allow_html=True, which the course's own examples may use (never code from a share link).")
-
-
-class Markdown(_Markdown):
-    __doc__ = _Markdown.__doc__
+class Markdown(_CLASSES["Markdown"]):
+    __doc__ = _CLASSES["Markdown"].__doc__
 
     def _json_extra(self):
         # The page gets the parsed tree, never HTML (see livedash/markdown.py); imported here so that apps
@@ -192,14 +145,66 @@ def options(value):
     return result
 
 
-__all__ = ["Input", "Slider", "RangeSlider", "Store", "Textarea", "Checklist", "RadioItems", "Dropdown", "Interval",
-           "Tabs", "Tab", "Loading", "Graph", "Markdown"]
+# -- Dash's helpers for dcc.Download (dash/dcc/express.py): the dict its `data` prop takes -------------------
+def send_file(path, filename=None, type=None):  # noqa: A002 - Dash's name
+    """A file's bytes for dcc.Download. The app runs in the reader's browser: only files that exist there
+    (that the app wrote itself) can be sent."""
+    import ntpath
+    if filename is None:
+        filename = ntpath.basename(path)
+    try:
+        with open(path, "rb") as f:
+            content = f.read()
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"dcc.send_file: there is no file {str(path)!r} here. livedash runs the app in the reader's browser, "
+            "where only the files the app wrote itself exist; build the content in Python and send it with "
+            "dcc.send_string or dcc.send_bytes instead") from None
+    return send_bytes(content, filename, type)
+
+
+def send_bytes(src, filename, type=None, **kwargs):  # noqa: A002
+    """Bytes (or a writer that writes into a BytesIO) for dcc.Download, base64-encoded."""
+    import base64
+    import io
+    content = src if isinstance(src, bytes) else _io_to_str(io.BytesIO(), src, **kwargs)
+    return dict(content=base64.b64encode(content).decode(), filename=filename, type=type, base64=True)
+
+
+def send_string(src, filename, type=None, **kwargs):  # noqa: A002
+    """A string (or a writer that writes into a StringIO) for dcc.Download."""
+    import io
+    content = src if isinstance(src, str) else _io_to_str(io.StringIO(), src, **kwargs)
+    return dict(content=content, filename=filename, type=type, base64=False)
+
+
+def _io_to_str(data_io, writer, **kwargs):
+    close = data_io.close
+    data_io.close = lambda: None     # some pandas writers close the IO they are given
+    writer(data_io, **kwargs)
+    value = data_io.getvalue()
+    close()
+    return value
+
+
+# A DataFrame writer's name -> how its output is sent.
+_DATA_FRAME_SENDERS = {"to_csv": send_string, "to_json": send_string, "to_html": send_string,
+                       "to_excel": send_bytes, "to_feather": send_bytes, "to_parquet": send_bytes,
+                       "to_msgpack": send_bytes, "to_stata": send_bytes, "to_pickle": send_bytes}
+
+
+def send_data_frame(writer, filename, type=None, **kwargs):  # noqa: A002
+    """A DataFrame written by ``writer`` (e.g. ``df.to_csv``) for dcc.Download. pandas is not imported here:
+    the writer is the DataFrame's own method (so pandas must be installed for the app, as in Dash)."""
+    name = writer.__name__
+    if name not in _DATA_FRAME_SENDERS:
+        raise ValueError(f"The provided writer ({name}) is not supported, "
+                         "try calling send_string or send_bytes directly.")
+    return _DATA_FRAME_SENDERS[name](writer, filename, type, **kwargs)
+
+
+__all__ = sorted(_CLASSES) + ["send_bytes", "send_data_frame", "send_file", "send_string"]
 
 
 def __getattr__(name):
-    # A dcc component Dash has but livedash does not render yet: say so, never fail silently.
-    if name[:1].isupper():
-        from ..exceptions import LivedashUnsupported
-        raise LivedashUnsupported(f"dcc.{name} is not supported by livedash yet "
-                                  f"(supported: {', '.join(__all__)})")
     raise AttributeError(f"module 'dash.dcc' has no attribute '{name}'")

@@ -1,18 +1,22 @@
-"""Every html element of Dash (``dash.html``), built from the generated table."""
+"""Every html element of Dash (``dash.html``), built from the generated table (html_table.py)."""
 
+from . import html_table
 from .base import make_component
-from .html_table import COMMON_HEAD, COMMON_TAIL, ELEMENTS
 
-NAMESPACE = "dash_html_components"
+NAMESPACE = html_table.NAMESPACE
+__version__ = html_table.VERSION
 
 # Void elements take no children in the DOM (the renderer and prerender skip them).
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
                   "param", "source", "track", "wbr"})
 
-__all__ = sorted(ELEMENTS)
+_TAGS = {"MapEl": "map", "ObjectEl": "object"}
 
-for _name, _own in ELEMENTS.items():
+__all__ = sorted(html_table.ELEMENTS)
+
+for _name, _own in html_table.ELEMENTS.items():
     globals()[_name] = make_component(
-        _name, NAMESPACE, COMMON_HEAD + _own + COMMON_TAIL, wildcards=("data-", "aria-"),
-        defaults={"children": None},   # Dash's html elements always carry `children`, None when not given
-        doc=f"The html `<{_name.lower()}>` element.")
+        _name, NAMESPACE, html_table.COMMON_HEAD + _own + html_table.COMMON_TAIL,
+        extra=html_table.EXTRA.get(_name, ()), wildcards=html_table.WILDCARDS, module=__name__,
+        doc=f"The html `<{_TAGS.get(_name, _name.lower())}>` element.")
+del _name, _own

@@ -8,7 +8,7 @@ import sys
 
 from ..app import Dash
 from ..callbacks import callback, clientside_callback
-from ..components import dcc, html
+from ..components import dash_table, dcc, html
 from ..context import callback_context, set_props
 from ..dash_version import DASH_VERSION as __version__
 from ..dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
@@ -37,11 +37,18 @@ class CeleryManager(_BackgroundManager):
 # `import dash.html` and `from dash import html` must give the same module object.
 sys.modules[__name__ + ".html"] = html
 sys.modules[__name__ + ".dcc"] = dcc
+sys.modules[__name__ + ".dash_table"] = dash_table
+sys.modules[__name__ + ".dash_table.Format"] = dash_table.Format
+sys.modules[__name__ + ".dash_table.FormatTemplate"] = dash_table.FormatTemplate
 
-__all__ = ["Dash", "callback", "clientside_callback", "dcc", "html", "callback_context", "ctx", "Input", "Output", "State",
+__all__ = ["Dash", "callback", "clientside_callback", "dcc", "html", "dash_table", "callback_context", "ctx", "Input", "Output", "State",
            "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
-           "set_props", "Patch", "DiskcacheManager", "CeleryManager", "dependencies", "exceptions"]
+           "set_props", "Patch", "DiskcacheManager", "CeleryManager", "dependencies", "exceptions", "development",
+           "types"]
 
 
 def __getattr__(name):
+    if name in ("development", "types"):    # what component libraries import; typing is imported only then
+        import importlib
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'dash' has no attribute '{name}'")

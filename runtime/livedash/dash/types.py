@@ -1,0 +1,6 @@
+"""``dash.types``: NumberType, which component libraries' generated classes import (Dash's carries a
+pydantic schema; libraries only use it in annotations)."""
+
+import typing
+
+NumberType = typing.Union[typing.SupportsFloat, typing.SupportsInt, typing.SupportsComplex]
