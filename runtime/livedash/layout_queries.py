@@ -112,7 +112,7 @@ class LayoutQueries:
         if self.store.has_prop(key, prop):
             # As Dash's server gets it: JSON data decoded afresh (components as their JSON dicts), never the
             # store's own object, which a callback could change in place (children.append(...)).
-            entry["value"] = to_json(self.store.get(key, prop), extra=False)
+            entry["value"] = to_json(self.store.get(key, prop))
         return entry
 
     def read_args(self, spec, binding):

@@ -5,6 +5,7 @@ The alias lives only in the example's own builtins, so real ``dash`` can be inst
 """
 
 import builtins
+import sys
 import importlib
 
 from .callbacks import collecting
@@ -39,6 +40,12 @@ def _dash_import(name, globals=None, locals=None, fromlist=(), level=0):
                 except ModuleNotFoundError:
                     raise ImportError(f"cannot import name '{attr}' from '{name}'", name=name) from None
         return module if fromlist else importlib.import_module("livedash.dash")
+    if level == 0 and name.split(".")[0] not in sys.modules:
+        # A package imported for the first time (a component library) gets livedash's `dash` for its own
+        # `import dash` (components/libraries.py), also when a callback imports it later.
+        from .components.libraries import dash_for_libraries
+        with dash_for_libraries():
+            return _real_import(name, globals, locals, fromlist, level)
     return _real_import(name, globals, locals, fromlist, level)
 
 

@@ -388,11 +388,7 @@ class Scheduler:
             removed += gone
             json_value = to_json(value)
             run["outputs"][f"{key}.{prop}"] = json_value
-            patch = {"id": cid, "props": {prop: json_value}}
-            extra = self.store.index[key]._json_extra() if self.store.has(key) else {}
-            if extra:
-                patch["component"] = extra      # e.g. a Markdown's new HTML
-            patches.append(patch)
+            patches.append({"id": cid, "props": {prop: json_value}})
             # Rule 18: written outputs trigger their dependents even when the value is unchanged.
             for spec, binding in self.layout.triggered_by(cid, prop):
                 self._request(pending, spec, binding, {f"{key}.{prop}": INDIRECT},

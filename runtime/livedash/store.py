@@ -5,54 +5,78 @@ from .exceptions import DuplicateIdError
 from .protocol import id_key
 
 
-def to_json(value, extra=True):
+def to_json(value):
     """A prop value as JSON data (components become their JSON form, tuples become lists); a new object,
-    never ``value`` itself. ``extra=False``: components without what only the page needs (a Markdown's
-    tree), exactly as Dash's server decodes them for a callback."""
+    never ``value`` itself."""
     if isinstance(value, Component):
-        return {"props": {k: to_json(v, extra) for k, v in value._props.items()},
-                "type": value._type, "namespace": value._namespace, **(value._json_extra() if extra else {})}
+        return {"props": {k: to_json(v) for k, v in value._props.items()},
+                "type": value._type, "namespace": value._namespace}
     if isinstance(value, (list, tuple)):
-        return [to_json(v, extra) for v in value]
+        return [to_json(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): to_json(v, extra) for k, v in value.items()}
+        return {str(k): to_json(v) for k, v in value.items()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if hasattr(value, "to_plotly_json"):
-        return to_json(value.to_plotly_json(), extra)
+        return to_json(value.to_plotly_json())
     raise TypeError(f"{value!r} (type {type(value).__name__}) is not JSON serializable")
 
 
+_classes = {}
+
+
 def _component_class(namespace, type_name):
-    from .components import dcc, html
-    module = {"dash_html_components": html, "dash_core_components": dcc}.get(namespace)
-    if module is None or not isinstance(type_name, str) or type_name not in module.__all__:
+    """The component class of a JSON component: Dash's own (html, dcc, dash_table) or a library's that the
+    app imported."""
+    key = (namespace, type_name)
+    if key not in _classes:
+        stack = [Component]
+        while stack:
+            for sub in stack.pop().__subclasses__():
+                stack.append(sub)
+                found = (getattr(sub, "_namespace", None), getattr(sub, "_type", None))
+                if found[0] and found[1] and found not in _classes and "_" not in sub.__name__[:1]:
+                    _classes[found] = sub
+    cls = _classes.get(key)
+    if cls is None:
         return None
-    return getattr(module, type_name)
+    return cls
 
 
-def revive(value):
+def _children_roots(cls):
+    """The props of a class that may hold components: children and the first step of each children prop."""
+    specs = getattr(cls, "_children_props", None) or ()
+    return {"children"} | {str(spec).split(".")[0].replace("[]", "").replace("{}", "") for spec in specs}
+
+
+def revive(value, deep=False):
     """``value`` with the components it holds in their JSON form (as a callback reads them from a State,
     ``{"props", "type", "namespace"}``) made components again, so that the store indexes their ids and
-    draws them as it draws any component. Dash's renderer takes both forms alike."""
+    draws them as it draws any component. Dash's renderer takes both forms alike. ``deep``: also inside plain
+    dicts (a children prop such as options[].label)."""
     if isinstance(value, (list, tuple)):
-        return [revive(v) for v in value]
+        return [revive(v, deep) for v in value]
     if isinstance(value, dict) and isinstance(value.get("props"), dict) and set(value) >= {"type", "namespace"}:
         cls = _component_class(value["namespace"], value["type"])
         if cls is not None:
             props = dict(value["props"])
-            if "children" in props:
-                props["children"] = revive(props["children"])
+            for name in _children_roots(cls) & set(props):
+                props[name] = revive(props[name], deep=name != "children")
             try:
                 return cls(**props)
             except (TypeError, ValueError):
                 return value
+    elif deep and isinstance(value, dict):
+        return {k: revive(v, deep) for k, v in value.items()}
     return value
 
 
 def has_components(value):
-    return isinstance(value, Component) or (
-        isinstance(value, (list, tuple)) and any(has_components(v) for v in value))
+    if isinstance(value, Component):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(has_components(v) for v in value)
+    return isinstance(value, dict) and any(has_components(v) for v in value.values())
 
 
 class Store:

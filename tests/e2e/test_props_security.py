@@ -4,8 +4,8 @@ A course on GitHub Pages shares its origin (user.github.io) with every site of t
 share link is untrusted. Each test puts one attack in an app, loads it (the build's pre-render first, then
 the page's renderer, then Python), does what would set it off (a click, a submit, instant navigation) and
 checks that no script ran: ``window.__pwned`` stays undefined and ``localStorage`` has no "pwned", and the
-app still works. The untrusted renderer (``new Renderer(root, onChange, {trusted: false})``, used for
-share-link code) is driven directly in the page with component JSON."""
+app still works. The untrusted host (``new Host(root, onChange, {trusted: false})``, used for share-link code)
+is driven directly in the page with component JSON."""
 
 import re
 
@@ -236,13 +236,13 @@ def html_component(kind, children=None, **props):
 
 
 def mount_untrusted(page, site, layout, wait=1000):
-    """Mount ``layout`` with an untrusted Renderer in a fresh element of a page of the site; gives the
+    """Mount ``layout`` with an untrusted Host (Dash's own components) in a fresh element of a page of the site; gives the
     problems it reported. ``layout`` may name "BLOB": a same-origin blob: URL of an HTML page that sets
     window.__pwned in its parent (as Python could make with js.URL.createObjectURL in the worker)."""
     if not page.url.startswith(site[0]):
         page.goto(site[0])
     return page.evaluate("""async ([layout, wait]) => {
-        const { Renderer } = await import(new URL("assets/livedash/renderer.js", document.baseURI).href);
+        const { Host } = await import(new URL("assets/livedash/host.js", document.baseURI).href);
         const blob = URL.createObjectURL(new Blob(
             ["<script>parent.window.__pwned=1;parent.localStorage.setItem('pwned','1')</script>"],
             { type: "text/html" }));
@@ -252,8 +252,9 @@ def mount_untrusted(page, site, layout, wait=1000):
         const problems = [];
         window.__messages = [];
         window.addEventListener("message", (event) => window.__messages.push(event.data));
-        const renderer = new Renderer(root, () => {}, { trusted: false, onProblem: (m) => problems.push(m) });
-        renderer.mount(JSON.parse(JSON.stringify(layout).replaceAll("BLOB", blob)));
+        const renderer = new Host(root, () => {}, { key: "untrusted", trusted: false,
+          onProblem: (m) => problems.push(m) });
+        await renderer.mount(JSON.parse(JSON.stringify(layout).replaceAll("BLOB", blob)));
         Object.assign(window, { __renderer: renderer, __problems: problems, __blob: blob });
         await new Promise((resolve) => setTimeout(resolve, wait));
         return problems.map((p) => p.replace(blob, "BLOB"));
@@ -343,7 +344,8 @@ def test_untrusted_patches_go_through_the_same_rules(page, site):
     assert page.locator("#untrusted iframe").get_attribute("sandbox") == "allow-scripts allow-forms allow-popups"
     page.wait_for_function("() => window.__messages.includes('isolated')")
     assert page.locator("#untrusted script").count() == 0
-    assert page.locator("#untrusted template").evaluate("(t) => t.content.textContent") == "window.__pwned = 1"
+    assert page.locator("#untrusted template").evaluate("(t) => t.textContent + t.content.textContent") == \
+        "window.__pwned = 1"
     link.click()
     page.wait_for_timeout(500)
     assert_no_script_ran(page, site)

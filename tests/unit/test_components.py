@@ -5,7 +5,6 @@ import pytest
 from livedash.components import base, dash_table, dcc, html
 from livedash.components.base import Component, children_props_of, make_component
 from livedash.components.html_table import ELEMENTS
-from livedash.exceptions import LivedashUnsupported
 from livedash.sandbox import execute
 from livedash.store import Store, to_json
 
@@ -160,13 +159,16 @@ def test_store_requires_an_id():
         dcc.Store(data=1)
 
 
-def test_store_kinds_livedash_does_not_keep_are_refused_not_ignored():
-    assert dcc.Store(id="s", storage_type="memory", data=1).data == 1
-    with pytest.raises(LivedashUnsupported, match="storage_type='local'"):
-        dcc.Store(id="s", storage_type="local")
-    store = dcc.Store(id="s")
-    with pytest.raises(LivedashUnsupported, match="storage_type='session'"):
-        store.storage_type = "session"
+def test_local_and_session_stores_are_left_to_the_page():
+    """A memory Store's reports are made here (the worker keeps it); a local or session one is Dash's own
+    component in the page, which reads the browser's storage and reports itself."""
+    memory = dcc.Store(id="m", data=1)
+    assert memory._on_mount() is not None
+    for kind in ("local", "session"):
+        store = dcc.Store(id="s", storage_type=kind, data=1)
+        assert store._on_mount() is None
+        store.data = 2
+        assert store._on_set("data") is None
 
 
 def test_unset_props_are_unknown_not_defaulted():
@@ -418,4 +420,4 @@ def test_a_library_class_written_by_dashs_generator_works_as_in_dash():
 
 def test_component_types_keep_their_hooks():
     assert base.Component._on_mount(html.Div()) is None
-    assert dcc.Markdown("# t")._json_extra()["markdown"]
+    assert not hasattr(dcc.Markdown("# t"), "_json_extra")   # Dash's own component draws it in the page

@@ -191,10 +191,6 @@ class Component:
     def _on_set(self, prop):
         """Props the real component sets itself after ``prop`` was changed."""
 
-    def _json_extra(self):
-        """What the page needs beside the props to draw this component (dcc.Markdown: its tree)."""
-        return {}
-
     # -- JSON -----------------------------------------------------------------------------------------
     def to_plotly_json(self):
         """Dash's JSON form: the given props in _prop_names order, then the wildcard ones."""

@@ -67,7 +67,11 @@ class Store(_CLASSES["Store"]):
     # Dash's Store (dash-core-components Store.react.js, memory storage) saves its data in a memory store
     # of its own and reports modified_timestamp with setProps: when it is first drawn with data (a null
     # data is replaced by the saved one, undefined, with modified_timestamp -1), whenever data changes
-    # from what it saved, and when clear_data empties it.
+    # from what it saved, and when clear_data empties it. That is done here for memory stores; a local or
+    # session one is Dash's own component in the page, which reads the browser's storage and reports.
+    def _in_memory(self):
+        return self._props.get("storage_type") in (None, "memory")
+
     def _saved(self):
         return self.__dict__.get("_saved_data", _UNSAVED)
 
@@ -75,7 +79,7 @@ class Store(_CLASSES["Store"]):
         object.__setattr__(self, "_saved_data", value)
 
     def _on_mount(self):
-        if "_saved_data" in self.__dict__:
+        if "_saved_data" in self.__dict__ or not self._in_memory():
             return None
         props = self._props
         if "modified_timestamp" in props:       # drawn before (read back from a State): nothing new
@@ -92,6 +96,8 @@ class Store(_CLASSES["Store"]):
 
     def _on_set(self, prop):
         props = self._props
+        if not self._in_memory():
+            return None
         if prop == "clear_data" and props.get("clear_data"):
             self._save(_UNSAVED)
             return {"clear_data": False, "data": None, "modified_timestamp": _timestamp()}
@@ -99,25 +105,6 @@ class Store(_CLASSES["Store"]):
             self._save(props["data"])
             return {"modified_timestamp": _timestamp()}
         return None
-
-    def _refuse(self, name, value):
-        if name == "storage_type" and value not in (None, "memory"):
-            from ..exceptions import LivedashUnsupported
-            raise LivedashUnsupported(f"dcc.Store(storage_type={value!r}) is not supported by livedash yet: "
-                                      "only 'memory' (the default) keeps its data here")
-
-
-class Markdown(_CLASSES["Markdown"]):
-    __doc__ = _CLASSES["Markdown"].__doc__
-
-    def _json_extra(self):
-        # The page gets the parsed tree, never HTML (see livedash/markdown.py); imported here so that apps
-        # without a Markdown never load markdown_it.
-        from ..markdown import to_tree
-        props = self._props
-        dedent = props.get("dedent")
-        return {"markdown": to_tree(props.get("children"), props.get("link_target"), dedent is None or bool(dedent),
-                                    bool(props.get("dangerously_allow_html")))}
 
 
 def tab_values(children):

@@ -21,34 +21,14 @@ MERMAID_PATH = "vendor/mermaid/mermaid.esm.min.mjs"
 PLOTLY_PATH = "vendor/plotly/plotly.min.js"
 
 
-# Pure-Python packages the runtime imports (markdown-it-py parses dcc.Markdown), by module and distribution:
-# the worker has only what this zip holds, so they go in beside livedash/, with their licences.
-BUNDLED = {"markdown_it": "markdown-it-py", "mdurl": "mdurl"}
-
-
-def _bundled_files():
-    """(name in the zip, file) for each bundled package's modules (not markdown_it's command line) and
-    licence texts."""
-    from importlib import metadata, util
-    for module, distribution in BUNDLED.items():
-        folder = Path(util.find_spec(module).origin).parent
-        for path in sorted(folder.rglob("*.py")):
-            relative = path.relative_to(folder)
-            if relative.parts[0] != "cli":
-                yield f"{module}/{relative.as_posix()}", path
-        for file in metadata.distribution(distribution).files or []:
-            if file.name.upper().startswith(("LICENSE", "LICENCE", "COPYING")):
-                yield f"{module}/{file.name}", Path(file.locate())
-
-
 def runtime_zip():
-    """The pure-Python runtime as a zip for the worker (``livedash/`` at its root, no plugin, no web), with
-    the packages it imports (BUNDLED) beside it."""
+    """The pure-Python runtime as a zip for the worker (``livedash/`` at its root, no plugin, no web): it
+    imports nothing outside the standard library."""
     files = [(str(Path("livedash") / path.relative_to(PACKAGE)), path) for path in sorted(PACKAGE.rglob("*.py"))
              if path.relative_to(PACKAGE).parts[0] not in ("mkdocs", "web")]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, path in files + list(_bundled_files()):
+        for name, path in files:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())

@@ -167,8 +167,20 @@ def copy_into(folder, target):
 
 
 def paths(folder):
-    """The wheels of ``folder``, to put on sys.path (pure-Python wheels import as zip files)."""
-    return [str(wheel) for wheel in sorted(Path(folder).glob("*.whl"))] if folder else []
+    """Folders to put on sys.path for the wheels of ``folder``: each wheel unpacked once beside it (a library
+    that opens its own package-info.json, as dash-daq does, cannot run from a zip)."""
+    if not folder:
+        return []
+    out = []
+    for wheel in sorted(Path(folder).glob("*.whl")):
+        unpacked = Path(folder) / "unpacked" / wheel.stem
+        if not (unpacked / ".complete").is_file():
+            shutil.rmtree(unpacked, ignore_errors=True)
+            with zipfile.ZipFile(wheel) as archive:
+                archive.extractall(unpacked)
+            (unpacked / ".complete").write_text(wheel.name)
+        out.append(str(unpacked))
+    return out
 
 
 # ---- Dash component libraries ------------------------------------------------------------------------------

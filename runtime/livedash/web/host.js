@@ -171,7 +171,7 @@ export class Host {
     if (stylesheets) this.external = stylesheets;
     if (stylesheets || !this.styled) this.styled = this.styles().then((urls) => scopedStyles(this.root, urls));
     this.tree.setLayout(layout);
-    this.render();
+    return this.render();
   }
 
   /** The stylesheets of this app: its assets' CSS (from the build) and its external_stylesheets, served from the
@@ -197,9 +197,9 @@ export class Host {
   patch(id, props, { children_props: table } = {}) {
     addChildrenProps(table);
     const path = this.tree.pathOf(id);
-    if (!path) return;
+    if (!path) return Promise.resolve();
     this.tree.update(path, props);
-    this.render();
+    return this.render();
   }
 
   props(id) {

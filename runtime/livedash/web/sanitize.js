@@ -201,6 +201,12 @@ export function htmlTag(type) {
 const HTML_NAMESPACE = "dash_html_components";
 // Never a Dash prop, and React would write it as HTML: refused for every component, trusted or not.
 const NEVER = new Set(["dangerouslySetInnerHTML", "ref"]);
+const warned = new Set();
+const warnOnce = (message) => {   // (a component is drawn again on every change: say it once)
+  if (warned.has(message)) return;
+  warned.add(message);
+  consoleWarn(message);
+};
 
 /**
  * The props a component is drawn with. Trusted apps get Dash's own behaviour (URLs cleaned with clean_url,
@@ -216,7 +222,7 @@ export function safeProps(namespace, type, props, { trusted = true, report } = {
     if (!html) { out[prop] = value; continue; }
     if (prop === "children" || prop === "style" || prop === "id" || value === null || value === undefined
       || typeof value === "object") { out[prop] = value; continue; }
-    const attribute = safeAttribute(tag, prop, value, { trusted, report, warn: null });
+    const attribute = safeAttribute(tag, prop, value, { trusted, report, warn: warnOnce });
     if (!attribute) continue;
     const [, text] = attribute;
     if (!trusted && typeof document !== "undefined" && (prop === "name" || prop === "id")
