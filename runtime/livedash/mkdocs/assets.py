@@ -5,6 +5,7 @@ component libraries in `packages:`), listed for the page in components.json."""
 import hashlib
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -19,6 +20,32 @@ CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
 # Where mermaid goes in the site (mkdocs-mermaid2-plugin is pointed at it by the plugin).
 MERMAID_PATH = "vendor/mermaid/mermaid.esm.min.mjs"
 PLOTLY_PATH = "vendor/plotly/plotly.min.js"
+
+
+def _normal(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _wheel_entries(folder, names):
+    """config.js's `packages`: for each wheel, its URL, the top-level modules it provides (the worker loads it
+    the first time code imports one of them) and the site's other wheels it requires (Requires-Dist)."""
+    info = {}
+    for name in names:
+        with zipfile.ZipFile(Path(folder) / name) as archive:
+            files = archive.namelist()
+            metadata = next((f for f in files if f.endswith(".dist-info/METADATA")), None)
+            text = archive.read(metadata).decode("utf-8", "replace") if metadata else ""
+        modules = set()
+        for file in files:
+            first = file.split("/")[0]
+            if not first.endswith((".dist-info", ".data")):
+                modules.add(first[:-3] if "/" not in file and first.endswith(".py") else first)
+        requires = {_normal(re.split(r"[\s;<>=!~\[(]", line.split(":", 1)[1].strip())[0])
+                    for line in text.splitlines() if line.startswith("Requires-Dist:")}
+        info[_normal(name.split("-")[0])] = (name, sorted(modules), requires)
+    return [{"url": f"./packages/{name}", "modules": modules,
+             "requires": [f"./packages/{info[r][0]}" for r in sorted(requires) if r in info]}
+            for name, modules, requires in info.values()]
 
 
 def runtime_zip():
@@ -97,8 +124,9 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
         copy_into(PYODIDE, target / "pyodide")
         pyodide = "./pyodide/"
     packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
+    wheels = _wheel_entries(target / "packages", packages)
     config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide,
-              "packages": [f"./packages/{name}" for name in packages], "exercises": exercises or {}}
+              "packages": wheels, "exercises": exercises or {}}
     (target / "config.js").write_text(
         "// Written by the livedash MkDocs plugin at build time.\n"
         f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")

@@ -25,7 +25,8 @@ const APP_ANSWERS = new Set(["loaded", "updated", "patched", "unloaded", "failed
 export function bootWorker(extra = {}) {
   const created = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   created.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
-    packages: (config.packages || []).map(absolute), ...extra });
+    packages: (config.packages || []).map((p) => ({ ...p, url: absolute(p.url),
+      requires: (p.requires || []).map(absolute) })), ...extra });
   return created;
 }
 

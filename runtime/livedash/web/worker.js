@@ -1,16 +1,35 @@
 // The worker: boots Pyodide once, unpacks the livedash runtime, then answers every message with
 // livedash.kernel.Kernel.handle (see livedash/protocol.py). Messages that arrive while booting wait.
 let handle = null;
+let py = null;
 const waiting = [];
+// The site's pure-Python wheels (plugin `packages:`, e.g. a component library): [{url, modules}], each loaded
+// the first time code that imports one of its modules comes, so that pages without it never pay for it.
+let packages = [];
+const loaded = new Set();
+let order = Promise.resolve();   // (a message waiting for a wheel keeps the ones after it waiting too)
 
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === "boot") boot(message);
   else if (handle === null) waiting.push(message);
-  else answer(message);
+  else order = order.then(() => answer(message));
 };
 
-async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
+/** Load the wheels whose modules `code` imports (all of the site's wheels they need are loaded together). */
+async function wheelsFor(code) {
+  if (typeof code !== "string" || !packages.length) return;
+  const imported = new Set(py.pyimport("pyodide.code").find_imports(code).toJs());
+  const wanted = packages.filter((p) => !loaded.has(p.url) && p.modules.some((m) => imported.has(m)));
+  if (!wanted.length) return;
+  // A library's own dependencies among the site's wheels come along (they are few: the site lists them).
+  const urls = [...new Set([...wanted.map((p) => p.url), ...wanted.flatMap((p) => p.requires || [])])]
+    .filter((url) => !loaded.has(url));
+  await py.loadPackage(urls);
+  for (const url of urls) loaded.add(url);
+}
+
+async function boot({ pyodide, runtime, packages: wheels = [], interrupt = null }) {
   const start = performance.now();
   try {
     const { loadPyodide } = await import(pyodide + "pyodide.mjs");
@@ -22,12 +41,12 @@ async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
         return response.arrayBuffer();
       });
     const wasm = watchWasm();
-    const py = await Promise.race([loadPyodide({ indexURL: pyodide }), wasm.failed]).finally(wasm.stop);
+    py = await Promise.race([loadPyodide({ indexURL: pyodide }), wasm.failed]).finally(wasm.stop);
     // On a cross-origin isolated page the page can stop a runaway callback: KeyboardInterrupt.
     if (interrupt) py.setInterruptBuffer(new Int32Array(interrupt));
     const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
     py.unpackArchive(await zip, "zip", { extractDir: sitePackages });
-    if (packages.length) await py.loadPackage(packages);   // the site's pure-Python wheels (plugin `packages:`)
+    packages = wheels;
     // Keep a proxy to the bound method: calling it is far cheaper than runPython per message. The kernel
     // may post messages of its own at once (a background job's progress) through `notify`.
     const { Kernel } = py.pyimport("livedash.kernel");
@@ -36,7 +55,7 @@ async function boot({ pyodide, runtime, packages = [], interrupt = null }) {
     // The page checks that its protocol.js and this runtime speak the same version.
     const protocol = py.pyimport("livedash.protocol").PROTOCOL_VERSION;
     postMessage({ type: "booted", ms: performance.now() - start, python, protocol });
-    for (const message of waiting.splice(0)) answer(message);
+    for (const message of waiting.splice(0)) order = order.then(() => answer(message));
   } catch (error) {
     postMessage({ type: "boot-failed", error: { kind: error.name || "Error", message: String(error.message || error) } });
   }
@@ -58,8 +77,9 @@ function watchWasm() {
   return { failed, stop: () => { console.warn = warn; } };
 }
 
-function answer(message) {
+async function answer(message) {
   try {
+    await wheelsFor(message.code);
     postMessage(JSON.parse(handle(JSON.stringify(message))));
   } catch (error) {
     postMessage({
