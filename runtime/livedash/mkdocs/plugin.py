@@ -203,10 +203,11 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             if not path.is_file():
                 raise PluginError(f"{where}: example file {value!r} not found "
                                   f"(looked for {self._relative_source(path)})")
-            # As in Dash, the JavaScript files in an `assets` folder beside the app are loaded with it
-            # (MkDocs copies them into the site like any other file of docs/).
+            # As in Dash, the JavaScript and CSS files in an `assets` folder beside the app are loaded with it
+            # (MkDocs copies them into the site like any other file of docs/); the CSS applies to that app alone.
             docs = Path(config.docs_dir).resolve()
-            assets = sorted(path.parent.joinpath("assets").glob("*.js"))
+            folder = path.parent.joinpath("assets")
+            assets = sorted([*folder.glob("*.js"), *folder.glob("*.css")])
             urls = [get_relative_url(a.relative_to(docs).as_posix(), page.url) for a in assets]
             return Example(key=key, code=self._read(where, path), filename=Path(value).name,
                            source=self._relative_source(path), first_line=1, assets=urls, **common)

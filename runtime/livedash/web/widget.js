@@ -148,14 +148,15 @@ export function mountWidget(root) {
   const renderer = new Host(appPane, (change) => {
     if (!loaded || waiting) { queue.push(change); markEdited([change], Infinity); return; }
     sendUpdates([change]);
-  }, { key, scope: `${new URL(".", document.baseURI).pathname}#${key}`, trusted: true, stylesheets: data.styles || [],
+  }, { key, scope: `${new URL(".", document.baseURI).pathname}#${key}`, trusted: true,
+    stylesheets: (data.assets || []).filter((url) => url.endsWith(".css")),
     onProblem: (message) => addNote(message.startsWith("Dangerous link") ? "Dangerous link detected" : "Drawing the app",
       message) });
 
   // A run paused for a clientside callback: run it here, answer, and keep the reader's edits queued.
   // The app's assets/*.js (where ClientsideFunction namespaces live) are loaded first.
   // Code from a link: each clientside source runs once the reader has seen it and said yes (per widget).
-  const assetsReady = loadAssets(data.assets || []);
+  const assetsReady = loadAssets((data.assets || []).filter((url) => url.endsWith(".js")));
   const approved = new Set();
   // dash_clientside.set_props reaches this app's components: during its clientside call as part of the run,
   // at other times (a timer, an asset's event handler) as a change, as Dash's set_props dispatches one.
