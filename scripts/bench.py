@@ -36,8 +36,15 @@ py.runPython("1 + 1");
 postMessage(performance.now() - t0);
 """
 
-# Installed before any page script: records when each widget first reports "ready".
+# Installed before any page script: records when each widget first reports "ready", and the layout shifts
+# inside app panes (the build's server render swapped for React's must move nothing).
 READY_PROBE = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.sources?.some((s) => s.node && s.node.closest?.(".livedash-app"))) window.__shift += entry.value;
+  }
+}).observe({ type: "layout-shift", buffered: true });
 window.__ready = [];
 window.__readyBy = {};   // widget key -> when it was first ready
 new MutationObserver((records) => {
@@ -147,6 +154,20 @@ def measure(browser, url, site, runs, clicks):
         warm.append(page.evaluate("window.__ready[0]"))
         context.close()
     rows["first paint of the pre-rendered app (FCP), lesson 1"] = statistics.median(fcp)
+    shifts = {}
+    for label, path in (("lesson 5 (slider)", "lessons/05-chained-callbacks/"), ("component gallery", "gallery/")):
+        values = []
+        for _ in range(runs):
+            context = browser.new_context()
+            context.add_init_script(READY_PROBE)
+            page = context.new_page()
+            page.goto(url + path)
+            expected = page.locator('.livedash-status:not([data-state="error"])').count()
+            page.wait_for_function("(n) => window.__ready.length >= n", timeout=120_000, arg=expected)
+            page.wait_for_timeout(500)
+            values.append(page.evaluate("window.__shift"))
+            context.close()
+        shifts[label] = statistics.median(values)
     rows["time to interactive, lesson 1, cold profile"] = statistics.median(cold)
     rows["time to interactive, lesson 1, warm (HTTP cache)"] = statistics.median(warm)
     rows["time to interactive, lesson 2 after instant navigation"] = statistics.median(second)
@@ -182,7 +203,7 @@ def measure(browser, url, site, runs, clicks):
     context.close()
     latency = (percentile(times, 50), percentile(times, 95))
 
-    gz, mermaid_raw, mermaid_gz = 0, 0, 0
+    gz, mermaid_raw, mermaid_gz, dash_raw, dash_gz = 0, 0, 0, 0, 0
     for request_url, size in first_load:
         path = site / request_url.split("/", 3)[3].split("?")[0]
         if path.is_dir():
@@ -192,8 +213,11 @@ def measure(browser, url, site, runs, clicks):
             gz += packed
             if "/vendor/mermaid/" in request_url:   # what the callback diagram costs a page
                 mermaid_raw, mermaid_gz = mermaid_raw + size, mermaid_gz + packed
-    sizes = {"all": (statistics.median(transferred), gz), "mermaid": (mermaid_raw, mermaid_gz)}
-    return rows, latency, sizes, statistics.median(bare)
+            if "/livedash/dash/" in request_url:     # Dash's own components: React, html, dcc and chunks
+                dash_raw, dash_gz = dash_raw + size, dash_gz + packed
+    sizes = {"all": (statistics.median(transferred), gz), "mermaid": (mermaid_raw, mermaid_gz),
+             "dash": (dash_raw, dash_gz)}
+    return rows, latency, sizes, statistics.median(bare), shifts
 
 
 # Apps measured in real Dash and in livedash: (name, source, button selector, output selector).
@@ -298,7 +322,7 @@ def main():
         server = SiteServer(site)
         build_site(site, server.url)
         with server, chromium() as browser:
-            rows, (p50, p95), sizes, bare = measure(browser, server.url, site, args.runs, args.clicks)
+            rows, (p50, p95), sizes, bare, shifts = measure(browser, server.url, site, args.runs, args.clicks)
             latency = latency_side_by_side(browser, args.clicks)
             job_ours, job_dash = background_job_side_by_side(browser, server.url, args.runs)
     print(f"\nlivedash bench — Chromium, site served on 127.0.0.1, median of {args.runs} runs\n")
@@ -311,6 +335,10 @@ def main():
     print(f"| bytes on first load of lesson 1 (raw / gzip -6 estimate) | {raw_bytes / 1e6:.2f} MB / {gz_bytes / 1e6:.2f} MB | |")
     raw_bytes, gz_bytes = sizes["mermaid"]
     print(f"| of which mermaid, for the callback diagram (raw / gzip -6) | {raw_bytes / 1e6:.2f} MB / {gz_bytes / 1e6:.2f} MB | |")
+    raw_bytes, gz_bytes = sizes["dash"]
+    print(f"| of which Dash's components (React, html, dcc; raw / gzip -6) | {raw_bytes / 1e3:,.0f} KB / {gz_bytes / 1e3:,.0f} KB | |")
+    for label, shift in shifts.items():
+        print(f"| layout shift in app panes, first paint → interactive, {label} (CLS units) | {shift:.4f} | |")
     print(f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash 4.4.1 (Flask on 127.0.0.1, dev tools on)\n")
     print("| app | livedash p50 / p95 ms | real Dash p50 / p95 ms | p50 ratio |")
     print("|---|---:|---:|---:|")
