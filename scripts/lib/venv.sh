@@ -16,14 +16,19 @@ ensure_venv() {
   fi
 }
 
-# Real Dash 4.4.1 in a venv of its own, for the differential tests (livedash's `dash` alias never meets it).
+# Real Dash 4.4.1 in a venv of its own, for the differential tests (livedash's `dash` alias never meets it),
+# with the component libraries of the course's `packages:` (its library examples run there unchanged).
 DASH_VENV="${LIVEDASH_DASH_VENV:-$PWD/.venv-dash}"
 DASH_VERSION=4.4.1
+DBC_VERSION=2.0.4
+DAQ_VERSION=0.6.0
 export LIVEDASH_DASH_VENV="$DASH_VENV"
 
 ensure_dash_venv() {
-  if ! "$DASH_VENV/bin/python" -c "import dash, diskcache, sys; sys.exit(dash.__version__ != '$DASH_VERSION')" 2>/dev/null; then
+  if ! "$DASH_VENV/bin/python" -c "import dash, diskcache, dash_bootstrap_components as dbc, dash_daq as daq, sys
+sys.exit((dash.__version__, dbc.__version__, daq.__version__) != ('$DASH_VERSION', '$DBC_VERSION', '$DAQ_VERSION'))" 2>/dev/null; then
     python3 -m venv "$DASH_VENV"
-    "$DASH_VENV/bin/python" -m pip install -q --disable-pip-version-check "dash[diskcache]==$DASH_VERSION"
+    "$DASH_VENV/bin/python" -m pip install -q --disable-pip-version-check "dash[diskcache]==$DASH_VERSION" \
+      "dash-bootstrap-components==$DBC_VERSION" "dash-daq==$DAQ_VERSION"
   fi
 }
