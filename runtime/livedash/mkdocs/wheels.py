@@ -293,6 +293,12 @@ def _add_resource(library, entry, key, names, where):
             continue
         member = f"{module.replace('.', '/')}/{path}"
         if member not in names:
+            if key == "_js_dist" and (entry.get("dynamic") or entry.get("async")):
+                # Fetched only when its bundle asks for it, and Dash serves it only then: dash-daq 0.6.0 names
+                # an async-slider.js that its wheel lacks and its bundle never asks for.
+                library.not_served.append((path, f"{member} is not in its wheel: an async chunk its bundle "
+                                                 "fetches only if it needs it, and Dash would answer 404 too"))
+                continue
             raise LibraryError(f"{where}: {key} names {path}, which is not in the wheel ({member})")
         site = f"libraries/{module}/{path}"
         library.files[member] = site
