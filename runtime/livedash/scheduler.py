@@ -23,6 +23,7 @@ from .patterns import is_multi
 from .protocol import id_key
 from .returns import (RemoteError, as_returned, call_function, job_error, output_writes, resolve_patches,
                       write_progress_default, write_running)
+from .components.base import walk_children
 from .store import revive, to_json
 
 DIRECT, INDIRECT = 2, 1
@@ -50,7 +51,7 @@ class Scheduler:
         self.notify = notify              # called with patches to show at once (running=), or None
         # Tell the page which outputs a callback is computing (dash-renderer's loading state: dcc.Loading's
         # spinner) before it runs; only apps that show it pay for the extra message.
-        self.show_loading = any(getattr(c, "_type", "") == "Loading" for c in store.index.values())
+        self.show_loading = any(getattr(c, "_type", "") == "Loading" for c in walk_children(store.layout))
         self.layout = LayoutQueries(graph, store)
         # Background callbacks (rule 45): jobs running in a worker of their own, the jobs the page must
         # start or stop, and requests that wait for a job's outputs.

@@ -67,6 +67,7 @@ export function virtualLocation(host) {
       const onClick = (event) => {
         if (external || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
         event.preventDefault();
+        event.stopPropagation();   // (the course page's own navigation, Material's instant loading, must not see it)
         go(safe, null);
         void refresh;
       };

@@ -253,7 +253,9 @@ export function reactTree(React) {
   const INERT = new Set(["Script", "Base"]);
   const inert = (component) => component.namespace === "dash_html_components" && INERT.has(component.type);
 
-  function Node({ tree, component, path }) {
+  // `extras`: what a parent component adds to its child element (React.cloneElement: ConfirmDialogProvider's
+  // onClick), passed on to the component as dash-renderer's DashWrapper passes them.
+  function Node({ tree, component, path, componentPath, ...extras }) {
     const type = inert(component) ? "template" : tree.resolve(component.namespace, component.type);
     const label = `${component.namespace}.${component.type}`;
     const setProps = React.useCallback((newProps) => tree.setProps(path, component.props.id, newProps),
@@ -265,7 +267,7 @@ export function reactTree(React) {
     } else {
       const { children, ...rest } = safeProps(component.namespace, component.type, component.props,
         { trusted: tree.trusted, report: tree.report });
-      let props = { ...rest, setProps };
+      let props = { ...rest, setProps, ...extras };
       for (const spec of tree.specs(component)) {
         if (spec === "children") continue;
         for (const [at, value] of specLeaves(component.props, spec)) {
@@ -282,8 +284,13 @@ export function reactTree(React) {
     return React.createElement(DashContext.Provider, { value: contextFor(tree, path) },
       React.createElement(Boundary, { tree, label, component }, element));
   }
-  const MemoNode = React.memo(Node, (a, b) => a.component === b.component && a.tree === b.tree
-    && a.path.length === b.path.length && a.path.every((step, i) => step === b.path[i]));
+  const sameExtras = (a, b) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  };
+  const MemoNode = React.memo(Node, ({ tree: t1, component: c1, path: p1, componentPath: q1, ...a },
+    { tree: t2, component: c2, path: p2, componentPath: q2, ...b }) => c1 === c2 && t1 === t2
+    && p1.length === p2.length && p1.every((step, i) => step === p2[i]) && sameExtras(a, b));
   // (a layout update copies only the objects along the path it changed, so every other node is skipped)
 
   /** ExternalWrapper: a component that lives outside the layout's children (dcc.Tabs' labels, option labels). */
