@@ -251,9 +251,11 @@ export class Host {
         this.reactRoot = ReactDOM.hydrateRoot(this.root, element, {
           onRecoverableError: (error) => console.debug("livedash: the server render differs", error),
         });
+        this.root.dataset.livedashReact = "1";
         return;
       }
       this.reactRoot = ReactDOM.createRoot(this.root);
+      this.root.dataset.livedashReact = "1";
     }
     if (inEvent) this.reactRoot.render(element);
     else ReactDOM.flushSync(() => this.reactRoot.render(element));
