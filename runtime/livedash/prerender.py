@@ -1,221 +1,237 @@
-"""Component tree -> static HTML, the same markup as web/renderer.js produces (see web/README.md)."""
+"""The first view of each example, drawn at build time by React with Dash's own components: a client of
+``mkdocs/ssr.mjs``, a Node program that server-renders each app's layout with the same React, the same Dash
+bundles and the same page modules (host.js, tree.js) the page hydrates it with, so nothing moves when the page's
+React takes over. One Node process per build (started on first use, stopped by :func:`stop` or at exit), fed
+one app at a time as a JSON line, answering with one JSON line.
+"""
 
+import atexit
+import hashlib
+import json
 import logging
+import queue
 import re
-from html import escape
+import shutil
+import subprocess
+import threading
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from .components.html import VOID
-from .protocol import id_key
-from .sanitize import INERT, UNITLESS, html_tag, required_attributes, safe_attribute, style_text  # noqa: F401
-from .sanitize import attr_value as _attr_value
+SSR = Path(__file__).resolve().parent / "mkdocs" / "ssr.mjs"
+WEB = Path(__file__).resolve().parent / "web"
+NODE_MISSING = "livedash needs Node.js to draw the first view of each example at build time; install Node.js 18+"
+# How long one app may take, beyond which the process is deemed stuck (ssr.mjs itself gives up after 30 s).
+TIMEOUT = 60
+# Answers kept (`mkdocs serve` rebuilds draw the same apps again).
+CACHED = 512
 
-_NOT_ATTRIBUTES = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key",
-                   "setProps"}
-# The plugin's logger: a refused prop is a build warning (and fails `mkdocs build --strict`).
 _log = logging.getLogger("mkdocs.plugins.livedash")
 
 
-def _warn(message):
-    _log.warning(f"livedash: {message}")
+class ServerRenderError(RuntimeError):
+    """The server render cannot run at all (no Node.js, or its process keeps failing)."""
 
 
-def _report(message):
-    _log.warning(f"livedash: in an example's layout: {message}")
+@dataclass
+class Rendered:
+    html: str                                      # React's markup of the app (empty when it failed)
+    css: list = field(default_factory=list)        # the text of each <style> its components' bundles insert
+    warnings: list = field(default_factory=list)   # what the page would report (Dangerous link detected: ...)
+    error: str | None = None                       # why it could not be drawn (the page draws it)
+    skipped: str | None = None                     # why it was not drawn (a library the build was not told of)
 
 
-def _ascii_lower(name):
-    """An attribute name as the DOM keeps it on an HTML element (setAttribute and the parser lower-case
-    ASCII letters only)."""
-    return re.sub("[A-Z]+", lambda m: m.group().lower(), name)
+def node_command():
+    """The Node.js executable (ServerRenderError when missing or older than 18)."""
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        raise ServerRenderError(NODE_MISSING)
+    try:
+        version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ServerRenderError(f"{NODE_MISSING} ({node} does not run: {exc})") from None
+    match = re.match(r"v(\d+)\.", version)
+    if not match or int(match[1]) < 18:
+        raise ServerRenderError(f"{NODE_MISSING} ({node} is {version or 'of an unknown version'})")
+    return node
 
 
-def attributes(props, skip=(), tag="div", trusted=True, first=()):
-    """HTML attributes for a component's props, as the page's renderer sets them one after the other
-    through sanitize.js: in the order the props were given, a name set twice keeps its first place and
-    its last value, a removed one (None, False) is gone. ``first``: attributes set before the props."""
-    out = {}
-    for name, text in [*first, *required_attributes(tag, trusted)]:
-        out[_ascii_lower(name)] = text
-    for name, value in props.items():
-        if name in _NOT_ATTRIBUTES or name in skip:
-            continue
-        attribute = safe_attribute(tag, name, value, trusted=trusted, report=_report, warn=_warn)
-        if attribute is None:
-            continue
-        key, text = _ascii_lower(attribute[0]), attribute[1]
-        if text is None:
-            out.pop(key, None)
-        else:
-            out[key] = text
-    # Written as browsers serialise them (a boolean attribute as hidden=""), so the two renders match.
-    return "".join(f' {k}="{escape(v, quote=True)}"' for k, v in out.items())
+def _dash_scripts():
+    """React's scripts and Dash's namespaces -> their bundles, as files of the cache (the site has the same
+    files under its assets folder: the bundles find their async chunks beside them either way)."""
+    from .mkdocs import dash_wheel
+    from .mkdocs.npm_cache import REACT_DOM_SERVER, ensure
+
+    folder = dash_wheel.ensure(log=_log.info)
+    react = [str(folder / path) for path in dash_wheel.REACT]
+    namespaces = {name: [str(folder / path) for path in entry["scripts"]] for name, entry in dash_wheel.NAMESPACES.items()}
+    server = str(ensure(REACT_DOM_SERVER, log=_log.info) / "umd" / "react-dom-server.browser.production.min.js")
+    return react, namespaces, server
 
 
-def render(node):
-    """HTML for children: text (escaped), numbers, components, lists."""
-    if node is None or isinstance(node, bool):
-        return ""
-    if isinstance(node, (list, tuple)):
-        return "".join(render(child) for child in node)
-    if isinstance(node, (int, float)):
-        return escape(_attr_value(node))
-    if isinstance(node, str):
-        return escape(node, quote=False)
-    namespace, kind, props = node["namespace"], node["type"], node["props"]
-    if namespace == "dash_html_components":
-        tag = html_tag(kind)
-        inner = "" if tag in VOID else render(props.get("children"))
-        if tag in INERT:
-            # html.Script and html.Base, inert (see sanitize.py): a <template> holding their children, since
-            # Material's instant navigation re-creates (and so runs) every <script> in the page's content.
-            attrs = attributes(props, tag=tag, first=[("data-dash-type", INERT[tag])])
-            return f"<template{attrs}>{inner}</template>"
-        if tag in VOID:
-            return f"<{tag}{attributes(props, tag=tag)}>"
-        return f"<{tag}{attributes(props, tag=tag)}>{inner}</{tag}>"
-    if kind == "Markdown":     # the tree livedash.markdown parsed, written as web/markdown.js draws it
-        from .markdown import tree_html
-        outer = {k: props[k] for k in ("id", "style") if k in props}
-        return (f'<div class="{escape(_class("dash-markdown", props))}"{attributes(outer)}>'
-                f'{tree_html(node.get("markdown"))}</div>')
-    renderer = _DCC.get(kind)
-    if renderer is None:
-        return f'<div class="livedash-unsupported">{escape(namespace)}.{escape(kind)}</div>'
-    return renderer(props)
+def _source_signature():
+    """What the process runs (ssr.mjs and the page's modules): a change starts a new one (`mkdocs serve`)."""
+    paths = [SSR, *sorted(WEB.glob("*.js"))]
+    return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
-def _input(props):
-    attrs = dict(props)
-    attrs.pop("debounce", None)
-    for name in ("n_submit", "n_submit_timestamp", "n_blur", "n_blur_timestamp", "persistence",
-                 "persisted_props", "persistence_type", "selectionStart", "selectionEnd", "selectionDirection"):
-        attrs.pop(name, None)
-    css = _class("dash-input", props)
-    attrs.pop("className", None)
-    return f'<input{attributes(attrs, tag="input", first=[("class", css)])}>'
+class ServerRenderer:
+    """One ``node ssr.mjs`` process; :meth:`render` one app at a time."""
+
+    def __init__(self, react, namespaces, server, node=None):
+        self.react, self.namespaces, self.server = list(react), dict(namespaces), server
+        self.node = node or node_command()
+        self.process = None
+        self.lines = None
+        self.stderr = deque(maxlen=40)
+        self.lock = threading.Lock()
+
+    def _start(self):
+        self.process = subprocess.Popen(
+            [self.node, "--experimental-vm-modules", "--no-warnings", str(SSR)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
+            cwd=str(SSR.parent))
+        self.lines = queue.Queue()
+        self.stderr.clear()
+        process, lines, stderr = self.process, self.lines, self.stderr
+        threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] + [lines.put(None)],
+                         daemon=True).start()
+        threading.Thread(target=lambda: [stderr.append(line.rstrip()) for line in process.stderr],
+                         daemon=True).start()
+
+    def render(self, key, layout, children_props=None, trusted=True):
+        request = {"key": key, "layout": layout, "children_props": children_props or {}, "trusted": trusted,
+                   "react": self.react, "namespaces": self.namespaces, "server": self.server}
+        line = json.dumps(request) + "\n"
+        with self.lock:
+            for attempt in (1, 2):   # a process that died (not an app's error: those are answered) is started again
+                if self.process is None or self.process.poll() is not None:
+                    self._start()
+                try:
+                    self.process.stdin.write(line)
+                    self.process.stdin.flush()
+                    answer = self.lines.get(timeout=TIMEOUT)
+                except (OSError, ValueError):
+                    answer = None
+                except queue.Empty:
+                    self._kill()
+                    return Rendered("", error=f"the server render did not answer within {TIMEOUT} s")
+                if answer is not None:
+                    data = json.loads(answer)
+                    return Rendered(data.get("html") or "", list(data.get("css") or []),
+                                    list(data.get("warnings") or []), data.get("error"), data.get("skipped"))
+                self._kill()
+            raise ServerRenderError("the server render (node runtime/livedash/mkdocs/ssr.mjs) ended without an "
+                                    "answer:\n" + "\n".join(self.stderr))
+
+    def _kill(self):
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        self.process = None
+
+    def close(self):
+        """End the process: stdin closed, it finishes what it has and exits."""
+        with self.lock:
+            if self.process is None:
+                return
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+            self._kill()
 
 
-def _slider(props):
-    outer = {k: props[k] for k in ("id",) if k in props}
-    css = _class("dash-slider", props)
-    rng = {k: props[k] for k in ("min", "max", "step", "value", "disabled") if props.get(k) is not None}
-    return (f'<div class="{escape(css)}"{attributes(outer)}><input type="range"{attributes(rng)}>'
-            f"{_marks(props.get('marks'))}</div>")
+_lock = threading.Lock()
+_renderer = None
+_signature = None
+_libraries = {}   # namespace -> [script files], the component libraries of the plugin's `packages:`
+_cache = OrderedDict()
 
 
-def _marks(marks):
-    if not (isinstance(marks, dict) and marks):
-        return ""
-    spans = "".join(f'<span data-value="{escape(str(k))}">{escape(str(v.get("label", "") if isinstance(v, dict) else v))}</span>'
-                    for k, v in marks.items())
-    return f'<div class="dash-slider-marks">{spans}</div>'
+def use_libraries(namespaces):
+    """Component libraries the apps may use besides Dash's own: ``{namespace: [script files in load order]}``
+    (their async chunks beside them)."""
+    global _libraries
+    if namespaces != _libraries:
+        _libraries = dict(namespaces)
+        stop()
 
 
-def _class(base, props):
-    return base + (f" {props['className']}" if props.get("className") else "")
+def use_component_libraries(libraries):
+    """The component libraries of the plugin's `packages:` (wheels.Library): their browser files, taken out of
+    their wheels into the cache as the site lays them out (async chunks beside their bundle), are loaded by the
+    server render when an app uses their namespace. Without this, an app using one is left to the page."""
+    from .mkdocs.assets import copy_libraries
+    from .mkdocs.npm_cache import cache_root
+
+    libraries = list(libraries)
+    if not libraries:
+        use_libraries({})
+        return
+    names = "\n".join(sorted(library.wheel.name for library in libraries))
+    folder = cache_root() / "server-render" / hashlib.sha256(names.encode()).hexdigest()[:16]
+    copy_libraries(libraries, folder)   # (unchanged files are skipped)
+    use_libraries({library.namespace: [str(folder / path) for path in library.scripts] for library in libraries})
 
 
-def _rangeslider(props):
-    outer = {k: props[k] for k in ("id",) if k in props}
-    value = props.get("value") or [props.get("min"), props.get("max")]
-    ranges = ""
-    for handle in value[:2]:
-        rng = {k: props[k] for k in ("min", "max", "step") if props.get(k) is not None}
-        if handle is not None:
-            rng["value"] = handle
-        if props.get("disabled"):
-            rng["disabled"] = True
-        ranges += f'<input type="range"{attributes(rng)}>'
-    return f'<div class="{escape(_class("dash-rangeslider", props))}"{attributes(outer)}>{ranges}{_marks(props.get("marks"))}</div>'
+def renderer():
+    """The build's server render process (started on first use; again when its sources changed)."""
+    global _renderer, _signature
+    with _lock:
+        signature = (_source_signature(), tuple(sorted((k, tuple(v)) for k, v in _libraries.items())))
+        if _renderer is not None and signature != _signature:
+            _renderer.close()
+            _renderer = None
+        if _renderer is None:
+            react, namespaces, server = _dash_scripts()
+            _renderer = ServerRenderer(react, {**namespaces, **_libraries}, server)
+            _signature = signature
+        return _renderer
 
 
-TEXTAREA_SKIP = {"value", "className", "n_blur", "n_blur_timestamp", "persistence", "persisted_props",
-                 "persistence_type"}
+def render_app(key, layout, children_props=None, trusted=True):
+    """The app's first view: React's markup of ``layout`` (Dash's component JSON) and the CSS it needs.
+    ``key``: the app's name on its page (the same as the page gives host.js)."""
+    if layout is None:
+        return Rendered("")
+    ssr = renderer()
+    digest = hashlib.sha256(json.dumps([key, layout, children_props, trusted, _signature], sort_keys=True,
+                                       default=str).encode()).hexdigest()
+    if digest in _cache:
+        _cache.move_to_end(digest)
+        return _cache[digest]
+    rendered = ssr.render(key, layout, children_props, trusted)
+    _cache[digest] = rendered
+    while len(_cache) > CACHED:
+        _cache.popitem(last=False)
+    return rendered
 
 
-def _textarea(props):
-    attrs = {k: v for k, v in props.items() if k not in TEXTAREA_SKIP}
-    value = props.get("value")
-    text = "" if value is None else escape(str(value), quote=False)
-    first = [("class", _class("dash-textarea", props))]
-    return f'<textarea{attributes(attrs, tag="textarea", first=first)}>{text}</textarea>'
+def render(node, key="app"):
+    """React's markup of a component tree (component JSON), as the page's first view draws it."""
+    from .children_props import children_props_table
+    rendered = render_app(key, node, children_props_table())
+    if rendered.error:
+        raise ServerRenderError(rendered.error)
+    return rendered.html
 
 
-def _choices(kind):
-    def render_choices(props):
-        from .components.dcc import options
-        value = props.get("value")
-        chosen = value if isinstance(value, list) else [value]
-        outer = {k: props[k] for k in ("id", "style") if k in props}
-        name = f' name="{escape(str(id_key(props["id"])))}"' if kind == "radio" and "id" in props else ""
-        base = "dash-checklist" if kind == "checkbox" else "dash-radioitems"
-        # Dash 4's markup: the label's text sits in a flex span (which also trims its outer spaces).
-        option_class = "dash-options-list-option" + (f" {base}-inline" if props.get("inline") else "")
-        input_attrs = attributes({"className": " ".join(filter(None, ["dash-options-list-option-checkbox",
-                                                                          props.get("inputClassName")])),
-                                  "style": props.get("inputStyle")})
-        text_attrs = attributes({"className": " ".join(filter(None, ["dash-options-list-option-text",
-                                                                         props.get("labelClassName")])),
-                                 "style": props.get("labelStyle")})
-        items = ""
-        for index, (val, label, disabled) in enumerate(options(props.get("options"))):
-            checked = ' checked=""' if val in chosen and val is not None else ""
-            off = ' disabled=""' if disabled else ""
-            items += (f'<label class="{option_class}"><input type="{kind}"{name} value="{index}"{checked}{off}'
-                      f"{input_attrs}><span{text_attrs}>{render(label)}</span></label>")
-        css = _class(base, props)
-        return f'<div class="{escape(css)}"{attributes(outer)}>{items}</div>'
-    return render_choices
+def stop():
+    """End the server render process (the end of a build); the next render starts another."""
+    global _renderer
+    with _lock:
+        if _renderer is not None:
+            _renderer.close()
+            _renderer = None
 
 
-def _dropdown(props):
-    from .components.dcc import options
-    value = props.get("value")
-    multi = bool(props.get("multi"))
-    chosen = value if isinstance(value, list) else [value]
-    outer = {k: props[k] for k in ("id", "style") if k in props}
-    inner = {k: props[k] for k in ("disabled",) if k in props}
-    items = "" if multi else f'<option value="">{escape(str(props.get("placeholder") or "Select..."))}</option>'
-    for index, (val, label, disabled) in enumerate(options(props.get("options"))):
-        selected = ' selected=""' if val in chosen and val is not None else ""
-        off = ' disabled=""' if disabled else ""
-        items += f'<option value="{index}"{selected}{off}>{render(label)}</option>'
-    multiple = ' multiple=""' if multi else ""
-    search = ('<input type="search" class="dash-dropdown-search" placeholder="Search…" aria-label="Search the options">'
-              if props.get("searchable", True) else "")
-    return (f'<div class="{escape(_class("dash-dropdown", props))}"{attributes(outer)}>{search}'
-            f'<select class="dash-dropdown-select"{multiple}{attributes(inner)}>{items}</select></div>')
-
-
-def _tabs(props):
-    from .components.dcc import tab_values
-    tabs = tab_values(props.get("children"))
-    chosen = props.get("value", tabs[0][0] if tabs else None)
-    outer = {k: props[k] for k in ("id", "style") if k in props}
-    bar, content = "", ""
-    for value, tab in tabs:
-        selected = value == chosen
-        css = "dash-tab dash-tab--selected" if selected else "dash-tab"
-        off = ' disabled=""' if tab.get("disabled") else ""
-        bar += (f'<button type="button" role="tab" class="{css}" aria-selected="{"true" if selected else "false"}"'
-                f' data-value="{escape(str(value))}"{off}>{render(tab.get("label", ""))}</button>')
-        if selected:
-            content = render(tab.get("children"))
-    return (f'<div class="{escape(_class("dash-tabs", props))}"{attributes(outer)}><div class="dash-tabs-bar" role="tablist">'
-            f'{bar}</div><div class="dash-tab-content" role="tabpanel">{content}</div></div>')
-
-
-def _loading(props):
-    outer = {k: props[k] for k in ("id", "style") if k in props}
-    return f'<div class="{escape(_class("dash-loading", props))}"{attributes(outer)}>{render(props.get("children"))}</div>'
-
-
-def _graph(props):
-    # An empty box of the figure's height: plotly.js draws into it in the page.
-    outer = {k: props[k] for k in ("id", "style") if k in props}
-    return f'<div class="{escape(_class("dash-graph", props))}"{attributes(outer)}></div>'
-
-
-_DCC = {"Input": _input, "Tabs": _tabs, "Loading": _loading, "Graph": _graph, "Slider": _slider, "RangeSlider": _rangeslider, "Store": lambda props: "",
-        "Interval": lambda props: "", "Textarea": _textarea, "Checklist": _choices("checkbox"),
-        "RadioItems": _choices("radio"), "Dropdown": _dropdown}
+atexit.register(stop)

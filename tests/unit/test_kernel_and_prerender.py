@@ -1,10 +1,14 @@
 import json
 import pathlib
 
+import pytest
+
+from livedash import prerender
 from livedash.kernel import Kernel
-from livedash.prerender import render, style_text
+from livedash.prerender import render, render_app
 from livedash.store import to_json
 from livedash.components import dcc, html
+from livedash.mkdocs.examples import once_per_page, styles_html
 
 from tests.sites import COUNTER
 
@@ -44,7 +48,9 @@ def test_load_errors_carry_kind_and_line_and_bad_json_is_answered():
     assert json.loads(kernel.handle("{not json"))["type"] == "failed"
 
 
-def test_prerender_escapes_text_and_maps_props_to_attributes():
+def test_prerender_is_reacts_markup_of_dashs_components():
+    """The first view is React's server render (mkdocs/ssr.mjs) with Dash's own bundles: text escaped, props as
+    React writes them, dict ids as Dash writes them, a Store drawn as nothing, dcc.Input as Dash 4 draws it."""
     tree = html.Div([
         html.Label("<i>", htmlFor="x", className="c", hidden=True, title=None),
         html.Span(3.0, id={"type": "t", "index": 2}, style={"marginTop": 5, "zIndex": 2, "color": "red"}),
@@ -52,9 +58,43 @@ def test_prerender_escapes_text_and_maps_props_to_attributes():
     ])
     assert render(to_json(tree)) == (
         '<div><label for="x" class="c" hidden="">&lt;i&gt;</label>'
-        '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top: 5px; z-index: 2; color: red">3</span>'
-        '<br><input class="dash-input" id="i" value="v" type="text"></div>')
-    assert style_text({"--accent": 1, "width": 0}) == "--accent: 1; width: 0"
+        '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top:5px;z-index:2;color:red">3</span>'
+        '<br/><div class="dash-input-container dash-input"><input id="i" class="dash-input-element" type="text" '
+        'inputMode="verbatim" autoComplete="off" step="any" value="v"/></div></div>')
+
+
+def test_prerender_waits_for_lazy_components_and_names_their_css():
+    rendered = render_app("k", to_json(html.Div([dcc.Slider(0, 4, 1, value=2, id="s"), dcc.Dropdown(["a"], "a", id="d")])))
+    assert rendered.error is None and rendered.skipped is None
+    assert '<div id="s" class="dash-slider-container">' in rendered.html and '<button id="d"' in rendered.html
+    css = "\n".join(rendered.css)
+    assert ".dash-slider-root" in css and ".dash-dropdown" in css
+    # an app of html components alone needs none of dcc's CSS
+    assert render_app("k", to_json(html.P("plain"))).css == []
+
+
+def test_an_apps_error_is_answered_and_the_process_goes_on():
+    broken = {"type": "Div", "namespace": "dash_html_components", "props": {"style": "color: red"}}
+    rendered = render_app("k", broken)
+    assert rendered.html == "" and "`style` prop expects a mapping" in rendered.error
+    unknown = render_app("k", {"type": "Gauge", "namespace": "not_a_library", "props": {}})
+    assert unknown.html == "" and unknown.error is None and "not_a_library" in unknown.skipped
+    assert render(to_json(html.B("still here"))) == "<b>still here</b>"
+
+
+def test_without_node_the_build_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(prerender.shutil, "which", lambda name: None)
+    with pytest.raises(prerender.ServerRenderError, match="livedash needs Node.js to draw the first view of each "
+                                                          "example at build time; install Node.js 18"):
+        prerender.node_command()
+
+
+def test_a_page_keeps_each_server_render_style_once():
+    first, second = styles_html([".a { color: red }", ".b > i { x: 1 }"]), styles_html([".a { color: red }"])
+    assert first.count("<style data-livedash-ssr=") == 2 and ".b > i" in first
+    page = once_per_page(f"{first}<p>one</p>{second}<p>two</p>")
+    assert page == f"{first}<p>one</p><p>two</p>"
+    assert "</style>" not in styles_html(["x { content: '</style>' }"]).replace("</style>", "", 1)
 
 
 CLIENTSIDE_AND_PYTHON = '''

@@ -1,13 +1,22 @@
-"""Build one example at build time: run it in CPython with livedash, pre-render it, write its widget."""
+"""Build one example at build time: run it in CPython with livedash, draw its first view (React's server render,
+prerender.py), write its widget."""
 
+import hashlib
 import json
+import logging
+import re
 from dataclasses import dataclass, field
 from html import escape
 
-from ..prerender import render
+from mkdocs.exceptions import PluginError
+
+from .. import prerender
+from ..children_props import children_props_table
 from ..diagram import Diagram, session_diagram
 from ..session import start_session
 from .isolation import Call
+
+_log = logging.getLogger("mkdocs.plugins.livedash")
 
 
 @dataclass
@@ -33,6 +42,9 @@ class Built:
     error: dict | None
     problems: list = field(default_factory=list)   # Dash's load-time checks (shown, never fatal)
     diagram: Diagram | None = None                  # the callback graph
+    # Which props of the layout's component types hold components (Dash's _children_props), as the example's
+    # own Python knows them (with the component libraries it imported): the page draws with the same table.
+    children_props: dict = field(default_factory=dict)
 
     @property
     def location(self):
@@ -40,12 +52,14 @@ class Built:
 
     def to_json(self):
         return {"layout": self.layout, "error": self.error, "problems": self.problems,
-                "diagram": self.diagram.to_json() if self.diagram is not None else None}
+                "diagram": self.diagram.to_json() if self.diagram is not None else None,
+                "children_props": self.children_props}
 
     @classmethod
     def from_json(cls, data):
         diagram = data["diagram"]
-        return cls(data["layout"], data["error"], data["problems"], Diagram(**diagram) if diagram else None)
+        return cls(data["layout"], data["error"], data["problems"], Diagram(**diagram) if diagram else None,
+                   data.get("children_props") or {})
 
 
 def error_location(error):
@@ -79,7 +93,7 @@ def build(example):
     failed = next((run for run in step.runs if run["status"] == "error"), None)
     if failed is not None:
         error = dict(failed["error"], message=f"initial call of {failed['function']}: {failed['error']['message']}")
-    return Built(session.layout_json(), error, session.problems, session_diagram(session))
+    return Built(session.layout_json(), error, session.problems, session_diagram(session), children_props_table())
 
 
 def _json_for_html(data):
@@ -134,11 +148,64 @@ def code_html(code, title):
             f'rows="{min(30, code.count(chr(10)) + 2)}">{escape(code)}</textarea></details>')
 
 
+def first_view(example, built):
+    """The app's first view (prerender.py: React's server render), as (markup, [css text]): empty when there is no
+    app or it could not be drawn (the page then draws it itself). What the page would report of the layout
+    (a dangerous link) and a failed render are build warnings."""
+    if built.layout is None:
+        return "", []
+    try:
+        rendered = prerender.render_app(example.key, built.layout, built.children_props)
+    except prerender.ServerRenderError as exc:
+        raise PluginError(str(exc)) from None
+    for message in rendered.warnings:
+        _log.warning(f"livedash: in an example's layout ({example.source}): {message}")
+    if rendered.skipped:
+        _log.info(f"livedash: {example.source}: the first view is drawn by the page: {rendered.skipped}")
+        return "", []
+    if rendered.error:
+        _log.warning(f"livedash: {example.source}: the first view could not be drawn at build time (the page "
+                     f"draws it): {rendered.error}")
+        return "", []
+    return rendered.html, rendered.css
+
+
+def styles_html(css):
+    """The components' CSS of a first view, one <style> per text, named by its hash: a page keeps the first of each
+    (once_per_page), so a page with several apps carries each text once."""
+    return "".join(f'<style data-livedash-ssr="{hashlib.sha256(text.encode()).hexdigest()[:16]}">'
+                   f'{_style_text(text)}</style>' for text in css)
+
+
+def _style_text(css):
+    # (a "</style" inside would end the element: "<\/" is the same text to CSS)
+    return css.replace("</", "<\\/")
+
+
+_SSR_STYLE = re.compile(r'<style data-livedash-ssr="([0-9a-f]+)">.*?</style>', re.S)
+
+
+def once_per_page(html):
+    """A page's HTML with each server-render <style> kept once (where it first appears)."""
+    seen = set()
+
+    def keep_first(match):
+        if match[1] in seen:
+            return ""
+        seen.add(match[1])
+        return match[0]
+
+    return _SSR_STYLE.sub(keep_first, html)
+
+
 def widget_html(example, built):
-    """The widget's markup (see livedash/web/README.md): identical before and after JavaScript runs."""
+    """The widget's markup (see livedash/web/README.md): identical before and after JavaScript runs. The app pane
+    holds React's server render of the app (marked data-livedash-rendered: host.js hydrates it), preceded by the
+    CSS its components insert in a page, so that the first paint is the React render's."""
     title = escape(example.title or example.filename)
     style = f' style="min-height:{example.height}px"' if example.height else ""
-    app_html = render(built.layout) if built.layout is not None else ""
+    app_html, css = first_view(example, built)
+    rendered = ' data-livedash-rendered="1"' if app_html else ""
     error_html = "".join(f'<strong>{escape(p["title"])}</strong><pre>{escape(p["message"])}</pre>'
                          for p in built.problems)
     if built.error is not None:
@@ -148,11 +215,13 @@ def widget_html(example, built):
     show_diagram = example.diagram and built.diagram is not None
     data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
             "problems": built.problems, "assets": example.assets,
-            "diagram": built.diagram.callbacks if show_diagram else None, "exercise": example.exercise}
+            "diagram": built.diagram.callbacks if show_diagram else None, "exercise": example.exercise,
+            "children_props": built.children_props}
     state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
     exercise = example.exercise
     return (
-        f'<div class="livedash" data-livedash-key="{escape(example.key)}"'
+        styles_html(css)
+        + f'<div class="livedash" data-livedash-key="{escape(example.key)}"'
         + (f' data-livedash-exercise="{escape(exercise["id"])}">' if exercise else ">")
         + f'<div class="livedash-bar"><span class="livedash-title">{title}</span>'
         f'<span class="livedash-status" role="status" aria-live="polite" data-state="{state}">{status}</span>'
@@ -160,7 +229,8 @@ def widget_html(example, built):
         + '<button type="button" class="livedash-stop" disabled title="Stop the running Python code">Stop</button>'
         '<button type="button" class="livedash-run">Run</button>'
         '<button type="button" class="livedash-reset">Reset</button></div>'
-        f'<div class="livedash-app"{style}>{app_html}</div>'
+        # (exactly React's markup inside: host.js hydrates this element)
+        f'<div class="livedash-app"{style}{rendered}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
         + (EXERCISE_PANEL if exercise else "")
         +
