@@ -103,12 +103,11 @@ def test_an_exercise_whose_checks_exit_is_reported_with_the_line(tmp_path):
 POISON = """\
 import builtins
 import livedash.exercises
-import livedash.markdown
 import livedash.prerender
 from dash import Dash, html
 
 livedash.prerender.render = lambda node: "<b>pwned</b>"
-livedash.markdown.to_tree = lambda *args, **kwargs: ["pwned"]
+livedash.prerender.render_app = lambda *args, **kwargs: ("<b>pwned</b>", [], [], None)
 livedash.exercises.run_checks = lambda *args, **kwargs: []
 builtins.POISONED = True
 
@@ -139,8 +138,7 @@ def test_an_example_that_replaces_livedash_functions_changes_no_other_example(tm
     poisoner, victim = apps((root / "site" / "index.html").read_text())
     assert poisoner == "<p>poisoner</p>"   # the page is drawn by the build, which the example cannot reach
     for victim in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
-        assert victim == ('<div><p id="flag">False</p><div class="dash-markdown" id="md"><p><em>fine</em></p>'
-                          "</div></div>")
+        assert '<p id="flag">False</p>' in victim and "<em>fine</em>" in victim and "pwned" not in victim
 
 
 SECRET = COUNTER.replace("Click", "TOP-SECRET-TEXT")

@@ -30,10 +30,11 @@ from mkdocs.utils import get_relative_url
 from .assets import MERMAID_PATH, components_manifest, write_site_assets
 from . import dash_wheel, wheels
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
-from .examples import Example, build_call, built_from, diagram_only_html, widget_html
+from .examples import Example, build_call, built_from, diagram_only_html, once_per_page, widget_html
 from .fences import FenceError, find_dash_fences
 from .isolation import run as run_isolated, warm_up as warm_up_isolation
 from . import verification
+from .. import prerender
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
@@ -95,6 +96,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                 for url, reason in library.not_served:
                     log.info(f"livedash: {library.distribution} names {url}, which the site cannot serve ({reason})")
             self._components = components_manifest(self._libraries)
+            prerender.use_component_libraries(self._libraries)   # (their first view is server-rendered too)
         except (PackageUnavailable, wheels.WheelsUnavailable, wheels.LibraryError) as exc:
             raise PluginError(str(exc)) from None
         self._point_mermaid2_at_our_copy(config)
@@ -276,6 +278,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         js = get_relative_url(f"{base}/livedash.js", page.url)
         preloads = "".join(f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
                            for kind, path in self._preloads(self._uses.get(page.file.src_uri, {})))
+        html = once_per_page(html)   # (each component stylesheet of the first views once)
         return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{preloads}{html}\n'
                 f'<script type="module" src="{js}"></script>')
 

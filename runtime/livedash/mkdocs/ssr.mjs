@@ -676,6 +676,7 @@ async function render(request) {
         signal: controller.signal,
         // Never a large boundary outlined into a segment that a <script> completes: one plain piece of markup.
         progressiveChunkSize: Number.POSITIVE_INFINITY,
+        identifierPrefix: `${app.tree.key}-`,   // (the page hydrates with the same prefix: useId stays per app)
         onError(error) { failed.push(describe(error)); },
       });
       await stream.allReady;

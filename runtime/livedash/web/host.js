@@ -244,20 +244,23 @@ export class Host {
   }
 
   commit(inEvent) {
-    const { ReactDOM, tree } = this.react;
+    const { React, ReactDOM, tree } = this.react;
     const element = tree.root(this.tree);
     if (!this.reactRoot) {
       if (this.hydrate) {
         this.reactRoot = ReactDOM.hydrateRoot(this.root, element, {
+          identifierPrefix: `${this.tree.key}-`,
           onRecoverableError: (error) => console.debug("livedash: the server render differs", error),
         });
         this.root.dataset.livedashReact = "1";
         return;
       }
-      this.reactRoot = ReactDOM.createRoot(this.root);
+      this.reactRoot = ReactDOM.createRoot(this.root, { identifierPrefix: `${this.tree.key}-` });
       this.root.dataset.livedashReact = "1";
     }
     if (inEvent) this.reactRoot.render(element);
+    // (a server render may still be hydrating its lazy parts: a sync update would make React drop and redraw them)
+    else if (this.hydrate) React.startTransition(() => this.reactRoot.render(element));
     else ReactDOM.flushSync(() => this.reactRoot.render(element));
   }
 

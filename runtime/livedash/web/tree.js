@@ -277,7 +277,15 @@ export function reactTree(React) {
       if (component.props.id !== undefined && component.props.id !== null && typeof component.props.id === "object") {
         props.id = stringifyId(component.props.id);
       }
-      if (type === "template") props = { "data-dash-type": component.type, id: props.id };
+      if (type === "template") {
+        // Its text as the template's content, never as nodes React would hydrate (the parser puts a server
+        // render's template text in .content), escaped: it is text, never markup.
+        const text = [].concat(children ?? []).filter((c) => typeof c === "string" || typeof c === "number").join("");
+        const escaped = String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        return React.createElement(DashContext.Provider, { value: contextFor(tree, path) },
+          React.createElement("template", { "data-dash-type": component.type, id: props.id,
+            dangerouslySetInnerHTML: { __html: escaped } }));
+      }
       const kids = children === undefined ? [] : [wrap(tree, children, [...path, "props", "children"])];
       element = React.createElement(type, props, ...(Array.isArray(kids[0]) ? kids[0] : kids));
     }

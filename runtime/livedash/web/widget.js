@@ -42,6 +42,13 @@ function loadAssets(urls) {
   }));
 }
 
+/** JSON text with keys in sorted order: the build's layout and the worker's are the same whatever the order of
+ *  their keys (the app is not drawn again when nothing differs). */
+function canonical(value) {
+  return JSON.stringify(value, (key, item) => (item && typeof item === "object" && !Array.isArray(item)
+    ? Object.fromEntries(Object.keys(item).sort().map((k) => [k, item[k]])) : item));
+}
+
 export function mountWidget(root) {
   const data = JSON.parse(root.querySelector("template.livedash-data").content.textContent);
   const key = root.dataset.livedashKey;
@@ -64,7 +71,7 @@ export function mountWidget(root) {
 
   let kernel = shared;         // the connection to the worker that runs this widget's code (kernel.js)
   let loaded = false;          // the worker holds this app and answers updates
-  let shownLayout = JSON.stringify(data.layout);  // before the reader's clicks change the copy
+  let shownLayout = canonical(data.layout);  // before the reader's clicks change the copy
   let queue = [];              // reader edits made before the app was loaded
   let inFlight = 0;
   let waiting = false;         // the worker waits for a clientside callback to run here
@@ -236,7 +243,7 @@ export function mountWidget(root) {
       problems = message.problems || [];
       clearError();
       // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
-      if (JSON.stringify(message.layout) !== shownLayout) {
+      if (canonical(message.layout) !== shownLayout) {
         renderer.mount(message.layout, message);
         for (const change of queue) renderer.patch(change.id, change.props);
       }
