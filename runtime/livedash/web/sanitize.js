@@ -1,6 +1,6 @@
-// The one place where a prop becomes a DOM attribute, with the rules Dash (4.4.1, React 18.3.1) applies.
-// Its twin is livedash/sanitize.py (the build's pre-render): the same rules, the same output, so the two
-// renders stay byte for byte the same.
+// The one place of the rules for props, as Dash (4.4.1, React 18.3.1) applies them: `safeProps` is what reaches
+// Dash's components (tree.js, in the page and in the build's server render); `safeAttribute`
+// gives the attribute a prop becomes, with the same rules.
 //
 // - Event handlers (`on…`, any case) are never attributes (React drops them).
 // - Attribute names React refuses (its isAttributeNameSafe regex) are dropped with a warning, never thrown.
@@ -149,46 +149,12 @@ export function safeAttribute(tag, prop, value, { trusted = true, report, warn =
   return [name, text];
 }
 
-/** Attributes an element needs before any prop is applied: an untrusted iframe is always sandboxed. */
-export function requiredAttributes(tag, { trusted = true } = {}) {
-  return !trusted && String(tag).toLowerCase() === "iframe" ? [["sandbox", IFRAME_SANDBOX]] : [];
-}
-
 // Named elements the document exposes as its own properties, over its built-in ones (DOM clobbering: an
 // <img name="querySelectorAll"> would make document.querySelectorAll that image for every script of the
 // page). Page only, since it depends on the document; untrusted apps only (Dash has no such guard).
 const NAMED_BY_NAME = new Set(["embed", "form", "iframe", "img", "object"]);
 const NAMED_BY_ID = new Set(["img", "object"]);
 
-function shadowsDocument(el, attr, text) {
-  const named = attr === "name" ? NAMED_BY_NAME : attr === "id" ? NAMED_BY_ID : null;
-  if (!named || !named.has(el.localName)) return false;
-  const doc = el.ownerDocument;
-  return Boolean(doc) && text in Object.getPrototypeOf(doc);
-}
-
-/**
- * Set (or remove) one attribute of `el` safely; `name` is the DOM attribute name (a prop name works too).
- * Returns true when the attribute was written or removed, false when it was refused.
- */
-export function applyAttribute(el, name, value, { trusted = true, report, warn = consoleWarn } = {}) {
-  const attribute = safeAttribute(el.localName, name, value, { trusted, report, warn });
-  if (!attribute) return false;
-  const [attr, text] = attribute;
-  if (!trusted && text !== null && shadowsDocument(el, attr, text)) {
-    if (warn) warn(`${attr}="${text}" on <${el.localName}> dropped: it would hide document.${text} from the page`);
-    el.removeAttribute(attr);
-    return false;
-  }
-  if (text === null) el.removeAttribute(attr);
-  else el.setAttribute(attr, text);
-  return true;
-}
-
-// Elements drawn inert, as a <template data-dash-type="…"> holding their children: React never runs a
-// <script> it renders, and Material's instant navigation would run one found in the page; a <base> would
-// move where the course page loads its own scripts and assets from.
-export const INERT = { script: "Script", base: "Base" };
 // Dash's html components whose type is not their tag.
 export const TAGS = { ObjectEl: "object", MapEl: "map" };
 
