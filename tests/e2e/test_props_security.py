@@ -332,9 +332,9 @@ def test_untrusted_patches_go_through_the_same_rules(page, site):
                                     html_component("Script", "", id="script")])
     mount_untrusted(page, site, layout, wait=100)
     page.evaluate("""async (srcdoc) => {
-        window.__renderer.patch("link", { href: window.__blob, onclick: "window.__pwned = 1" });
-        window.__renderer.patch("frame", { sandbox: null, srcDoc: srcdoc });
-        window.__renderer.patch("script", { children: "window.__pwned = 1" });
+        window.__renderer.patch([{ id: "link", props: { href: window.__blob, onclick: "window.__pwned = 1" } },
+          { id: "frame", props: { sandbox: null, srcDoc: srcdoc } },
+          { id: "script", props: { children: "window.__pwned = 1" } }]);
         await new Promise((resolve) => setTimeout(resolve, 1000));
     }""", SRCDOC)
     link = page.locator("#untrusted a")

@@ -206,6 +206,12 @@ def widget_html(example, built):
     style = f' style="min-height:{example.height}px"' if example.height else ""
     app_html, css = first_view(example, built)
     rendered = ' data-livedash-rendered="1"' if app_html else ""
+    # Radio buttons group by name across the page: each app's belong to a form of its own (host.js does the same
+    # for what React draws later), so two apps with a RadioItems of the same id never take each other's choice.
+    radio_form = f"livedash-form:{example.key}"
+    if "<form" not in app_html:
+        app_html = re.sub(r'<input(?=[^>]*\stype="radio")(?![^>]*\sform=)', f'<input form="{escape(radio_form)}"',
+                          app_html)
     error_html = "".join(f'<strong>{escape(p["title"])}</strong><pre>{escape(p["message"])}</pre>'
                          for p in built.problems)
     if built.error is not None:
@@ -230,6 +236,7 @@ def widget_html(example, built):
         '<button type="button" class="livedash-run">Run</button>'
         '<button type="button" class="livedash-reset">Reset</button></div>'
         # (exactly React's markup inside: host.js hydrates this element)
+        f'<form id="{escape(radio_form)}" hidden></form>'
         f'<div class="livedash-app"{style}{rendered}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
         + (EXERCISE_PANEL if exercise else "")

@@ -193,13 +193,13 @@ export class Host {
     for (const { id, props } of this.state.edits(components)) this.set(id, props);
   }
 
-  /** Apply new prop values to the component with this id (callback outputs, or queued reader edits). */
-  patch(id, props, { children_props: table } = {}) {
-    addChildrenProps(table);
-    const path = this.tree.pathOf(id);
-    if (!path) return Promise.resolve();
-    this.tree.update(path, props);
-    return this.render();
+  /** Apply new prop values ([{id, props}]: callback outputs, or queued reader edits), then draw once. */
+  patch(patches) {
+    for (const { id, props } of patches) {
+      const path = this.tree.pathOf(id);
+      if (path) this.tree.update(path, props);
+    }
+    return patches.length ? this.render() : Promise.resolve();
   }
 
   props(id) {
@@ -243,9 +243,29 @@ export class Host {
     return this.rendering;
   }
 
+  /** Radio buttons group by name across the whole page: this app's belong to a form of its own (the build
+   *  writes it beside the app pane), so two apps with a RadioItems of the same id never take each other's choice. */
+  scopeRadios() {
+    if (typeof document === "undefined" || !this.root.querySelectorAll) return;
+    const id = `livedash-form:${this.tree.key}`;
+    if (!document.getElementById(id) && this.root.isConnected) {
+      const form = document.createElement("form");
+      form.id = id;
+      form.hidden = true;
+      this.root.before(form);
+    }
+    for (const input of this.root.querySelectorAll('input[type="radio"]:not([form])')) {
+      if (!input.closest("form")) input.setAttribute("form", id);
+    }
+  }
+
   commit(inEvent) {
     const { React, ReactDOM, tree } = this.react;
     const element = tree.root(this.tree);
+    if (!this.radios && typeof MutationObserver !== "undefined" && this.root.nodeType === 1) {
+      this.radios = new MutationObserver(() => this.scopeRadios());
+      this.radios.observe(this.root, { childList: true, subtree: true });
+    }
     if (!this.reactRoot) {
       if (this.hydrate) {
         this.reactRoot = ReactDOM.hydrateRoot(this.root, element, {
@@ -268,6 +288,7 @@ export class Host {
     this.disposed = true;
     apps.delete(this);
     this.location.dispose();
+    this.radios?.disconnect();
     dropScopedStyles(this.root);
     const reactRoot = this.reactRoot;
     this.reactRoot = null;

@@ -245,7 +245,7 @@ export function mountWidget(root) {
       // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
       if (canonical(message.layout) !== shownLayout) {
         renderer.mount(message.layout, message);
-        for (const change of queue) renderer.patch(change.id, change.props);
+        renderer.patch(queue);
       }
       shownLayout = null;
       renderer.loading(message.loading || [], null);
@@ -264,7 +264,7 @@ export function mountWidget(root) {
       stoppedNote = false;
       flushQueue();
     } else if (message.type === "patched") {   // running= values, shown while a callback runs
-      for (const patch of message.patches) renderer.patch(patch.id, patch.props);
+      renderer.patch(message.patches);
       if (message.loading) renderer.loading(message.loading, true);
     } else if (message.type === "updated") {
       if (message.queued) {   // sent before this page heard that a run waits: it runs after that run
@@ -272,10 +272,10 @@ export function mountWidget(root) {
         return;
       }
       renderer.loading(message.loading || [], null);
-      for (const patch of message.patches) {
-        const props = fresh(patch, message.seq);
-        if (Object.keys(props).length) renderer.patch(patch.id, props);
-      }
+      // All of an answer's patches in one render: a component sees its new props together (a Dropdown given
+      // new options and a value among them never sees the value missing from its options and clears it).
+      renderer.patch(message.patches.map((patch) => ({ id: patch.id, props: fresh(patch, message.seq) }))
+        .filter((patch) => Object.keys(patch.props).length));
       manageJobs(message);
       showRuns(message.trace);
       if (!showFailure(message.trace) && !message.clientside) clearError();
