@@ -178,14 +178,18 @@ def test_bootstrap_styles_the_dbc_app_only(page, course):
     """Bootstrap's stylesheet (the app's external_stylesheets) reaches the dbc app's elements and nothing else:
     the course page's text, the daq app beside it, and a lesson's html.Button after instant navigation look
     as they do without it."""
-    page.goto(course + LIBRARIES, wait_until="domcontentloaded")
+    held = []       # Bootstrap's stylesheet is held back until the page has been seen without it
+    page.route("**/libraries/bootstrap/bootstrap.min.css",
+               lambda route: held.append(route) if held is not None else route.continue_())
+    page.goto(course + LIBRARIES)
     text = page.locator(".md-content .md-typeset > p").first
     heading = page.locator(".md-content h1")
-    before = [text.evaluate(LOOK, LOOKS), heading.evaluate(LOOK, LOOKS)]
-    dbc = page.locator(".livedash:has(.livedash-title:text-is('bootstrap.py'))")
-    assert dbc.locator(".livedash-app").evaluate("(el) => getComputedStyle(el).getPropertyValue('--bs-primary')") == "", \
-        "Bootstrap was applied already: this is not the page before the dbc app is drawn"
     dbc = widget_of(page, "bootstrap.py")
+    assert dbc.locator("button#sign").evaluate("(el) => getComputedStyle(el).backgroundColor") != BOOTSTRAP_PRIMARY
+    before = [text.evaluate(LOOK, LOOKS), heading.evaluate(LOOK, LOOKS)]
+    waiting, held = held, None
+    for route in waiting:
+        route.continue_()
     bootstrap_applied(dbc)
     daq = widget_of(page, "daq.py")
     assert [text.evaluate(LOOK, LOOKS), heading.evaluate(LOOK, LOOKS)] == before
