@@ -119,10 +119,11 @@ class PatchError(ValueError):
     pass
 
 
-def apply(current, patch):
-    """The new prop value: ``patch``'s operations applied to a copy of ``current`` (dash-renderer's rules)."""
+def apply(current, patch, present=True):
+    """The new prop value: ``patch``'s operations applied to a copy of ``current`` (dash-renderer's rules).
+    ``present``: the prop has a value (None counts: dash-renderer refuses only a prop that is undefined)."""
     operations = patch.to_plotly_json()["operations"] if isinstance(patch, Patch) else patch["operations"]
-    if current is None:
+    if not present:
         raise PatchError("Cannot patch undefined")
     value = copy.deepcopy(current)
     for op in operations:
@@ -188,6 +189,8 @@ def _walk(value, path):
 
 def _change(target, name, params):
     v = params.get("value")
+    if target is None:   # (ramda's list and merge operations take null as empty, as on a children=None)
+        target = {} if name == "Merge" else [] if name in ("Append", "Prepend", "Insert", "Extend") else target
     if name == "Append":
         return target + [v]
     if name == "Prepend":

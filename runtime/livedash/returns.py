@@ -104,8 +104,8 @@ def output_writes(spec, outputs_list, result):
 def resolve_patches(store, writes):
     """Writes with each Patch applied to the prop's current value; a Patch that cannot apply (on a prop
     that was never set) raises here, so the callback fails as a whole and nothing is written."""
-    return [(cid, prop, apply_patch(store.get(id_key(cid), prop), value) if is_patch(value) else value)
-            for cid, prop, value in writes]
+    return [(cid, prop, apply_patch(store.get(id_key(cid), prop), value, store.has_prop(id_key(cid), prop))
+             if is_patch(value) else value) for cid, prop, value in writes]
 
 
 def write_running(store, spec, phase, patches, notify=None):

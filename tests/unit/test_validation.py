@@ -110,17 +110,35 @@ def test_a_patch_on_a_prop_never_set_fails_that_callback_and_writes_nothing():
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.Ul(id="items"), html.P("kept", id="note")])
 
-        @callback(Output("items", "children"), Output("note", "children"), Input("b", "n_clicks"),
+        @callback(Output("items", "style"), Output("note", "children"), Input("b", "n_clicks"),
                   prevent_initial_call=True)
         def add(n):
-            items = Patch()
-            items.append(html.Li("one"))
-            return items, "changed"
+            style = Patch()
+            style["color"] = "red"
+            return style, "changed"
     """, extra="from dash import Patch\n", raise_errors=False)
     c.click("b")
     [run] = c.runs
     assert run["status"] == "error" and run["error"]["message"] == "Cannot patch undefined"
     assert c.text("note") == "kept"
+
+
+def test_a_patch_appends_to_children_that_are_none():
+    """html components carry children=None when given none (as Dash sends them): a Patch takes None as empty,
+    as dash-renderer's ramda does."""
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.Ul(id="items")])
+
+        @callback(Output("items", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+        def add(n):
+            items = Patch()
+            items.append(html.Li(f"item {n}"))
+            return items
+    """, extra="from dash import Patch\n")
+    c.click("b")
+    c.click("b")
+    assert c.text("items") == "item 1item 2"
 
 
 # -- issue 11: dash-renderer's validateDependencies, rule by rule (each stops every callback) --------------

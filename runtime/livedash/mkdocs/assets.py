@@ -38,8 +38,8 @@ def _wheel_entries(folder, names):
         modules = set()
         for file in files:
             first = file.split("/")[0]
-            if not first.endswith((".dist-info", ".data")):
-                modules.add(first[:-3] if "/" not in file and first.endswith(".py") else first)
+            if file.endswith(".py") and not first.endswith((".dist-info", ".data")):   # (a package or a module)
+                modules.add(first[:-3] if "/" not in file else first)
         requires = {_normal(re.split(r"[\s;<>=!~\[(]", line.split(":", 1)[1].strip())[0])
                     for line in text.splitlines() if line.startswith("Requires-Dist:")}
         info[_normal(name.split("-")[0])] = (name, sorted(modules), requires)

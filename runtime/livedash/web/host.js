@@ -168,10 +168,16 @@ export class Host {
   mount(layout, { children_props: table, stylesheets } = {}) {
     this.reported.clear();
     addChildrenProps(table);
-    if (stylesheets) this.external = stylesheets;
-    if (stylesheets || !this.styled) this.styled = this.styles().then((urls) => scopedStyles(this.root, urls));
+    this.useStylesheets(stylesheets);
     this.tree.setLayout(layout);
     return this.render();
+  }
+
+  /** The app's external_stylesheets as the worker reports them (applied, scoped, once each). */
+  useStylesheets(stylesheets) {
+    if (stylesheets) this.external = stylesheets;
+    if (stylesheets || !this.styled) this.styled = this.styles().then((urls) => scopedStyles(this.root, urls));
+    return this.styled;
   }
 
   /** The stylesheets of this app: its assets' CSS (from the build) and its external_stylesheets, served from the
@@ -263,6 +269,11 @@ export class Host {
     const { React, ReactDOM, tree } = this.react;
     const element = tree.root(this.tree);
     if (!this.radios && typeof MutationObserver !== "undefined" && this.root.nodeType === 1) {
+      // A link a component handles itself (it prevents the click: a library's tab, a Link) must not reach the
+      // course page's own navigation (Material's instant loading listens on the body and would follow it).
+      this.root.addEventListener("click", (event) => {
+        if (event.defaultPrevented && event.target.closest?.("a")) event.stopPropagation();
+      });
       this.radios = new MutationObserver(() => this.scopeRadios());
       this.radios.observe(this.root, { childList: true, subtree: true });
     }

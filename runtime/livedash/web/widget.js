@@ -246,7 +246,7 @@ export function mountWidget(root) {
       if (canonical(message.layout) !== shownLayout) {
         renderer.mount(message.layout, message);
         renderer.patch(queue);
-      }
+      } else renderer.useStylesheets(message.stylesheets);
       shownLayout = null;
       renderer.loading(message.loading || [], null);
       loaded = true;
