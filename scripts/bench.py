@@ -111,6 +111,14 @@ def share_fragment(key, code):
     return f"livedash={key}~{packed}"
 
 
+def body_size(request):
+    """A finished request's body size (0 when its page has closed meanwhile)."""
+    try:
+        return request.sizes()["responseBodySize"]
+    except Exception:   # (playwright's TargetClosedError: a request that finished as the context closed)
+        return 0
+
+
 def percentile(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
@@ -135,7 +143,7 @@ def measure(browser, url, site, runs, clicks):
         context.add_init_script(READY_PROBE)
         page = context.new_page()
         sizes = []
-        page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+        page.on("requestfinished", lambda r: sizes.append((r.url, body_size(r))))
         page.goto(url + LESSON_1)
         page.wait_for_function("() => window.__ready.length > 0", timeout=120_000)
         cold.append(page.evaluate("window.__ready[0]"))
