@@ -373,6 +373,8 @@ const consoleOut = (level) => (...args) => {
   const text = args.map((a) => (a && a.stack ? a.stack : typeof a === "string" ? a : safeJson(a))).join(" ");
   debug(`console.${level}:`, text);
   if (current) current.console.push(`${level}: ${text}`);
+  // sanitize.js's own warnings (an attribute name React refuses) are the build's warnings too
+  if (current && level === "warn" && text.startsWith("livedash: ")) current.warnings.push(text.slice("livedash: ".length));
 };
 
 const sandbox = {
