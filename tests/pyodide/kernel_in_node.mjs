@@ -10,9 +10,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(runtimeZip)), "zip", {
   extractDir: pyodide.runPython("import site; site.getsitepackages()[0]"),
 });
 const handle = pyodide.runPython("from livedash.kernel import Kernel; Kernel().handle");
-// The runtime boots without markdown_it: only a dcc.Markdown imports it.
-const markdownItAtBoot = pyodide.runPython("import sys; 'markdown_it' in sys.modules");
 const messages = readFileSync(0, "utf8").split("\n").filter(Boolean);
 const answers = messages.map((m) => JSON.parse(handle(m)));
-answers.push({ python: pyodide.runPython("import sys; sys.version.split()[0]"), markdown_it_at_boot: markdownItAtBoot });
+answers.push({ python: pyodide.runPython("import sys; sys.version.split()[0]") });
 process.stdout.write(JSON.stringify(answers));
