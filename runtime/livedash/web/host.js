@@ -87,12 +87,6 @@ export function addChildrenProps(table) {
   }
 }
 
-function namespacesOf(tree, layout) {
-  const names = new Set();
-  if (layout) for (const [component] of tree.walk(layout, [tree.key])) names.add(component.namespace);
-  return names;
-}
-
 export class Host {
   /** root: the element the app is drawn in (it may hold the build's server render); onChange({id, props}):
    *  a component's own change; key: the app's name on this page; scope: where its browser storage lives
