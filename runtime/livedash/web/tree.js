@@ -185,7 +185,9 @@ export class AppTree {
 /** The React side, made once per React (the page's, or the server render's). */
 export function reactTree(React) {
   const DashContext = React.createContext({});
-  const contexts = new Map();   // tree -> path string -> context value (stable, so consumers don't re-render)
+  // tree -> path string -> context value (stable, so consumers don't re-render); weak, so that an app drawn
+  // again (Run, Reset) leaves its old tree's values to the garbage collector
+  const contexts = new WeakMap();
 
   function contextFor(tree, path) {
     let byPath = contexts.get(tree);
