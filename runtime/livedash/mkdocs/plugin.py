@@ -38,6 +38,24 @@ from .. import prerender
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
+
+class _OncePerBuild(logging.Filter):
+    """Lets each distinct message through once (until `seen` is cleared, at the next build)."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = set()
+
+    def filter(self, record):
+        text = record.getMessage()
+        if text in self.seen:
+            return False
+        self.seen.add(text)
+        return True
+
+
+_ONCE = _OncePerBuild()
+
 _KNOWN_OPTIONS = {"file", "height", "title", "diagram", "expect_error", "show", "trace", "exercise"}
 
 
@@ -110,6 +128,10 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mermaid2 = config.plugins.get("mermaid2")
         if mermaid2 is not None and not mermaid2.config.get("javascript"):
             mermaid2._javascript = f"{self.config.assets_path.strip('/')}/{MERMAID_PATH}"
+            mermaid2.config["version"] = MERMAID.version   # (what its build log names)
+        # mermaid2 logs "Custom loader activated" for every page with a diagram: once a build says it.
+        _ONCE.seen.clear()
+        logging.getLogger("mkdocs.plugins.mermaid2.util").addFilter(_ONCE)
 
     def _relative_source(self, path):
         try:
