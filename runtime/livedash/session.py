@@ -1,7 +1,7 @@
 """One running app: its code executed, its store, and its scheduler. Used by the worker's kernel,
 the build's prerender and the headless test client alike."""
 
-from .errors import describe
+from .errors import SOURCE_KEY, describe
 from .graph import CallbackGraph
 from .sandbox import execute
 from .scheduler import Scheduler
@@ -14,6 +14,7 @@ class Session:
     def __init__(self, source, filename="app.py", notify=None):
         self.filename = filename
         self.app, self.namespace = execute(source, filename)
+        self.namespace[SOURCE_KEY] = source    # the line texts of its callbacks' tracebacks (errors.py)
         self.store = Store(self.app.build_layout())
         # Dash's load-time checks, as the app's own app.run(debug=...) sets them; a problem with the
         # callbacks' dependencies leaves no callback to run, as in Dash.
@@ -104,5 +105,5 @@ def start_session(source, filename, notify=None):
         session = Session(source, filename, notify)
         step = session.start()
     except Exception as exc:
-        return None, None, describe(exc, filename)
+        return None, None, describe(exc, filename, source)
     return session, step, None

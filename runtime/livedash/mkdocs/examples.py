@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from .. import prerender
 from ..children_props import children_props_table
 from ..diagram import Diagram, session_diagram
+from ..errors import error_status, in_editor, line_note
 from ..session import start_session
 from .isolation import Call
 
@@ -212,18 +213,22 @@ def widget_html(example, built):
     if "<form" not in app_html:
         app_html = re.sub(r'<input(?=[^>]*\stype="radio")(?![^>]*\sform=)', f'<input form="{escape(radio_form)}"',
                           app_html)
+    # The page shows the reader's error: their file name and editor lines (line 1: the code's first line), in
+    # widget.js's words (errors.js), as the worker gives it after Run. (The build log cites the Markdown line.)
+    error = in_editor(built.error, example.source, example.filename, example.first_line)
     error_html = "".join(f'<strong>{escape(p["title"])}</strong><pre>{escape(p["message"])}</pre>'
                          for p in built.problems)
-    if built.error is not None:
-        error_html += (f'<strong>{escape(built.error["kind"])}</strong> at {escape(built.location)}: '
-                       f'{escape(built.error["message"])}<pre>{escape(built.error["traceback"])}</pre>')
+    if error is not None:
+        error_html += (f'<strong>{escape(error["kind"])}</strong>{escape(line_note(error))}: '
+                       f'{escape(error["message"])}' + (f'<pre>{escape(error["traceback"])}</pre>'
+                                                         if error.get("traceback") else ""))
     error_attr = "" if error_html else " hidden"
     show_diagram = example.diagram and built.diagram is not None
-    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": built.error,
+    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": error,
             "problems": built.problems, "assets": example.assets,
             "diagram": built.diagram.callbacks if show_diagram else None, "exercise": example.exercise,
             "children_props": built.children_props}
-    state, status = ("error", "Error in example") if built.error else ("loading", "Loading Python…")
+    state, status = ("error", error_status(error)) if error else ("loading", "Loading Python…")
     exercise = example.exercise
     return (
         styles_html(css)
