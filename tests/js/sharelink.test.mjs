@@ -33,3 +33,37 @@ test("unpacking damaged, non-text or oversized code throws a LinkError", async (
   const big = await pack("#".repeat(MAX_CODE_BYTES + 1));
   await assert.rejects(unpack(big), /larger than 512 KB/);
 });
+
+test("any widget key survives the link (slashes, spaces, unicode, a tilde); the page's address is kept", async () => {
+  for (const key of ["lessons/one/0", "a b/ü ✓/1", "odd~key/2", "100%/3"]) {
+    const url = await shareUrl(key, "x = 1\n", "https://user.github.io/course/page/?q=1#old-heading");
+    const parsed = new URL(url);
+    assert.equal(parsed.pathname + parsed.search, "/course/page/?q=1");
+    assert.match(parsed.hash, /^#livedash=.*~[A-Za-z0-9_-]+$/);
+    const link = readShareLink(parsed.hash);
+    assert.equal(link.key, key);
+    assert.equal(await unpack(link.packed), "x = 1\n");
+  }
+});
+
+test("packed code is base64url text without padding, also for empty code", async () => {
+  for (const code of ["", "a", "é".repeat(1000), "\n\t\r\u0000"]) {
+    const packed = await pack(code);
+    assert.match(packed, /^[A-Za-z0-9_-]*$/);
+    assert.equal(await unpack(packed), code);
+  }
+});
+
+test("a link longer than any real code is refused before inflating", () => {
+  const link = readShareLink(`#livedash=a/0~${"A".repeat(MAX_CODE_BYTES * 2 + 1)}`);
+  assert.equal(link.key, "a/0");
+  assert.match(link.error, /too long/);
+  assert.equal(link.packed, "");
+});
+
+test("code just under the cap unpacks; a lower limit refuses it", async () => {
+  const code = "#".repeat(MAX_CODE_BYTES);
+  const packed = await pack(code);
+  assert.equal((await unpack(packed)).length, MAX_CODE_BYTES);
+  await assert.rejects(unpack(packed, 1024), /larger than 1 KB/);
+});

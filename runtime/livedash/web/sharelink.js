@@ -41,7 +41,8 @@ export function readShareLink(hash = location.hash) {
 /** The link for this page that opens widget `key` with `text`. */
 export async function shareUrl(key, text, href = location.href) {
   const url = new URL(href);
-  url.hash = `${PREFIX}${key}~${await pack(text)}`;
+  // (a "%" in the key is written %25: the reader decodes the key, and a bare "%" would not decode)
+  url.hash = `${PREFIX}${key.replace(/%/g, "%25")}~${await pack(text)}`;
   return url.href;
 }
 
