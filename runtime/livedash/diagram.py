@@ -1,12 +1,18 @@
 """The callback graph of an app as a Mermaid flowchart: components (kind and id) and callbacks (named after
-their function), joined by edges labelled with the property and Input / State / Output (State dashed).
-Deterministic: the same app gives the same text. Pattern-matching ids are one node per pattern.
+their function), joined by edges labelled with the property and Input / State / Output (State dashed), and
+what Dash sets around a run: ``running=`` outputs (dashed, "(running)"), a background callback's
+``progress=`` outputs and ``cancel=`` inputs. Deterministic: the same app gives the same text.
+Pattern-matching ids are one node per pattern.
 
 Node classes (component, store, callback, clientside, background) carry no colours here: livedash.css
 colours them, so the diagram follows the page's light or dark palette without being drawn again. Edges of
 a dependency cycle are drawn red. Beside the text, ``nodes`` tells the widget which node and edges belong
-to each callback, so it can light them up when the callback runs."""
+to each callback, so it can light them up when the callback runs.
 
+``heights`` estimates, from the text alone (so a cached Diagram needs nothing more), how tall mermaid will
+draw it, left to right and top down: the page reserves that space until the drawing comes."""
+
+import re
 from dataclasses import dataclass, field
 
 from .dependencies import Wildcard
@@ -50,6 +56,17 @@ def _kind(component_id, components):
     return None
 
 
+def _callback_parts(spec):
+    """A callback node's lines and class: its name, then its kind unless it is a plain callback. A clientside
+    function given as text has no name of its own (nor a useful one in the JavaScript): its kind alone."""
+    if spec.clientside is not None:
+        named = "namespace" in spec.clientside
+        return ([spec.name, "clientside"] if named else ["clientside"]), "clientside"
+    if spec.background is not None:
+        return [spec.name, "background"], "background"
+    return [spec.name], "callback"
+
+
 def _cycle_pairs(specs):
     """(output, input) prop pairs along a dependency cycle: the output depends on the input."""
     path = cycle_path(specs) or []
@@ -81,12 +98,7 @@ def draw(specs, components=(), direction="LR"):
     for number, spec in enumerate(specs):
         name = f"f{number}"
         outputs, inputs = [dep_key(d) for d in spec.outputs], [dep_key(d) for d in spec.inputs]
-        if spec.clientside is not None:
-            parts, css = [spec.name, "clientside"], "clientside"
-        elif spec.background is not None:
-            parts, css = [spec.name, "background"], "background"
-        else:
-            parts, css = [spec.name], "callback"
+        parts, css = _callback_parts(spec)
         for dep, key in zip(spec.inputs, inputs):
             edge(f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}',
                  any((out, key) in cycle for out in outputs))
@@ -95,10 +107,23 @@ def draw(specs, components=(), direction="LR"):
         for dep, key in zip(spec.outputs, outputs):
             edge(f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}',
                  any((key, inp) in cycle for inp in inputs))
+        # What Dash writes and reads around the function: running= (on any server callback, rule 43) and a
+        # background callback's progress= and cancel= (rule 45). Lesson 8 teaches them: they are drawn.
+        extra = spec.background or {}
+        for dep in extra.get("cancel", []):
+            edge(f'    {component_node(dep)} -- "{_label(dep.component_property)} (cancel)" --> {name}', False)
+        for dep in extra.get("progress", []):
+            edge(f'    {name} -- "{_label(dep.component_property)} (progress)" --> {component_node(dep)}', False)
+        for dep, _on, _off in spec.running:
+            edge(f'    {name} -. "{_label(dep.component_property)} (running)" .-> {component_node(dep)}', False)
         nodes.append(f'    {name}(["{_lines(parts)}"]):::{css}')
-        callbacks[spec.id] = {"node": name, "outputs": [
-            [node_ids[id_key(d.component_id)], id_key(d.component_id), d.component_property, is_pattern(d.component_id)]
-            for d in spec.outputs]}
+
+        def targets(deps):
+            return [[node_ids[id_key(d.component_id)], id_key(d.component_id), d.component_property,
+                     is_pattern(d.component_id)] for d in deps]
+        callbacks[spec.id] = {"node": name, "outputs": targets(spec.outputs)}
+        if extra.get("progress"):
+            callbacks[spec.id]["progress"] = targets(extra["progress"])
     if not specs:
         return Diagram("", {})   # nothing to draw: the widget says the app has no callbacks yet
     styles = [f"    linkStyle {','.join(red)} {CYCLE_STYLE}"] if red else []
@@ -108,3 +133,75 @@ def draw(specs, components=(), direction="LR"):
 def session_diagram(session):
     """The diagram of a running app (its callbacks and the components of its layout)."""
     return draw(session.app.callbacks, [(c._props["id"], c) for c in session.store.index.values()])
+
+
+# Mermaid's flowchart at its defaults (16 px text, 1.5 line height, padding 15, nodeSpacing 50, rankSpacing
+# 50 halved by dagre when edges have labels, 8 px around the drawing), times SCALE, the size diagram.js
+# draws it at (12.8 px labels: never below the 12 px the course asks for).
+SCALE = 0.8
+LINE, PAD, NODE_GAP, RANK_GAP, MARGIN = 24, 15, 50, 25, 8
+_NODE = re.compile(r'^    (\w+)(\(\[|\[)"(.*)"(?:\]\)|\])')
+_EDGE = re.compile(r'^    (\w+) (?:--|-\.) ".*" (?:-->|\.->) (\w+)$')
+
+
+def _layers(names, edges):
+    """Each node's rank as dagre would give it: the longest path from a source, over the graph with the
+    edges that close a cycle left out (found by a depth-first walk in the text's order)."""
+    after = {name: [] for name in names}
+    for a, b in edges:
+        after[a].append(b)
+    state, kept = {}, []
+
+    def walk(node):
+        state[node] = "open"
+        for nxt in after[node]:
+            if state.get(nxt) == "open":
+                continue                      # a back edge: it closes a cycle
+            kept.append((node, nxt))
+            if nxt not in state:
+                walk(nxt)
+        state[node] = "done"
+    for name in names:
+        if name not in state:
+            walk(name)
+    rank = {name: 0 for name in names}
+    for _ in names:                           # longest path: relax until nothing grows (a DAG: <= n rounds)
+        changed = False
+        for a, b in kept:
+            if rank[b] < rank[a] + 1:
+                rank[b], changed = rank[a] + 1, True
+        if not changed:
+            break
+    # dagre's ranker keeps edges short: a source (a State, a second Input) sits just before its callback.
+    for name in names:
+        targets = [rank[b] for a, b in kept if a == name]
+        if targets and not any(b == name for _, b in kept):
+            rank[name] = min(targets) - 1
+    return rank
+
+
+def heights(text):
+    """(left-to-right, top-down) height in px that diagram.js will draw ``text`` at, estimated from its
+    ranks: LR stacks the busiest rank's nodes (or the edge labels between two ranks), TD stacks the ranks."""
+    sizes, edges = {}, []
+    for line in text.splitlines():
+        if node := _NODE.match(line):
+            lines = node.group(3).count("<br/>") + 1
+            # a rectangle pads its text on both sides, a stadium (callback) by one padding in all
+            sizes[node.group(1)] = LINE * lines + (PAD if node.group(2) == "([" else 2 * PAD)
+        elif edge := _EDGE.match(line):
+            edges.append(edge.groups())
+    if not sizes:
+        return 0, 0
+    rank = _layers(list(sizes), edges)
+    # Node ranks are even, the edge labels between rank r and r+1 sit in the odd rank between them (dagre
+    # doubles each labelled edge's length); a long edge's label sits in the first gap.
+    stacks = {}
+    for name, size in sizes.items():
+        stacks.setdefault(2 * rank[name], []).append(size)
+    for a, b in edges:
+        if rank[b] > rank[a]:
+            stacks.setdefault(2 * rank[a] + 1, []).append(LINE)
+    lr = max(sum(items) + NODE_GAP * (len(items) - 1) for items in stacks.values())
+    td = sum(max(items) for items in stacks.values()) + RANK_GAP * (len(stacks) - 1)
+    return round((lr + 2 * MARGIN) * SCALE), round((td + 2 * MARGIN) * SCALE)
