@@ -115,11 +115,17 @@ EXERCISE_PANEL = ('<div class="livedash-exercise"><p class="livedash-checks-summ
 
 
 def diagram_html(diagram, title, problems=()):
-    """The callback graph in a figure that mermaid draws; a dependency cycle's error is written under it."""
+    """The callback graph in a figure that mermaid draws; a dependency cycle's error is written under it.
+    The drawing's height, estimated left to right and top down, is kept for it until it comes (livedash.css
+    picks one by the figure's width): the page does not jump when the diagrams are drawn."""
     cycle = next((p["message"] for p in problems if p["title"] == CYCLE), "")
     note = f'<figcaption class="livedash-diagram-note"{"" if cycle else " hidden"}>{escape(cycle)}</figcaption>'
+    from ..diagram import heights   # (imported here: this function is the diagram's part of this module)
+
+    lr, td = heights(diagram.text)
     return (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
-            f'<div class="livedash-mermaid">{escape(diagram.text)}</div>'
+            f'<div class="livedash-mermaid" style="--ld-lr-height:{lr}px;--ld-td-height:{td}px">'
+            f'{escape(diagram.text)}</div>'
             f'<p class="livedash-diagram-empty"{"" if not diagram.text else " hidden"}>{NO_CALLBACKS}</p>{note}</figure>')
 
 

@@ -3,14 +3,23 @@
 // reader runs changed code. (Its class is not "mermaid", so mermaid2's load-time pass leaves it to us: two
 // passes over one element would race.) While the app runs, each callback run lights its node and edges
 // (one after the other when a click sets off a chain), the components whose props it changed flash, and a
-// callback that raised stays red until it runs cleanly.
+// callback that raised stays red until it runs cleanly; a background job's callback stays lit ("running")
+// until its job ends.
 // Colours live in livedash.css, so a palette toggle needs no redraw.
+//
+// Legibility: mermaid would scale its svg down to the column (labels of 4 px on a phone). The drawing is
+// kept at SCALE of mermaid's size instead (labels at 12.8 px), and the figure scrolls sideways when it is
+// wider, with a shadow at the edge that hides more and keyboard focus. A figure narrower than NARROW is
+// drawn top down: the build's text says LR, the direction is swapped here, when drawing. diagram.py
+// estimates both heights with the same SCALE, and livedash.css reserves them until the drawing comes.
 
 import { pythonSettled } from "./kernel.js";
 
 const STEP = 260;      // ms between two runs of one chain lighting up
 const LIT = 700;       // ms a run stays lit
 const BACKLOG = 1500;  // a burst of runs further behind than this lights up at once, not in a long queue
+const SCALE = 0.8;     // of mermaid's drawing (16 px text): the same as diagram.py's SCALE
+const NARROW = 560;    // px: a narrower figure is drawn top down (as livedash.css's container query)
 
 let mermaid = null;
 /** The self-hosted mermaid, imported once, on the first page that needs it. */
@@ -41,10 +50,20 @@ export function drawFigure(figure) {
   return drawing.get(source);
 }
 
+/** "TD" for a narrow figure, else "LR". */
+function directionFor(source) {
+  return source.clientWidth && source.clientWidth < NARROW ? "TD" : "LR";
+}
+
 async function draw(figure, source) {
   figure.querySelector(".livedash-diagram-error")?.remove();
   try {
+    const text = source.dataset.source ?? source.textContent;
+    source.dataset.source = text;
+    source.dataset.direction = directionFor(source);
+    source.textContent = text.replace(/^flowchart LR$/m, `flowchart ${source.dataset.direction}`);
     await (await loadMermaid()).run({ nodes: [source] });
+    fixSize(source);
     // mermaid draws in the element itself, a temporary svg first: this says the drawing is the final one.
     source.dataset.drawn = "";
   } catch (error) {
@@ -52,6 +71,49 @@ async function draw(figure, source) {
     note.className = "livedash-diagram-error";
     note.textContent = `The callback diagram could not be drawn (${error.message || error}); the app works without it.`;
     figure.append(note);
+  }
+}
+
+/** The svg at SCALE of its own size, whatever the column's width; the element scrolls when it is wider. */
+function fixSize(source) {
+  const svg = source.querySelector("svg");
+  const box = svg?.viewBox.baseVal;
+  if (!box?.width) return;
+  svg.style.width = `${box.width * SCALE}px`;
+  svg.style.height = `${box.height * SCALE}px`;
+  svg.style.maxWidth = "none";
+  labelBoxes(svg);
+  scrollable(source);
+}
+
+/** A rect around each edge label, 4 px wider on each side than its text: a lit label's box (livedash.css). */
+function labelBoxes(svg) {
+  for (const label of svg.querySelectorAll("g.edgeLabel > g.label")) {
+    const text = label.querySelector("foreignObject");
+    const width = text?.width.baseVal.value;
+    if (!width) continue;
+    const box = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    box.setAttribute("class", "ld-label-box");
+    box.setAttribute("x", -4);
+    box.setAttribute("y", -2);
+    box.setAttribute("width", width + 8);
+    box.setAttribute("height", text.height.baseVal.value + 4);
+    box.setAttribute("rx", 3);
+    label.prepend(box);
+  }
+}
+
+/** A figure wider than its column is a scroll region the keyboard can reach (and says so). */
+function scrollable(source) {
+  const wide = source.scrollWidth > source.clientWidth + 1;
+  source.toggleAttribute("tabindex", wide);
+  if (wide) {
+    source.tabIndex = 0;
+    source.setAttribute("role", "region");
+    source.setAttribute("aria-label", "Callback graph, wider than the page: scroll sideways to see all of it");
+  } else {
+    source.removeAttribute("role");
+    source.removeAttribute("aria-label");
   }
 }
 
@@ -80,15 +142,60 @@ function buildIndex(svg) {
   return { nodes, edges };
 }
 
+/** A drawn figure's live parts. The widget calls:
+ *  - `show(runs)` with every answer's runs (lights each run; a background callback's run with status
+ *    "running" keeps its node lit until a run of the same job ends it);
+ *  - `running(callbackId, on)` when a background job of that callback starts (`true`) and when it ends or
+ *    is cancelled (`false`): while on, its node and edges keep the "running" look;
+ *  - `stopAll()` after Stop: every light and running look goes out (the stopped runs will not end);
+ *  - `redraw(diagram, problems)` after new code ran, `dispose()` when the widget leaves the page. */
 export class LiveDiagram {
-  /** ``callbacks``: callback id -> {node, outputs: [[node, idKey, prop, isPattern]]} (see diagram.py). */
+  /** ``callbacks``: callback id -> {node, outputs: [[node, idKey, prop, isPattern]], progress?: [...]}
+   *  (see diagram.py). */
   constructor(figure, callbacks) {
     this.figure = figure;
     this.callbacks = callbacks || {};
     this.timers = new Map();   // element -> timeout that ends its light
+    this.pending = new Set();  // timeouts of lights still to come (Stop cancels them)
     this.next = 0;             // when the next run may light up (performance.now() ms)
     this.failed = new Set();   // nodes of callbacks whose last run raised
+    this.jobs = new Set();     // ids of callbacks with a background job running
     this.drawn = afterBoot().then(() => drawFigure(figure));
+    this.drawn.then(() => this.follow());
+  }
+
+  /** Redraw when the figure's width crosses NARROW (a phone turned, a window resized), and keep the scroll
+   *  region's role true to the width. */
+  follow() {
+    if (!self.ResizeObserver || this.observer) return;
+    let last = this.figure.clientWidth;
+    this.observer = new ResizeObserver(() => {
+      const source = this.figure.querySelector(".livedash-mermaid[data-drawn]");
+      if (!source || this.figure.clientWidth === last) return;
+      last = this.figure.clientWidth;
+      if (directionFor(source) === source.dataset.direction) scrollable(source);
+      else this.replace(source.dataset.source);
+    });
+    this.observer.observe(this.figure);
+  }
+
+  /** Draw `text` in a new source element in place of the old one; the lights start again. */
+  replace(text) {
+    const old = this.figure.querySelector(".livedash-mermaid");
+    const source = document.createElement("div");
+    source.className = "livedash-mermaid";
+    source.dataset.source = text;
+    source.textContent = text;
+    // While it draws, keep the old drawing's height: nothing below moves.
+    if (old?.offsetHeight) source.style.minHeight = `${old.offsetHeight}px`;
+    if (old) old.replaceWith(source);
+    else this.figure.prepend(source);
+    this.failed.clear();
+    this.drawn = drawFigure(this.figure).then(() => {
+      source.style.minHeight = "";
+      for (const callback of this.jobs) this.mark(callback, true);
+    });
+    return this.drawn;
   }
 
   /** Draw a new graph (the reader ran changed code); a dependency cycle's error is written under it. */
@@ -103,15 +210,10 @@ export class LiveDiagram {
     if (empty) empty.hidden = Boolean(diagram.text);
     const old = this.figure.querySelector(".livedash-mermaid");
     if (old?.dataset.source === diagram.text) return this.drawn;   // the same graph as shown
-    const source = document.createElement("div");
-    source.className = "livedash-mermaid";
-    source.dataset.source = diagram.text;
-    source.textContent = diagram.text;
-    if (old) old.replaceWith(source);
-    else this.figure.prepend(source);
     this.callbacks = diagram.callbacks;
-    this.failed.clear();
-    this.drawn = drawFigure(this.figure);
+    this.jobs.clear();
+    this.replace(diagram.text);
+    this.drawn.then(() => this.follow());
     return this.drawn;
   }
 
@@ -120,7 +222,7 @@ export class LiveDiagram {
     await this.drawn;
     const svg = this.figure.querySelector(".livedash-mermaid svg");
     if (!svg || !runs.length) return;
-    const { nodes, edges } = indexSvg(svg);
+    const { nodes } = indexSvg(svg);
     const now = performance.now();
     if (this.next - now > BACKLOG) this.next = now;
     for (const run of runs) {
@@ -132,10 +234,12 @@ export class LiveDiagram {
       if (run.status === "error") this.failed.add(entry.node);
       else if (run.status === "ok") this.failed.delete(entry.node);
       const kind = run.status === "prevented" ? ["ld-fire", "ld-prevented"] : ["ld-fire"];
-      setTimeout(() => {
+      this.later(() => {
+        // A background job: "running" starts it (it stays lit until it ends), a later run of it ends it.
+        if (run.status === "running") return this.running(run.callback, true);
+        if (run.job !== undefined) this.running(run.callback, false);
         node.classList.toggle("ld-error", this.failed.has(entry.node));
-        this.light(node, kind);
-        for (const edge of edges) if (edge.to === entry.node || edge.from === entry.node) this.light(edge.element, kind);
+        for (const element of this.parts(entry.node)) this.light(element, kind);
         if (run.status !== "ok") return;
         for (const [target, key, prop, pattern] of entry.outputs) {
           const changed = `${key}.${prop}` in run.outputs ||
@@ -146,6 +250,54 @@ export class LiveDiagram {
     }
   }
 
+  /** `fn` in `ms` unless Stop comes first. */
+  later(fn, ms) {
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      fn();
+    }, ms);
+    this.pending.add(timer);
+  }
+
+  /** A callback's node and the edges that touch it, in the drawing shown. */
+  parts(name) {
+    const svg = this.figure.querySelector(".livedash-mermaid[data-drawn] svg");
+    if (!svg) return [];
+    const { nodes, edges } = indexSvg(svg);
+    return [nodes.get(name), ...edges.filter((e) => e.to === name || e.from === name).map((e) => e.element)]
+      .filter(Boolean);
+  }
+
+  /** A background job of `callbackId` runs (`on`) or has ended or been cancelled (`!on`). */
+  running(callbackId, on) {
+    if (!this.callbacks[callbackId]) return;
+    if (on) this.jobs.add(callbackId);
+    else this.jobs.delete(callbackId);
+    this.drawn.then(() => this.mark(callbackId, this.jobs.has(callbackId)));
+  }
+
+  mark(callbackId, on) {
+    const entry = this.callbacks[callbackId];
+    for (const element of entry ? this.parts(entry.node) : []) element.classList.toggle("ld-running", on);
+  }
+
+  /** After Stop: no run will end, so every light and running look goes out now. */
+  stopAll() {
+    for (const timer of [...this.timers.values(), ...this.pending]) clearTimeout(timer);
+    this.timers.clear();
+    this.pending.clear();
+    this.jobs.clear();
+    this.next = 0;
+    for (const element of this.figure.querySelectorAll(".ld-fire, .ld-flash, .ld-prevented, .ld-running")) {
+      element.classList.remove("ld-fire", "ld-flash", "ld-prevented", "ld-running");
+    }
+  }
+
+  /** (another name for stopAll) */
+  idle() {
+    this.stopAll();
+  }
+
   light(element, classes, delay = 0) {
     const start = () => {
       clearTimeout(this.timers.get(element));
@@ -153,12 +305,12 @@ export class LiveDiagram {
       element.classList.add(...classes);
       this.timers.set(element, setTimeout(() => element.classList.remove(...classes), LIT));
     };
-    if (delay) setTimeout(start, delay);
+    if (delay) this.later(start, delay);
     else start();
   }
 
   dispose() {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.stopAll();
+    this.observer?.disconnect();
   }
 }
