@@ -373,3 +373,48 @@ def test_a_rebuild_runs_only_the_examples_that_changed(tmp_path, monkeypatch):
     rebuild()
     assert sorted(built) == ["a.py", "b.py", "b.py"], "only the changed example ran again"
     assert "Sum: 0" in (root / "site" / "index.html").read_text()
+
+
+CLIENTSIDE_BAR = '''\
+from dash import Dash, html, dcc, clientside_callback, ClientsideFunction, Input, Output
+
+app = Dash()
+app.layout = html.Div([dcc.Slider(0, 100, value=30, id="s"), html.Div(id="bar")])
+clientside_callback(ClientsideFunction(namespace="course", function_name="bar"), Output("bar", "children"),
+                    Input("s", "value"))
+'''
+STYLED = COUNTER.replace('html.P(id="count")', 'html.P(id="count", className="big shout")')
+ASSETS = {
+    # the course's way: Object.assign over what is there
+    "assets/course.js": "window.dash_clientside = Object.assign({}, window.dash_clientside, {\n"
+                        "    course: {bar: function(v) { return v + '%'; }},\n});\n",
+    "assets/other.js": "window.dash_clientside = window.dash_clientside || {};\n"
+                       "window.dash_clientside.other = {f: function() { return 1; }};\n",
+    "assets/look.css": "/* .bar is only named in this comment */\n.shout { text-transform: uppercase; color: #c00; }\n",
+    "assets/unused.css": "#nothing-here { color: red; }\n",
+}
+
+
+def test_each_example_gets_only_the_assets_its_code_uses(tmp_path):
+    pages = {name: f'```dash file="examples/{name[:-3]}.py"\n```\n' for name in ("counter.md", "bar.md", "styled.md")}
+    root = make_site(tmp_path, pages, {"counter.py": COUNTER, "bar.py": CLIENTSIDE_BAR, "styled.py": STYLED, **ASSETS})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    def assets_of(page):
+        return widget_data((root / "site" / page / "index.html").read_text())["assets"]
+    assert assets_of("counter") == []                                  # Download: a plain counter.py
+    assert assets_of("bar") == ["../examples/assets/course.js"]        # its ClientsideFunction namespace
+    assert assets_of("styled") == ["../examples/assets/look.css"]      # className="big shout" names .shout
+    assert (root / "site" / "examples" / "assets" / "course.js").is_file()
+
+
+def test_the_course_clientside_lesson_gets_course_js_and_the_counter_nothing():
+    from pathlib import Path
+
+    from livedash.mkdocs.examples import used_assets
+
+    examples = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    assets = sorted((examples / "assets").glob("*.js"))
+    assert [p.name for p in used_assets((examples / "clientside_function.py").read_text(), assets)] == ["course.js"]
+    assert used_assets((examples / "counter.py").read_text(), assets) == []

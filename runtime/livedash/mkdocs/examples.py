@@ -29,7 +29,7 @@ class Example:
     first_line: int     # line of the code's first line in `source`
     height: int = 0
     title: str = ""
-    assets: list = field(default_factory=list)   # URLs (relative to the page) of the app's assets/*.js
+    assets: list = field(default_factory=list)   # URLs (relative to the page) of the assets it uses (used_assets)
     diagram: bool = True                          # draw the callback graph beside the app
     trace_open: bool = False                      # the trace panel starts open
     expect_error: bool = False                    # the example shows an error on purpose (a lesson on mistakes)
@@ -61,6 +61,58 @@ class Built:
         diagram = data["diagram"]
         return cls(data["layout"], data["error"], data["problems"], Diagram(**diagram) if diagram else None,
                    data.get("children_props") or {})
+
+
+# Which of the files of an example's assets/ folder it uses: those go with it (the page loads them, Download
+# zips them); the others are left out, since every example of a folder shares one assets/ folder. A .js file is
+# used when it defines a clientside namespace the code names (ClientsideFunction("ns", ...)), or the code names
+# the file; a .css file when one of its class or id selectors is a word of a string in the code (className=,
+# id=), or the code names the file.
+_NAMESPACE_USE = re.compile(r"ClientsideFunction\(\s*(?:namespace\s*=\s*)?[\"'](\w+)[\"']"
+                            r"|ClientsideFunction\([^)]*?\bnamespace\s*=\s*[\"'](\w+)[\"']")
+_NAMESPACE_SET = re.compile(r"dash_clientside\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])"
+                            r"(?:\s*\.\s*[\w$]+)*\s*=(?!=)")
+_ASSIGN = re.compile(r"Object\.assign\([^;]*?dash_clientside[^{;]*\{")
+_STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_SELECTOR_NAME = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
+
+
+def _namespaces_defined(js):
+    """The clientside namespaces a script assigns: dash_clientside.x = ..., or Object.assign(...dash_clientside...,
+    {x: ...}) (the object's own keys, not those of the functions inside)."""
+    names = {a or b for a, b in _NAMESPACE_SET.findall(js)}
+    for match in _ASSIGN.finditer(js):
+        depth, start = 1, match.end()
+        for key in re.finditer(r"[{}]|[,{]?\s*[\"']?([\w$]+)[\"']?\s*:", js[start:]):
+            if key[0] in "{}":
+                depth += 1 if key[0] == "{" else -1
+                if depth == 0:
+                    break
+            elif depth == 1 and key[1]:
+                names.add(key[1])
+    return names
+
+
+def _selector_names(css):
+    """The class and id names in a stylesheet's selectors (not in its declarations: no #hex colours)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return {name for prelude in re.findall(r"([^{}]*)\{", css) for name in _SELECTOR_NAME.findall(prelude)}
+
+
+def used_assets(code, assets):
+    """The paths of ``assets`` (.js and .css files, pathlib) that ``code`` uses, in their order (see above)."""
+    namespaces = {a or b for a, b in _NAMESPACE_USE.findall(code)}
+    words = {word for a, b in _STRING.findall(code) for word in (a or b).split()}
+    used = []
+    for path in assets:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.name in code:
+            used.append(path)
+        elif path.suffix == ".js" and namespaces & _namespaces_defined(text):
+            used.append(path)
+        elif path.suffix == ".css" and words & _selector_names(text):
+            used.append(path)
+    return used
 
 
 def error_location(error):

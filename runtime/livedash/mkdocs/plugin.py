@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 from .assets import MERMAID_PATH, components_manifest, write_site_assets
 from . import dash_wheel, wheels
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
-from .examples import Example, build_call, built_from, diagram_only_html, once_per_page, widget_html
+from .examples import Example, build_call, built_from, diagram_only_html, once_per_page, used_assets, widget_html
 from .fences import FenceError, find_dash_fences
 from .isolation import run as run_isolated, warm_up as warm_up_isolation
 from . import verification
@@ -229,11 +229,13 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                                   f"(looked for {self._relative_source(path)})")
             # As in Dash, the JavaScript and CSS files in an `assets` folder beside the app are loaded with it
             # (MkDocs copies them into the site like any other file of docs/); the CSS applies to that app alone.
+            # The folder is shared by the examples beside it: each gets only the files its code uses.
             docs = Path(config.docs_dir).resolve()
             folder = path.parent.joinpath("assets")
-            assets = sorted([*folder.glob("*.js"), *folder.glob("*.css")])
+            code = self._read(where, path)
+            assets = used_assets(code, sorted([*folder.glob("*.js"), *folder.glob("*.css")]))
             urls = [get_relative_url(a.relative_to(docs).as_posix(), page.url) for a in assets]
-            return Example(key=key, code=self._read(where, path), filename=Path(value).name,
+            return Example(key=key, code=code, filename=Path(value).name,
                            source=self._relative_source(path), first_line=1, assets=urls, **common)
         return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
                        first_line=fence.body_line, **common)
