@@ -175,3 +175,123 @@ def test_the_palette_toggle_recolours_an_open_diagram(page, course):
     assert dark == "rgb(28, 42, 74)", dark      # --ld-component-fill of the dark palette
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) === {light!r}")
+
+
+# Every diagram drawn on a page: its smallest label as rendered (font size times the svg's scale), whether
+# it scrolls sideways, the height the build reserved for it and the height it was drawn at.
+SOURCES = "[...document.querySelectorAll('.livedash-mermaid')].filter((m) => m.textContent.trim())"   # (not: no callbacks)
+RESERVED = """() => """ + SOURCES + """.map((m) =>
+    m.dataset.drawn === undefined ? m.getBoundingClientRect().height : null)"""
+DRAWN = """() => """ + SOURCES + """.map((m) => {
+  const svg = m.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('.nodeLabel, .edgeLabel p')].filter((l) => l.textContent.trim())
+    .map((l) => parseFloat(getComputedStyle(l).fontSize) * scale);
+  return { smallest: Math.min(...sizes), labels: sizes.length, height: m.getBoundingClientRect().height,
+           scrolls: m.scrollWidth > m.clientWidth, direction: m.dataset.direction, focusable: m.tabIndex === 0,
+           name: m.getAttribute('aria-label') };
+})"""
+ALL_DRAWN = "() => " + SOURCES + ".every((m) => m.dataset.drawn !== undefined)"
+
+
+def diagrams_at(browser, url, width):
+    """(reserved heights before drawing, drawn diagrams) of the page at ``url`` in a ``width`` px viewport."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        reserved = page.evaluate(RESERVED)
+        page.wait_for_function(ALL_DRAWN, timeout=120_000)
+        return reserved, page.evaluate(DRAWN)
+    finally:
+        context.close()
+
+
+PAGES = ["lessons/05-chained-callbacks/", "lessons/08-background-callbacks/", "lessons/10-pattern-matching/",
+         "gallery/"]
+
+
+def test_labels_are_12px_or_more_and_wide_diagrams_scroll_and_nothing_jumps(browser, course):
+    for path in PAGES:
+        for width in (1280, 360):
+            reserved, drawn = diagrams_at(browser, course + path, width)
+            assert drawn and None not in reserved, (path, width)
+            for before, diagram in zip(reserved, drawn):
+                where = (path, width, diagram)
+                assert diagram["labels"] > 2 and diagram["smallest"] >= 12, where
+                assert diagram["direction"] == ("TD" if width == 360 else "LR"), where
+                # a drawing wider than the column scrolls, and the keyboard can reach it
+                assert diagram["focusable"] == diagram["scrolls"], where
+                if diagram["scrolls"]:
+                    assert "scroll sideways" in diagram["name"], where
+                # the space kept for it before it was drawn was its height, within a label's height or two
+                assert abs(diagram["height"] - before) <= 40, (where, before)
+            if path == "gallery/" and width == 360:
+                assert any(d["scrolls"] for d in drawn), "some gallery graphs are wider than a phone"
+
+
+def diagram_of(page, figure):
+    """A LiveDiagram of its own on ``figure`` (the widget's is private), once the drawing is done."""
+    return figure.evaluate_handle("""async (figure) => {
+      const entry = document.querySelector('script[src$="livedash/livedash.js"]').src;
+      const { LiveDiagram } = await import(new URL('diagram.js', entry).href);
+      const diagram = new LiveDiagram(figure, JSON.parse(figure.closest('.livedash')
+        .querySelector('template.livedash-data').content.textContent).diagram);
+      await diagram.drawn;
+      return diagram;
+    }""")
+
+
+def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, course):
+    page.goto(course + "lessons/08-background-callbacks/")
+    widget = page.locator(".livedash").first
+    drawn_diagram(widget)
+    job_node = widget.locator(".livedash-diagram g.node.background")
+    assert "slow_sum" in job_node.text_content()
+    settle(page, widget)
+    # The widget passes each answer's runs to show(): the job's "running" run keeps it lit until it ends.
+    widget.locator("#start").click()
+    page.wait_for_function("(w) => w.querySelector('g.node.background.ld-running')", arg=widget.element_handle(),
+                           timeout=60_000)
+    assert widget.locator(".livedash-diagram .flowchart-link.ld-running").count() == 6   # every edge of it
+    page.wait_for_function("(w) => /step 3/.test(w.querySelector('#progress').textContent)",
+                           arg=widget.element_handle(), timeout=60_000)
+    assert "ld-running" in job_node.get_attribute("class"), "still lit well after a light would have gone out"
+    page.wait_for_function("(w) => /sum of 1 to 5/.test(w.querySelector('#result').textContent)",
+                           arg=widget.element_handle(), timeout=60_000)
+    page.wait_for_function("(w) => !w.querySelector('.livedash-diagram .ld-running')", arg=widget.element_handle())
+
+    # The API the widget calls on Stop and on a job's start and end, driven here on a diagram of our own.
+    figure = widget.locator(".livedash-diagram")
+    diagram = diagram_of(page, figure)
+    page.evaluate("(d) => d.running('result.children', true)", diagram)
+    page.wait_for_timeout(1200)
+    assert "ld-running" in job_node.get_attribute("class")
+    page.evaluate("(d) => d.running('result.children', false)", diagram)
+    page.wait_for_function("(w) => !w.querySelector('.livedash-diagram .ld-running')", arg=widget.element_handle())
+    page.evaluate("""(d) => { d.running('result.children', true);
+      d.show([{ callback: 'result.children', status: 'ok', outputs: {}, job: 7 },
+              { callback: 'result.children', status: 'running', outputs: {}, job: 8 }]); }""", diagram)
+    page.wait_for_timeout(100)
+    assert figure.locator(".ld-fire, .ld-running").count() > 0
+    page.evaluate("(d) => d.stopAll()", diagram)
+    page.wait_for_timeout(1200)   # nothing queued comes back on after Stop
+    assert figure.locator(".ld-fire, .ld-running, .ld-flash").count() == 0
+
+
+def test_a_lit_edge_label_is_boxed_not_underlined(page, tmp_path):
+    with one_example(page, tmp_path, CHAIN) as widget:
+        drawn_diagram(widget)
+        settle(page, widget)
+        page.evaluate("""(d) => d.show([{ callback: 'total.data', status: 'ok', outputs: {} }])""",
+                      diagram_of(page, widget.locator(".livedash-diagram")))
+        label = widget.locator(".livedash-diagram g.edgeLabel.ld-fire").first
+        label.wait_for()
+        style = label.evaluate("""(g) => {
+          const box = getComputedStyle(g.querySelector('.ld-label-box')), text = g.querySelector('p');
+          const rect = g.querySelector('.ld-label-box').getBBox(), words = g.querySelector('foreignObject').getBBox();
+          return { stroke: box.stroke, fill: box.fill, decoration: getComputedStyle(text).textDecorationLine,
+                   around: rect.x < words.x && rect.width > words.width && rect.height > words.height };
+        }""")
+        assert style["decoration"] == "none" and style["stroke"] != "none" and style["fill"] != "none", style
+        assert style["around"], "the box is larger than the text: its border never crosses a letter"
