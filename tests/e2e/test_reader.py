@@ -162,3 +162,64 @@ def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
         # The theme's own scripts come from CDNs (highlight.js, Bootstrap's), unreachable here: their
         # errors are the theme's. None may come from livedash.
         assert [e for e in page.errors if "hljs" not in e and "backdrop" not in e] == [], page.errors
+
+
+ERRORS_APP = '''from dash import Dash, html, callback, Input, Output
+
+app = Dash()
+app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
+
+
+@callback(Output("out", "children"), Input("go", "n_clicks"){initial})
+def update_output(n):
+    return 10 / ((n or 0) - 1)
+'''
+ERRORS_PAGE = ("# Errors\n\nSome prose, so that the code's lines\nare not the page's lines.\n\n"
+               "```dash expect_error=true\n" + ERRORS_APP.replace("{initial}", "").replace("- 1", "")
+               + "```\n\nMore prose.\n\n```dash\n" + ERRORS_APP.replace("{initial}", ", prevent_initial_call=True")
+               + "```\n")
+
+
+def error_gutter(widget):
+    return widget.locator(".ace_gutter-cell.livedash-error-gutter")
+
+
+def test_errors_give_the_editor_line_and_the_status_says_error_until_a_clean_run(page, tmp_path):
+    root = make_site(tmp_path, {"index.md": ERRORS_PAGE})
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        initial, clicked = page.locator(".livedash").nth(0), page.locator(".livedash").nth(1)
+        # The page gives the editor's line (line 9 of the code, line 15 of the Markdown file), with its text,
+        # before and after the worker runs the code.
+        status = initial.locator(".livedash-status")
+        assert status.get_attribute("data-state") == "error"
+        box = initial.locator(".livedash-error")
+        assert "ZeroDivisionError (line 9)" in box.inner_text() and "index.md" not in box.inner_text()
+        assert 'File "app.py", line 9, in update_output\n    return 10 / ((n or 0) )' in box.inner_text()
+        error_gutter(initial).wait_for(timeout=15_000)
+        assert error_gutter(initial).inner_text().strip() == "9"
+        page.wait_for_function("(s) => s.textContent === 'Error in update_output (line 9)'",
+                               arg=status.element_handle(), timeout=60_000)
+        assert status.get_attribute("data-state") == "error"
+        assert "update_output: ZeroDivisionError (line 9)" in box.inner_text()
+        initial.locator(".livedash-run").click()
+        page.wait_for_function("(w) => w.livedash.idle()", arg=initial.element_handle())
+        assert status.inner_text() == "Error in update_output (line 9)" and error_gutter(initial).inner_text().strip() == "9"
+
+        # A callback's error: the status is not "Ready" while the error shows, and is after a clean run.
+        wait_ready(clicked)
+        clicked.locator("#go").click()
+        clicked_status = clicked.locator(".livedash-status")
+        clicked.locator('.livedash-status[data-state="error"]').wait_for(timeout=15_000)
+        assert clicked_status.inner_text() == "Error in update_output (line 9)"
+        assert "return 10 / ((n or 0) - 1)" in clicked.locator(".livedash-error").inner_text()
+        set_code(clicked, code_of(clicked).replace("- 1)", "+ 1)"))
+        clicked.locator(".livedash-run").click()
+        wait_ready(clicked, timeout=15_000)
+        assert clicked.locator(".livedash-error").is_hidden() and clicked_status.inner_text() == "Ready"
+        clicked.locator("#go").click()
+        page.wait_for_function("(w) => w.querySelector('#out').textContent === '5'", arg=clicked.element_handle())
+        assert clicked_status.get_attribute("data-state") == "ready"
+        assert page.errors == []
