@@ -199,3 +199,111 @@ def test_mermaid_draws_every_diagram_of_the_course(page, course):
             assert figure.locator("g.node").count() >= 2, path
             drawn += 1
     assert drawn >= 4 and page.errors == []
+
+
+def type_in_editor(page, widget, text):
+    """Open the editor as a reader does (click the code: Ace loads) and type at the end."""
+    widget.locator(".livedash-view").click()
+    widget.locator(".livedash-ace .ace_content").wait_for()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)
+
+
+def reset_and_undo(page, widget):
+    """Reset (the lesson's code back, "Undo reset" offered), then Undo: the edit is back."""
+    edit = code_of(widget)
+    widget.locator(".livedash-reset").click()
+    assert code_of(widget) != edit
+    undo = widget.locator(".livedash-undo")
+    assert undo.is_visible(), "Reset with the editor loaded offers no way back"
+    undo.click()
+    assert code_of(widget) == edit and undo.is_hidden()
+
+
+def test_reset_can_be_undone_with_the_editor_loaded_also_after_a_reload(page, course):
+    widget = open_lesson(page, course + LESSON_1)
+    type_in_editor(page, widget, "\n# my note")
+    reset_and_undo(page, widget)
+    assert code_of(widget).endswith("# my note")
+    page.wait_for_timeout(300)
+    widget = open_lesson(page, course + LESSON_1)
+    assert code_of(widget).endswith("# my note"), "the undone edit is saved again"
+    type_in_editor(page, widget, " again")          # the reader's saved edit, in Ace this time
+    reset_and_undo(page, widget)
+    assert code_of(widget).endswith("# my note again")
+    assert widget.locator(".livedash-edited").is_visible()
+    assert page.errors == []
+
+
+def overflowing_lines(widget):
+    """How far the code's text runs past the right edge of its box (the view's, or Ace's text area):
+    0 or less when every line is seen."""
+    return widget.evaluate("""(w) => {
+      const box = w.querySelector('.livedash-view code') || w.querySelector('.livedash-ace .ace_scroller');
+      let right = -Infinity;
+      for (const line of box.querySelectorAll('.ld-line, .ace_line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+          const end = node.data.trimEnd().length;   // (a space at a row's end may hang past it, as in Ace)
+          if (!end) continue;
+          const range = document.createRange();
+          range.setStart(node, 0);
+          range.setEnd(node, end);
+          for (const rect of range.getClientRects()) right = Math.max(right, rect.right);
+        }
+      }
+      const edge = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight);
+      return Math.max(box.classList.contains('ace_scroller') ? 0 : box.scrollWidth - box.clientWidth, right - edge); }""")
+
+
+def test_every_code_line_is_seen_on_a_phone_and_copy_keeps_off_the_first_line(browser, course):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    try:
+        widget = open_lesson(page, course + LESSON_1)
+        view = widget.locator(".livedash-view")
+        assert overflowing_lines(widget) <= 0
+        # A long line wraps: its line (one block) is more than one row high.
+        rows = view.evaluate("(v) => Math.max(...[...v.querySelectorAll('.ld-line')].map((l) => l.offsetHeight))"
+                             " / parseFloat(getComputedStyle(v.querySelector('code')).lineHeight)")
+        assert rows >= 2
+        # Material's copy button is not on the view (its first line); the widget's own Copy is in the tools row.
+        assert view.locator(".md-code__nav, .md-clipboard").count() == 0
+        copy = widget.locator(".livedash-copy")
+        first_line = view.locator(".ld-line").first.bounding_box()
+        button = copy.bounding_box()
+        assert button["y"] + button["height"] <= first_line["y"], (button, first_line)
+        copy.click()
+        page.wait_for_function("(b) => b.textContent === 'Copied'", arg=copy.element_handle())
+        assert page.evaluate("navigator.clipboard.readText()") == code_of(widget)
+
+        height = widget.bounding_box()["height"]
+        type_in_editor(page, widget, "")
+        assert abs(widget.bounding_box()["height"] - height) < 2, "the swap to the editor moved what follows"
+        assert overflowing_lines(widget) <= 0
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_download_is_a_py_file_without_assets_and_a_zip_with_the_assets_it_uses(page, course):
+    import io
+    import zipfile
+
+    widget = open_lesson(page, course + LESSON_1)
+    with page.expect_download() as info:
+        widget.locator(".livedash-download").click()
+    assert info.value.suggested_filename == "counter.py"
+    with open(info.value.path(), encoding="utf-8") as saved:
+        assert saved.read().endswith(code_of(widget))
+
+    page.goto(course + "lessons/09-clientside-callbacks/")
+    widget = page.locator(".livedash:has(.livedash-title:text-is('clientside_function.py'))")
+    with page.expect_download() as info:
+        widget.locator(".livedash-download").click()
+    assert info.value.suggested_filename == "clientside_function.zip"
+    with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as archive:
+        assert archive.namelist() == ["clientside_function/clientside_function.py",
+                                      "clientside_function/assets/course.js"]

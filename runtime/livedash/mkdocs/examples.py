@@ -187,22 +187,38 @@ def highlighted(code):
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    return highlight(code, PythonLexer(), HtmlFormatter(nowrap=True))
+    return highlight(code, PythonLexer(stripnl=False), HtmlFormatter(nowrap=True))   # (blank first lines kept)
+
+
+def _lines_html(code):
+    """Highlighted code, one block per line with a hanging indent from its own indentation (--i, in characters;
+    livedash.css): a long line wraps under its start, as Ace's indentedSoftWrap wraps it (editor.js), so nothing
+    moves when the editor takes the view's place; with Ace's empty last line when the code ends with a newline.
+    (Pygments closes its spans at each line end: a line is whole markup.)"""
+    lines = [f"{html}\n" for html in highlighted(code).split("\n")[:-1]] if code else []
+    if code.endswith("\n"):
+        lines.append("")   # (an empty block, one line high)
+    digits = len(str(code.count("\n") + 1))   # of the last line number in Ace's gutter
+    return f'<pre><code style="--ld-digits:{digits}">' + "".join(
+        f'<span class="ld-line" style="--i:{len(text) - len(text.lstrip(" "))}">{html}</span>'
+        for html, text in zip(lines, code.split("\n"))) + "</code></pre>"
 
 
 def code_html(code, title):
     """The code pane: the code highlighted (a read-only view; editor.js puts the editor in its place when
-    the reader starts editing), the tools, and a plain textarea kept for when the editor cannot load."""
+    the reader starts editing), the tools, and a plain textarea kept for when the editor cannot load. The view
+    is no-copy for Material (its copy button would sit on the first line): Copy is one of the tools."""
     return ('<details class="livedash-code" open><summary>Code '
             '<span class="livedash-edited" hidden>edited</span></summary>'
             '<div class="livedash-code-tools">'
             '<button type="button" class="livedash-undo" hidden>Undo reset</button>'
+            '<button type="button" class="livedash-copy" title="Copy the code">Copy</button>'
             '<button type="button" class="livedash-share" title="Copy a link that opens this page with this code">'
             'Share</button>'
             '<button type="button" class="livedash-download" title="Save the code as a file that runs with Dash">'
             'Download</button></div>'
-            f'<div class="livedash-view highlight" tabindex="0" role="textbox" aria-readonly="true" '
-            f'aria-label="Code of {title}: press Enter to edit"><pre><code>{highlighted(code)}</code></pre></div>'
+            f'<div class="livedash-view highlight no-copy" tabindex="0" role="textbox" aria-readonly="true" '
+            f'aria-label="Code of {title}: press Enter to edit">{_lines_html(code)}</div>'
             f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" hidden '
             f'rows="{min(30, code.count(chr(10)) + 2)}">{escape(code)}</textarea></details>')
 

@@ -78,6 +78,19 @@ export function mountCodePane(root, data, key, { run, reset, note }) {
   });
   mark();
 
+  // Copy: the code as it is now (Material's copy button is kept off the view: it sat on the first line and
+  // copied the build's code, not the reader's edit).
+  const copy = pane.querySelector(".livedash-copy");
+  copy?.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(editor.value());
+      copy.textContent = "Copied";
+      setTimeout(() => { copy.textContent = "Copy"; }, 1500);
+    } catch {
+      note("The code could not be copied: select it and copy it.");
+    }
+  });
+
   pane.querySelector(".livedash-share").addEventListener("click", async () => {
     const url = await shareUrl(key, editor.value());
     try {

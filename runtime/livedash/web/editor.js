@@ -57,16 +57,30 @@ export class CodeEditor {
     return this.editor ? this.editor.getValue() : this.text;
   }
 
+  /** Put ``text`` in the editor. Not reported through onChange: Ace's setValue empties the session first
+   *  (a change event with no text), which would read as the reader's own edit (it cleared Reset's undo). */
   setValue(text) {
     this.text = text;
-    if (this.editor) this.editor.session.setValue(text);
+    if (this.editor) {
+      this.silent = true;
+      try { this.editor.session.setValue(text); } finally { this.silent = false; }
+    }
     else if (!this.textarea.hidden) this.textarea.value = text;
     else this.showPlain(text);
   }
 
   /** The view shows other code than the build's (the reader's saved edit): plain, until the editor comes. */
   showPlain(text) {
-    this.view.querySelector("code").textContent = text;
+    const lines = text.split("\n");   // (a last "" is Ace's empty last line: an empty block, one line high)
+    const code = this.view.querySelector("code");
+    code.style.setProperty("--ld-digits", String(String(lines.length).length));   // as the build (examples.py)
+    code.replaceChildren(...lines.map((line, n) => {
+      const block = document.createElement("span");   // one per line, wrapped as the build's
+      block.className = "ld-line";
+      block.style.setProperty("--i", String(line.match(/^ */)[0].length));
+      block.textContent = n < lines.length - 1 ? `${line}\n` : line;
+      return block;
+    }));
   }
 
   /** Swap the view for the editor (once); ``typed`` is a first key to insert; ``focus`` moves the caret
@@ -76,7 +90,7 @@ export class CodeEditor {
     this.activating = (async () => {
       const height = this.view.offsetHeight;
       // Read now: a computed style is live, and empty once the view has left the page.
-      const { fontSize, fontFamily, lineHeight } = getComputedStyle(this.view.querySelector("code"));
+      const { fontSize, fontFamily, lineHeight, paddingTop } = getComputedStyle(this.view.querySelector("code"));
       try {
         const library = await loadAce();
         const host = document.createElement("div");
@@ -87,15 +101,25 @@ export class CodeEditor {
           mode: "ace/mode/python", theme: dark() ? DARK : LIGHT, value: this.text,
           fontFamily, fontSize, tabSize: 4, useSoftTabs: true,
           showPrintMargin: false, highlightActiveLine: false,
-          maxLines: 40, wrap: false, useWorker: false,
+          maxLines: 40, useWorker: false,
+          // Long lines wrap (no sideways scrolling in a narrow column or on a phone), indented under their
+          // line's start, as the view wraps them (livedash.css), so the swap moves nothing.
+          wrap: "free", indentedSoftWrap: true,
         });
+        // (a session option: breaks after spaces, as the browser does; "code" also breaks after punctuation)
+        editor.session.setOption("wrapMethod", "text");
         // The same type size and line height as the view it replaces, so nothing moves.
         editor.container.style.lineHeight = lineHeight;
         editor.renderer.updateFontSize();
+        const margin = parseFloat(paddingTop) || 0;   // the view's space above and below the code
+        editor.renderer.setScrollMargin(margin, margin, 0, 0);
         editor.container.setAttribute("aria-label", this.textarea.getAttribute("aria-label"));
         editor.commands.addCommand({ name: "run", bindKey: { win: "Ctrl-Enter", mac: "Command-Enter" }, exec: () => this.onRun() });
         editor.commands.removeCommand("find");   // Ctrl-F finds in the page, as readers expect
-        editor.session.on("change", () => { this.text = editor.getValue(); this.onChange(this.text); });
+        editor.session.on("change", () => {
+          this.text = editor.getValue();
+          if (!this.silent) this.onChange(this.text);
+        });
         editor.clearSelection();
         this.editor = editor;
         if (focus) editor.focus();
