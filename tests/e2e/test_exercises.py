@@ -17,9 +17,13 @@ def test_check_solution_and_progress(page, tmp_path):
         panel = widget.locator(".livedash-exercise")
         solution_button = panel.locator(".livedash-show-solution")
         assert solution_button.is_hidden(), "the solution is offered only after an attempt"
+        solution = panel.locator(".livedash-solution")
+        assert solution.is_hidden() and solution.evaluate("(s) => s.offsetHeight") == 0, "no empty bar"
         assert page.locator(".livedash-progress").count() == 1, "only the page's own link is marked"
         nav_mark = page.locator("nav a.md-nav__link--active .livedash-progress")
         assert nav_mark.inner_text() == "0/1"
+        assert nav_mark.get_attribute("aria-label") == nav_mark.get_attribute("title") == \
+            "0 of 1 exercise done on this page"
 
         widget.locator(".livedash-check").click()
         page.wait_for_function("(p) => p.querySelectorAll('.livedash-checks li').length === 2",
@@ -31,13 +35,16 @@ def test_check_solution_and_progress(page, tmp_path):
         assert "after two clicks the text is 'Count: 0', not 'Count: 2'" in results.nth(1).inner_text()
         assert "1 of 2 checks pass" in panel.inner_text()
         solution_button.click()
-        assert panel.locator(".livedash-solution").inner_text().strip() == SOLUTION.strip()
+        assert solution.is_visible() and solution.inner_text().strip() == SOLUTION.strip()
+        assert solution.locator("span.k, span.nf").count() >= 2, "the solution is highlighted"
+        solution_button.click()
+        assert solution.is_hidden() and solution_button.inner_text() == "Show solution"
 
         set_code(widget, SOLUTION)
         widget.locator(".livedash-check").click()
         page.wait_for_function("(p) => p.dataset.passed === 'true'", arg=panel.element_handle(), timeout=30_000)
         assert "All 2 checks pass" in panel.inner_text()
-        assert nav_mark.inner_text() == "✓"
+        assert nav_mark.inner_text() == "✓" and nav_mark.get_attribute("title") == "1 of 1 exercise done on this page"
         # Check also ran the reader's code in the app itself.
         widget.locator("#btn").click()
         page.wait_for_function("() => document.querySelector('#count').textContent === 'Count: 1'")

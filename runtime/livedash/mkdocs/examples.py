@@ -159,11 +159,14 @@ def _json_for_html(data):
 CYCLE = "Circular Dependencies"
 NO_CALLBACKS = "No callbacks yet: their graph appears here once the app has one."
 
-# Filled by widget.js when the reader presses Check; the solution is offered after a first attempt.
-EXERCISE_PANEL = ('<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
-                  'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
-                  '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
-                  '<pre class="livedash-solution" hidden></pre></div>')
+# Filled by exercise.js when the reader presses Check; the solution (highlighted here, hidden until shown) is
+# offered after a first attempt.
+def exercise_html(solution):
+    """The exercise panel under the app: the checks' summary and results, Show solution, the solution."""
+    return ('<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
+            'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
+            '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
+            f'<div class="livedash-solution highlight no-copy" hidden><pre><code>{highlighted(solution)}</code></pre></div></div>')
 
 
 def diagram_html(diagram, title, problems=()):
@@ -318,7 +321,7 @@ def widget_html(example, built):
         f'<form id="{escape(radio_form)}" hidden></form>'
         f'<div class="livedash-app"{style}{rendered}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
-        + (EXERCISE_PANEL if exercise else "")
+        + (exercise_html(exercise["solution"]) if exercise else "")
         +
         f'<details class="livedash-trace"{" open" if example.trace_open else ""}>'
         '<summary>Trace <span class="livedash-trace-count">(no runs yet)</span></summary>'

@@ -65,8 +65,7 @@ export function mountExercise(root, key, exercise, code, filename, setStatus, co
     via.send({ type: "check", app: `${key}/check`, code: source, checks: exercise.checks, filename });
   });
 
-  showButton.addEventListener("click", () => {
-    solution.textContent = exercise.solution;
+  showButton.addEventListener("click", () => {   // (the build wrote the solution, highlighted, hidden)
     solution.hidden = !solution.hidden;
     showButton.textContent = solution.hidden ? "Show solution" : "Hide solution";
   });

@@ -42,8 +42,12 @@ export function decorateNavigation() {
       mark.className = "livedash-progress";
       link.append(mark);
     }
+    // "1/2" alone says nothing: the words are its title (hover) and what a screen reader says of it.
+    const words = `${done} of ${ids.length} exercise${ids.length === 1 ? "" : "s"} done on this page`;
     mark.dataset.done = String(done === ids.length);
     mark.textContent = done === ids.length ? "✓" : `${done}/${ids.length}`;
-    mark.title = `${done} of ${ids.length} exercise${ids.length === 1 ? "" : "s"} passed`;
+    mark.title = words;
+    mark.setAttribute("role", "img");
+    mark.setAttribute("aria-label", words);
   }
 }
