@@ -12,6 +12,7 @@ to each callback, so it can light them up when the callback runs.
 ``heights`` estimates, from the text alone (so a cached Diagram needs nothing more), how tall mermaid will
 draw it, left to right and top down: the page reserves that space until the drawing comes."""
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -140,6 +141,7 @@ def session_diagram(session):
 # draws it at (12.8 px labels: never below the 12 px the course asks for).
 SCALE = 0.8
 LINE, PAD, NODE_GAP, RANK_GAP, MARGIN = 24, 15, 50, 25, 8
+WRAP, CHAR = 200, 6.9    # mermaid wraps a node's text at 200 px; 29 characters of an id fit, 30 do not
 _NODE = re.compile(r'^    (\w+)(\(\[|\[)"(.*)"(?:\]\)|\])')
 _EDGE = re.compile(r'^    (\w+) (?:--|-\.) ".*" (?:-->|\.->) (\w+)$')
 
@@ -186,7 +188,8 @@ def heights(text):
     sizes, edges = {}, []
     for line in text.splitlines():
         if node := _NODE.match(line):
-            lines = node.group(3).count("<br/>") + 1
+            parts = re.sub(r"#\w+;", "&", node.group(3)).split("<br/>")   # (an entity is one character)
+            lines = sum(max(1, math.ceil(len(part) * CHAR / WRAP)) for part in parts)
             # a rectangle pads its text on both sides, a stadium (callback) by one padding in all
             sizes[node.group(1)] = LINE * lines + (PAD if node.group(2) == "([" else 2 * PAD)
         elif edge := _EDGE.match(line):

@@ -177,6 +177,9 @@ def test_heights_follow_the_ranks():
     steps = {heights(_fan(n + 1))[0] - heights(_fan(n))[0] for n in range(2, 6)}
     assert max(steps) - min(steps) <= 1 and min(steps) > (2 * LINE + 2 * PAD) * SCALE
     assert heights("") == (0, 0)
+    # mermaid wraps a long id (a pattern's dict) onto a further line: the node is one line taller.
+    short, long = (_chain(1).replace('x0"]', f'{name}"]') for name in ("x0", "{index: ALLSMALLER, type: 'amount'}"))
+    assert abs(heights(long)[0] - heights(short)[0] - LINE * SCALE) <= 1
 
 
 def test_heights_come_from_the_text_alone_so_a_cached_diagram_has_them():
