@@ -140,7 +140,7 @@ def session_diagram(session):
 # 50 halved by dagre when edges have labels, 8 px around the drawing), times SCALE, the size diagram.js
 # draws it at (12.8 px labels: never below the 12 px the course asks for).
 SCALE = 0.8
-LINE, PAD, NODE_GAP, RANK_GAP, MARGIN = 24, 15, 50, 25, 8
+LINE, PAD, NODE_GAP, LABEL_GAP, RANK_GAP, MARGIN = 24, 15, 50, 20, 25, 8
 WRAP, CHAR = 200, 6.9    # mermaid wraps a node's text at 200 px; 29 characters of an id fit, 30 do not
 _NODE = re.compile(r'^    (\w+)(\(\[|\[)"(.*)"(?:\]\)|\])')
 _EDGE = re.compile(r'^    (\w+) (?:--|-\.) ".*" (?:-->|\.->) (\w+)$')
@@ -198,13 +198,21 @@ def heights(text):
         return 0, 0
     rank = _layers(list(sizes), edges)
     # Node ranks are even, the edge labels between rank r and r+1 sit in the odd rank between them (dagre
-    # doubles each labelled edge's length); a long edge's label sits in the first gap.
+    # doubles each labelled edge's length); a longer edge (one that skips a rank, or closes a cycle and is
+    # drawn reversed) has its label in its first gap and passes each rank after it as a point. Each item is
+    # (size, space dagre keeps around it): nodes NODE_GAP, labels and points LABEL_GAP.
     stacks = {}
     for name, size in sizes.items():
-        stacks.setdefault(2 * rank[name], []).append(size)
+        stacks.setdefault(2 * rank[name], []).append((size, NODE_GAP))
     for a, b in edges:
-        if rank[b] > rank[a]:
-            stacks.setdefault(2 * rank[a] + 1, []).append(LINE)
-    lr = max(sum(items) + NODE_GAP * (len(items) - 1) for items in stacks.values())
-    td = sum(max(items) for items in stacks.values()) + RANK_GAP * (len(stacks) - 1)
+        low, high = sorted((2 * rank[a], 2 * rank[b]))
+        if low != high:
+            stacks.setdefault(low + 1, []).append((LINE, LABEL_GAP))
+        for middle in range(low + 2, high):
+            stacks.setdefault(middle, []).append((0, LABEL_GAP))
+
+    def across(items):
+        return sum(size for size, _ in items) + sum((one[1] + two[1]) / 2 for one, two in zip(items, items[1:]))
+    lr = max(across(items) for items in stacks.values())
+    td = sum(max(size for size, _ in items) for items in stacks.values()) + RANK_GAP * (len(stacks) - 1)
     return round((lr + 2 * MARGIN) * SCALE), round((td + 2 * MARGIN) * SCALE)
