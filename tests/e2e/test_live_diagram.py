@@ -245,7 +245,7 @@ def diagram_of(page, figure):
 def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, course):
     page.goto(course + "lessons/08-background-callbacks/")
     widget = page.locator(".livedash").first
-    drawn_diagram(widget)
+    drawn_diagram(widget, timeout=120_000)   # (drawn once Python has booted)
     job_node = widget.locator(".livedash-diagram g.node.background")
     assert "slow_sum" in job_node.text_content()
     settle(page, widget)
