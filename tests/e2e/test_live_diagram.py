@@ -2,6 +2,8 @@
 red with its error, edited code gives a new diagram; the trace panel lists every run."""
 
 from tests.e2e.conftest import code_of, drawn_diagram, one_example, set_code
+from tests.server import SiteServer
+from tests.sites import build, make_site
 
 HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
 
@@ -150,7 +152,13 @@ def to_celsius(f):
 
 
 def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
-    with one_example(page, tmp_path, CYCLE, options="expect_error=true") as widget:
+    # (not one_example: that waits for "ready", and the status says the error while it shows)
+    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py" expect_error=true\n```\n'}, {"app.py": CYCLE})
+    assert build(root).returncode == 0
+    with SiteServer(root / "site") as server:
+        page.goto(server.url)
+        widget = page.locator(".livedash").first
+        widget.locator('.livedash-status:is([data-state="ready"], [data-state="error"])').wait_for(timeout=60_000)
         figure = widget.locator(".livedash-diagram")
         drawn_diagram(figure)
         settle(page, widget)      # (a lit edge is orange for a moment)
