@@ -65,7 +65,7 @@ def test_without_strict_an_example_that_exits_shows_its_error_and_the_page_goes_
     assert build(root, strict=False).returncode == 0
     html = (root / "site" / "index.html").read_text()
     boxes = re.findall(r'<div class="livedash-error"( hidden)?>(.*?)</div>', html, re.S)
-    assert boxes[0][0] == "" and "SystemExit" in boxes[0][1] and "docs/examples/os_exit.py:3" in boxes[0][1]
+    assert boxes[0][0] == "" and "SystemExit" in boxes[0][1] and "(line 3)" in boxes[0][1]
     assert boxes[1][0] == " hidden"
     assert '<p id="count">Count: 0</p>' in html and "After the examples." in html
 
