@@ -84,3 +84,11 @@ def code_of(widget):
 def set_code(widget, text):
     """Replace the code in the widget's editor, as pasting it would (the edit is saved, not run)."""
     widget.evaluate("(w, text) => w.livedash.setCode(text)", text)
+
+
+def type_in_editor(page, widget, text):
+    """Open the editor as a reader does (click the code: Ace loads) and type at the end."""
+    widget.locator(".livedash-view").click()
+    widget.locator(".livedash-ace .ace_content").wait_for()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.e2e.conftest import code_of, drawn_diagram, set_code, wait_ready
+from tests.e2e.conftest import code_of, drawn_diagram, set_code, type_in_editor, wait_ready
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -200,13 +200,6 @@ def test_mermaid_draws_every_diagram_of_the_course(page, course):
             drawn += 1
     assert drawn >= 4 and page.errors == []
 
-
-def type_in_editor(page, widget, text):
-    """Open the editor as a reader does (click the code: Ace loads) and type at the end."""
-    widget.locator(".livedash-view").click()
-    widget.locator(".livedash-ace .ace_content").wait_for()
-    page.keyboard.press("Control+End")
-    page.keyboard.type(text)
 
 
 def reset_and_undo(page, widget):

@@ -4,7 +4,7 @@ confirmation before a link's JavaScript runs), the error line, the palette, and 
 import re
 from contextlib import contextmanager
 
-from tests.e2e.conftest import code_of, drawn_diagram, set_code, wait_ready
+from tests.e2e.conftest import code_of, drawn_diagram, set_code, type_in_editor, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
@@ -18,13 +18,6 @@ def open_first(page, url):
     wait_ready(widget)
     return widget
 
-
-def type_in_editor(page, widget, text):
-    """Open the editor the way a reader does (click the code) and type at the end."""
-    widget.locator(".livedash-view").click()
-    widget.locator(".livedash-ace .ace_content").wait_for()
-    page.keyboard.press("Control+End")
-    page.keyboard.type(text)
 
 
 def test_the_editor_replaces_the_view_in_place_and_runs_with_ctrl_enter(page, course):
