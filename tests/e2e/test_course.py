@@ -201,7 +201,6 @@ def test_mermaid_draws_every_diagram_of_the_course(page, course):
     assert drawn >= 4 and page.errors == []
 
 
-
 def reset_and_undo(page, widget):
     """Reset (the lesson's code back, "Undo reset" offered), then Undo: the edit is back."""
     edit = code_of(widget)

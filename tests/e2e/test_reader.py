@@ -19,7 +19,6 @@ def open_first(page, url):
     return widget
 
 
-
 def test_the_editor_replaces_the_view_in_place_and_runs_with_ctrl_enter(page, course):
     widget = open_first(page, course + LESSON_1)
     assert widget.locator(".livedash-view .k").count() > 0, "the code is highlighted before any editor loads"
