@@ -3,6 +3,7 @@ under a sub-path (as GitHub Pages serves a project site). Used by the browser te
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -31,6 +32,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed while a file was still being sent (a test or a screenshot moving on): not a fault.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """``with SiteServer(site_dir, prefix="/livedash/") as server: server.url``. The port is taken when
     the object is made, so a site can be built for ``server.url`` before serving starts."""
@@ -40,7 +48,7 @@ class SiteServer:
 
     def __init__(self, directory, prefix="/", headers=None):
         handler = type("Handler", (_Handler,), {"prefix": prefix, "headers_to_send": headers or {}})
-        self.httpd = http.server.ThreadingHTTPServer(
+        self.httpd = _Server(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
