@@ -67,7 +67,8 @@ class Built:
 # zips them); the others are left out, since every example of a folder shares one assets/ folder. A .js file is
 # used when it defines a clientside namespace the code names (ClientsideFunction("ns", ...)), or the code names
 # the file; a .css file when one of its class or id selectors is a word of a string in the code (className=,
-# id=), or the code names the file.
+# id=), when a rule of it styles any app (a selector without a class or id: `button`, `body`, `*`, as Dash
+# applies it to every app), or when the code names the file.
 _NAMESPACE_USE = re.compile(r"ClientsideFunction\(\s*(?:namespace\s*=\s*)?[\"'](\w+)[\"']"
                             r"|ClientsideFunction\([^)]*?\bnamespace\s*=\s*[\"'](\w+)[\"']")
 _NAMESPACE_SET = re.compile(r"dash_clientside\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])"
@@ -75,6 +76,7 @@ _NAMESPACE_SET = re.compile(r"dash_clientside\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$
 _ASSIGN = re.compile(r"Object\.assign\([^;]*?dash_clientside[^{;]*\{")
 _STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _SELECTOR_NAME = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
+_KEYFRAME = re.compile(r"from|to|\d+(\.\d+)?%")
 
 
 def _namespaces_defined(js):
@@ -93,10 +95,21 @@ def _namespaces_defined(js):
     return names
 
 
+def _selectors(css):
+    """The selectors of a stylesheet's rules (not at-rules' preludes, not keyframes' `from`/`50%`)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return [selector.strip() for prelude in re.findall(r"([^{};]*)\{", css) if not prelude.strip().startswith("@")
+            for selector in prelude.split(",") if not _KEYFRAME.fullmatch(selector.strip())]
+
+
 def _selector_names(css):
     """The class and id names in a stylesheet's selectors (not in its declarations: no #hex colours)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    return {name for prelude in re.findall(r"([^{}]*)\{", css) for name in _SELECTOR_NAME.findall(prelude)}
+    return {name for selector in _selectors(css) for name in _SELECTOR_NAME.findall(selector)}
+
+
+def _styles_any_app(css):
+    """Does a rule of the stylesheet style elements whatever their class or id (`button`, `body p`, `*`)?"""
+    return any(selector and not _SELECTOR_NAME.search(selector) for selector in _selectors(css))
 
 
 def used_assets(code, assets):
@@ -110,7 +123,7 @@ def used_assets(code, assets):
             used.append(path)
         elif path.suffix == ".js" and namespaces & _namespaces_defined(text):
             used.append(path)
-        elif path.suffix == ".css" and words & _selector_names(text):
+        elif path.suffix == ".css" and (_styles_any_app(text) or words & _selector_names(text)):
             used.append(path)
     return used
 
