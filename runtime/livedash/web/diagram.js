@@ -212,9 +212,7 @@ export class LiveDiagram {
     if (old?.dataset.source === diagram.text) return this.drawn;   // the same graph as shown
     this.callbacks = diagram.callbacks;
     this.jobs.clear();
-    this.replace(diagram.text);
-    this.drawn.then(() => this.follow());
-    return this.drawn;
+    return this.replace(diagram.text);
   }
 
   /** Light up the runs of one answer, in order. */
@@ -291,11 +289,6 @@ export class LiveDiagram {
     for (const element of this.figure.querySelectorAll(".ld-fire, .ld-flash, .ld-prevented, .ld-running")) {
       element.classList.remove("ld-fire", "ld-flash", "ld-prevented", "ld-running");
     }
-  }
-
-  /** (another name for stopAll) */
-  idle() {
-    this.stopAll();
   }
 
   light(element, classes, delay = 0) {
