@@ -143,8 +143,7 @@ function buildIndex(svg) {
 }
 
 /** A drawn figure's live parts. The widget calls:
- *  - `show(runs)` with every answer's runs (lights each run; a background callback's run with status
- *    "running" keeps its node lit until a run of the same job ends it);
+ *  - `show(runs)` with every answer's runs (lights each run; a job's start is left to `running`);
  *  - `running(callbackId, on)` when a background job of that callback starts (`true`) and when it ends or
  *    is cancelled (`false`): while on, its node and edges keep the "running" look;
  *  - `stopAll()` after Stop: every light and running look goes out (the stopped runs will not end);
@@ -233,9 +232,8 @@ export class LiveDiagram {
       else if (run.status === "ok") this.failed.delete(entry.node);
       const kind = run.status === "prevented" ? ["ld-fire", "ld-prevented"] : ["ld-fire"];
       this.later(() => {
-        // A background job: "running" starts it (it stays lit until it ends), a later run of it ends it.
-        if (run.status === "running") return this.running(run.callback, true);
-        if (run.job !== undefined) this.running(run.callback, false);
+        // A job's start: its running look comes from running(), which the widget calls as jobs start and end.
+        if (run.status === "running") return;
         node.classList.toggle("ld-error", this.failed.has(entry.node));
         for (const element of this.parts(entry.node)) this.light(element, kind);
         if (run.status !== "ok") return;
