@@ -125,6 +125,34 @@ class Kernel:
         return {"type": "unloaded", "app": message["app"]}
 
 
+# A small app run once before a Python memory snapshot is taken (web/snapshot.js), so that the imports and
+# first-use work of loading an app, drawing its diagram and running a callback are in the snapshot.
+_WARM_UP_APP = """
+from dash import Dash, html, dcc, callback, Input, Output, State
+app = Dash()
+app.layout = html.Div([html.Button("go", id="b"), dcc.Input(id="i", value="x"), dcc.Store(id="s"), html.P(id="o")])
+
+@callback(Output("s", "data"), Input("b", "n_clicks"), State("i", "value"))
+def keep(n, value):
+    return {"n": n, "value": value}
+
+@callback(Output("o", "children"), Input("s", "data"))
+def show(data):
+    return str(data)
+"""
+
+
+def warm_up():
+    """Load, click and unload the warm-up app in a kernel of its own (nothing of it is left behind)."""
+    kernel = Kernel()
+    for message in ({"type": "load", "app": "warm-up", "code": _WARM_UP_APP, "diagram": True},
+                    {"type": "update", "app": "warm-up", "seq": 1, "changes": [{"id": "b", "props": {"n_clicks": 1}}]},
+                    {"type": "unload", "app": "warm-up"}):
+        answer = json.loads(kernel.handle(json.dumps(message)))
+        if answer["type"] == "failed" or answer.get("error"):
+            raise RuntimeError(f"the warm-up app failed: {answer}")
+
+
 def _superseded(steps, change):
     """Leave out of an answer's earlier patches the props a later change of the reader sets: the page
     shows the reader's value, and so does the store once the change is applied."""

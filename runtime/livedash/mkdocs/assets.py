@@ -97,10 +97,11 @@ def copy_libraries(libraries, target):
 
 
 def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None, exercises=None,
-                      libraries=()):
+                      libraries=(), snapshot=True):
     """Copy everything into ``site_dir/assets_path``; returns the folder. ``exercises``: page URL (relative
     to this folder) -> the ids of its exercises, for the progress shown in the navigation. ``libraries``:
-    the Dash component libraries among the wheels (wheels.component_libraries)."""
+    the Dash component libraries among the wheels (wheels.component_libraries). ``snapshot``: may the
+    browser keep a Python memory snapshot for returning readers (web/snapshot.js)."""
     target = Path(site_dir) / assets_path
     target.mkdir(parents=True, exist_ok=True)
     for path in WEB.iterdir():
@@ -126,7 +127,7 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
     packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
     wheels = _wheel_entries(target / "packages", packages)
     config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide,
-              "packages": wheels, "exercises": exercises or {}}
+              "packages": wheels, "exercises": exercises or {}, "snapshot": snapshot}
     (target / "config.js").write_text(
         "// Written by the livedash MkDocs plugin at build time.\n"
         f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")

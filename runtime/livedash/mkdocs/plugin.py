@@ -75,6 +75,7 @@ class LivedashConfig(Config):
     assets_path = c.Type(str, default="assets/livedash")
     packages = c.ListOfItems(c.Type(str), default=[])
     diagram = c.Type(bool, default=True)
+    snapshot = c.Type(bool, default=True)
     timeout = Seconds(default=30)
 
 
@@ -300,11 +301,12 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         base = self.config.assets_path.strip("/")
         css = get_relative_url(f"{base}/livedash.css", page.url)
         js = get_relative_url(f"{base}/livedash.js", page.url)
+        start = get_relative_url(f"{base}/start.js", page.url)
         preloads = "".join(f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
                            for kind, path in self._preloads(self._uses.get(page.file.src_uri, {})))
         html = once_per_page(html)   # (each component stylesheet of the first views once)
         return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{preloads}{html}\n'
-                f'<script type="module" src="{js}"></script>')
+                f'<script type="module" async src="{start}"></script>\n<script type="module" src="{js}"></script>')
 
     def _preloads(self, uses):
         """(as, path in the assets folder) of what the page's apps load first, so that it is fetched at once
@@ -338,7 +340,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             exercises = {get_relative_url(url or ".", f"{base}/config.js"): ids
                          for url, ids in sorted(self._exercises.items())}
             write_site_assets(config.site_dir, base, self.config.pyodide, self.config.pyodide_url, self._wheels,
-                              exercises, self._libraries)
+                              exercises, self._libraries, snapshot=self.config.snapshot)
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None
 

@@ -7,24 +7,42 @@
 //
 // Stop: Python in a worker cannot be interrupted from outside unless the page is cross-origin isolated
 // (then Pyodide's interrupt buffer raises KeyboardInterrupt in it). Otherwise the only way to end
-// `while True: pass` is to terminate the worker. To be usable again within a second, the shared worker
-// gets a spare booted as soon as a request has been running for a while, which takes over on Stop.
+// `while True: pass` is to terminate the worker and boot another. With a Python snapshot kept in the browser
+// (snapshot.js) that boot takes about half a second, so it happens on demand. Without one (a first visit
+// before the snapshot is stored, or a browser that keeps none) a boot takes seconds: then a spare is booted
+// once a request has been running for a while, and takes over on Stop. No spare is booted ahead otherwise:
+// on two cores or a phone, a second boot beside the first delays the page the reader is waiting for.
 import config from "./config.js";
 import { PROTOCOL_VERSION, checkWorkerMessage } from "./protocol.js";
 
 const absolute = (url) => new URL(url, import.meta.url).href;
 const SUSPICIOUS_MS = 400;   // a request running this long may need Stop: have a spare worker ready
-const SPARE_AFTER_MS = 3000; // and once the page has settled after the first boot, keep one ready anyway
 const SLOW_BOOT_MS = 20000;  // Pyodide boots in a few seconds; after this long, say that it is slow
 const SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)";
 const INTERRUPT_GRACE_MS = 700;   // after an interrupt, wait this long for Python to give up, then terminate
 // What an app's worker may send (job messages come only from a background job's own worker).
 const APP_ANSWERS = new Set(["loaded", "updated", "patched", "unloaded", "failed", "checked"]);
 
-/** A worker booting Pyodide and the runtime (used for app workers, the spare and background jobs). */
-export function bootWorker(extra = {}) {
+// The record of the Python snapshot the shared worker stored ({pyodide, digest}, see snapshot.js), kept where
+// no worker can write it. Per runtime, so that projects of one origin with other runtimes keep theirs.
+const SNAPSHOT_KEY = `livedash:snapshot:${config.version}`;
+
+function snapshotRecord() {
+  if (config.snapshot === false) return null;
+  try { return JSON.parse(localStorage.getItem(SNAPSHOT_KEY)); } catch { return null; }
+}
+
+function keepSnapshot({ pyodide, digest }) {
+  const record = { pyodide, digest, saved: Date.now() };
+  try { localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(record)); } catch { /* storage off: none kept */ }
+}
+
+/** A worker booting Pyodide and the runtime (used for app workers, the spare and background jobs); from the
+ *  stored snapshot when there is one; `save`: make and store one if there is not (the shared worker only). */
+export function bootWorker({ save = false, ...extra } = {}) {
   const created = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   created.postMessage({ type: "boot", pyodide: absolute(config.pyodide), runtime: absolute(config.runtime),
+    version: config.version, snapshot: { record: snapshotRecord(), save: save && config.snapshot !== false },
     packages: (config.packages || []).map((p) => ({ ...p, url: absolute(p.url),
       requires: (p.requires || []).map(absolute) })), ...extra });
   return created;
@@ -84,9 +102,11 @@ export class Connection {
           + `(protocol ${message.protocol}) do not match; reload the page`);
         return;
       }
-      this.setBoot("ready", "", { ms: message.ms, python: message.python });
+      this.setBoot("ready", "", { ms: message.ms, python: message.python, from: message.from,
+        snapshot: message.snapshot });
       this.watch();
-      this.scheduleSpare();
+    } else if (message.type === "snapshot") {
+      if (this.owner === null) keepSnapshot(message);   // (a worker running link code is not asked for one)
     } else if (message.type === "boot-failed") {
       this.setBoot("failed", message.error.message);
     } else if (APP_ANSWERS.has(message.type) && message.app !== null && this.owns(message.app)) {
@@ -110,7 +130,7 @@ export class Connection {
     next.onerror = (event) => {
       if (this.worker === next) this.setBoot("failed", event.message || "the worker could not start");
     };
-    if (booted) this.setBoot("ready", "", { ms: 0, python: this.boot.python });
+    if (booted) this.setBoot("ready", "", { ...booted, ms: 0 });   // (a spare that had booted)
     else {
       this.setBoot("loading");
       // A boot that stalls (a request that never answers) must not look like one still on its way.
@@ -123,7 +143,12 @@ export class Connection {
   start() {
     if (this.worker) return;
     if (self.crossOriginIsolated) this.interrupt = new Int32Array(new SharedArrayBuffer(4));
-    this.adopt(bootWorker(this.interrupt ? { interrupt: this.interrupt.buffer } : {}), false);
+    this.adopt(this.bootOwn(), false);
+  }
+
+  /** A worker for this connection's apps (the shared one makes the snapshot when there is none). */
+  bootOwn() {
+    return bootWorker({ save: this.owner === null, ...(this.interrupt ? { interrupt: this.interrupt.buffer } : {}) });
   }
 
   answered(app) {
@@ -132,24 +157,25 @@ export class Connection {
     if (pending && !pending.length) this.inFlight.delete(app);
   }
 
-  /** Boot a spare worker once something has been running for a while, so Stop can hand over at once. */
+  /** Boot a spare worker once something has been running for a while, so Stop can hand over at once; not
+   *  when a snapshot would boot the replacement in half a second anyway. */
   watch() {
     clearTimeout(this.watchdog);
     if (!this.inFlight.size || this.boot.state !== "ready") return;   // waiting for the boot is not stuck
-    this.watchdog = setTimeout(() => { if (this.inFlight.size) this.bootSpare(); }, SUSPICIOUS_MS);
-  }
-
-  /** A spare booted in idle time makes Stop instant (at the cost of a second interpreter's memory). */
-  scheduleSpare() {
-    if (this.interrupt || !this.keepSpare) return;
-    setTimeout(() => (self.requestIdleCallback || setTimeout)(() => this.bootSpare()), SPARE_AFTER_MS);
+    this.watchdog = setTimeout(() => { if (this.inFlight.size && !snapshotRecord()) this.bootSpare(); }, SUSPICIOUS_MS);
   }
 
   bootSpare() {
     if (this.spare || this.interrupt || !this.keepSpare || this.closed) return;
-    const next = { worker: bootWorker(), booted: false };
+    const next = { worker: this.bootOwn(), booted: null };
     // The spare's messages are checked like any other once it takes over; until then only its boot counts.
-    next.worker.onmessage = ({ data }) => { if (data?.type === "booted") next.booted = true; };
+    next.worker.onmessage = ({ data }) => {
+      try {
+        const message = checkWorkerMessage(data);
+        if (message.type === "booted") next.booted = { python: message.python, from: message.from };
+        else if (message.type === "snapshot") keepSnapshot(message);
+      } catch { /* (dropped, as the worker's messages are once it takes over) */ }
+    };
     this.spare = next;
   }
 
@@ -191,8 +217,7 @@ export class Connection {
     const next = this.spare;
     this.spare = null;
     if (next) this.adopt(next.worker, next.booted);
-    else this.adopt(bootWorker(this.interrupt ? { interrupt: this.interrupt.buffer } : {}), false);
-    if (next?.booted) this.scheduleSpare();   // (a worker still booting schedules it when it reports booted)
+    else this.adopt(this.bootOwn(), false);
     for (const listener of this.restartListeners) listener({ stuck, restarted: true });
   }
 

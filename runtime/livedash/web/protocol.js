@@ -33,6 +33,10 @@ const bool = (value, path) => {
   if (typeof value !== "boolean") throw new ProtocolError(path, "true or false");
   return value;
 };
+const sha256 = (value, path) => {
+  if (typeof value !== "string" || !/^[0-9a-f]{64}$/.test(value)) throw new ProtocolError(path, "a SHA-256 in hex");
+  return value;
+};
 const isPlain = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Any JSON value (props, callback arguments): kept as it is, but only plain data of bounded depth. */
@@ -149,7 +153,10 @@ const answerExtras = { "jobs?": list(job), "cancel?": list(int), "clientside?": 
 
 // Worker -> page, by type (see livedash/protocol.py for what each means).
 const MESSAGES = {
-  booted: shape({ type: str, ms: num, python: str, protocol: int }),
+  booted: shape({ type: str, ms: num, python: str, protocol: int, "from?": oneOf("snapshot", "fresh"),
+    "snapshot?": nullable(oneOf("none", "unavailable", "stale", "corrupt", "failed")) }),
+  // The shared worker stored a Python snapshot (web/snapshot.js): the page keeps this record of it.
+  snapshot: shape({ type: str, pyodide: str, digest: sha256 }),
   "boot-failed": shape({ type: str, error }),
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
     problems: list(problem), "background?": bool, "diagram?": diagram, "children_props?": childrenProps,

@@ -170,7 +170,11 @@ export function mountWidget(root) {
       return runClientside(ask, clientApp);
     },
     jobRunning: (callback, running) => diagram?.running(callback, running),   // lit while its job runs
-    boot({ state, message }, loaded) {
+    boot({ state, message, from, snapshot }, loaded) {
+      // How Python started ("snapshot" or "fresh"), and why not from a stored snapshot; tests and bench read it.
+      if (from) status.dataset.boot = from;
+      if (snapshot) status.dataset.snapshot = snapshot;
+      else if (from) delete status.dataset.snapshot;
       if (state === "failed") {
         setStatus("error", "Python failed to load");
         showError({ kind: "Python failed to load", message: `${message.replace(/\.$/, "")}. The app shows its `

@@ -1,5 +1,7 @@
 // The worker: boots Pyodide once, unpacks the livedash runtime, then answers every message with
 // livedash.kernel.Kernel.handle (see livedash/protocol.py). Messages that arrive while booting wait.
+import * as snapshot from "./snapshot.js";
+
 let handle = null;
 let py = null;
 const waiting = [];
@@ -29,10 +31,14 @@ async function wheelsFor(code) {
   for (const url of urls) loaded.add(url);
 }
 
-async function boot({ pyodide, runtime, packages: wheels = [], interrupt = null }) {
+async function boot({ pyodide, runtime, version, packages: wheels = [], interrupt = null, snapshot: kept = {} }) {
   const start = performance.now();
   try {
-    const { loadPyodide } = await import(pyodide + "pyodide.mjs");
+    // A returning reader's Python comes from the snapshot the page vouches for (snapshot.js), read while
+    // Pyodide's module loads; whatever is wrong with it, the boot goes on as a first visit's.
+    const stored = snapshot.read(kept.record, version);
+    stored.catch(() => {});   // (a refusal is handled below; it must not count as unhandled meanwhile)
+    const { loadPyodide, version: pyodideVersion } = await import(pyodide + "pyodide.mjs");
     // Fetch the runtime while the interpreter starts.
     const zip = fetch(runtime)
       .catch((error) => { throw new Error(`${runtime}: ${error.message}`); })
@@ -40,12 +46,40 @@ async function boot({ pyodide, runtime, packages: wheels = [], interrupt = null 
         if (!response.ok) throw new Error(`${runtime}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-    const wasm = watchWasm();
-    py = await Promise.race([loadPyodide({ indexURL: pyodide }), wasm.failed]).finally(wasm.stop);
+    const unpack = async () => py.unpackArchive(await zip, "zip",
+      { extractDir: py.runPython("import site; site.getsitepackages()[0]") });
+    let refused = kept.record ? null : "none";
+    if (kept.record) {
+      try {
+        snapshot.check(kept.record, pyodideVersion);
+        py = await interpreter(loadPyodide, { indexURL: pyodide, _loadSnapshot: stored });
+        await unpack();   // (files are not in a snapshot: the modules not imported yet need them)
+        if (!snapshot.madeFor(py, version)) {
+          throw Object.assign(new Error("it was made for another runtime"), { refused: "stale" });
+        }
+      } catch (error) {
+        refused = error.refused || "failed";
+        if (refused !== "none") console.info(`livedash: the stored Python snapshot was not used (${error.message})`);
+        py = null;
+      }
+    }
+    let made = null;
+    if (!py) {
+      // Only the page's shared worker makes a snapshot, before any code of the page has run in it.
+      const making = Boolean(kept.save) && snapshot.available();
+      py = await interpreter(loadPyodide, { indexURL: pyodide, _makeSnapshot: making });
+      await unpack();
+      if (making) {
+        try {
+          snapshot.prepare(py, version);
+          made = py.makeMemorySnapshot();
+        } catch (error) {
+          console.info(`livedash: no Python snapshot could be made (${error.message})`);
+        }
+      }
+    }
     // On a cross-origin isolated page the page can stop a runaway callback: KeyboardInterrupt.
     if (interrupt) py.setInterruptBuffer(new Int32Array(interrupt));
-    const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
-    py.unpackArchive(await zip, "zip", { extractDir: sitePackages });
     packages = wheels;
     // Keep a proxy to the bound method: calling it is far cheaper than runPython per message. The kernel
     // may post messages of its own at once (a background job's progress) through `notify`.
@@ -54,11 +88,25 @@ async function boot({ pyodide, runtime, packages: wheels = [], interrupt = null 
     const python = py.runPython("import sys; sys.version.split()[0]");
     // The page checks that its protocol.js and this runtime speak the same version.
     const protocol = py.pyimport("livedash.protocol").PROTOCOL_VERSION;
-    postMessage({ type: "booted", ms: performance.now() - start, python, protocol });
+    postMessage({ type: "booted", ms: performance.now() - start, python, protocol,
+      from: refused ? "fresh" : "snapshot", snapshot: refused });
     for (const message of waiting.splice(0)) order = order.then(() => answer(message));
+    // Stored once the page's first requests are answered; the page records its digest (snapshot.js).
+    if (made) {
+      order.then(() => snapshot.save(made, pyodideVersion, version)).then((record) => {
+        made = null;
+        if (record) postMessage({ type: "snapshot", ...record });
+      });
+    }
   } catch (error) {
     postMessage({ type: "boot-failed", error: { kind: error.name || "Error", message: String(error.message || error) } });
   }
+}
+
+/** loadPyodide, failing (instead of hanging) when its WebAssembly cannot be loaded. */
+async function interpreter(loadPyodide, options) {
+  const wasm = watchWasm();
+  return Promise.race([loadPyodide(options), wasm.failed]).finally(wasm.stop);
 }
 
 // Pyodide 314 catches a failed fetch or compile of its wasm, only warns "wasm instantiation failed!" and
