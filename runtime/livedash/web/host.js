@@ -273,6 +273,7 @@ export class Host {
     }
     if (!this.reactRoot) {
       if (this.hydrate) {
+        this.unhydrated = [...this.root.querySelectorAll("*")];
         this.reactRoot = ReactDOM.hydrateRoot(this.root, element, {
           identifierPrefix: `${this.tree.key}-`,
           onRecoverableError: (error) => console.debug("livedash: the server render differs", error),
@@ -284,9 +285,30 @@ export class Host {
       this.root.dataset.livedashReact = "1";
     }
     if (inEvent) this.reactRoot.render(element);
-    // (a server render may still be hydrating its lazy parts: a sync update would make React drop and redraw them)
-    else if (this.hydrate) React.startTransition(() => this.reactRoot.render(element));
+    // While a server render is still hydrating its lazy parts, an update is a transition: a sync one would make
+    // React drop those parts and redraw them. Once all is hydrated, an update is drawn at once (a transition
+    // waits for a task of React's scheduler, a few ms after the worker's answer).
+    else if (this.hydrate && !this.hydrated()) React.startTransition(() => this.reactRoot.render(element));
     else ReactDOM.flushSync(() => this.reactRoot.render(element));
+  }
+
+  /** Has React hydrated every element of the build's server render? An element React has hydrated carries its
+   *  fiber (React's `__reactFiber$…` key); one React dropped has left the page; the inside of a
+   *  `dangerouslySetInnerHTML` is never hydrated element by element. Checked until it is true, then never. */
+  hydrated() {
+    if (!this.unhydrated) return true;
+    const fiberOf = (node) => Object.keys(node).find((key) => key.startsWith("__reactFiber$"));
+    const done = (node) => {
+      if (!node.isConnected || fiberOf(node)) return true;
+      for (let up = node.parentElement; up && up !== this.root; up = up.parentElement) {
+        const props = up[fiberOf(up)?.replace("__reactFiber$", "__reactProps$")];
+        if (props) return Boolean(props.dangerouslySetInnerHTML);
+      }
+      return false;
+    };
+    this.unhydrated = this.unhydrated.filter((node) => !done(node));
+    if (!this.unhydrated.length) this.unhydrated = null;
+    return !this.unhydrated;
   }
 
   dispose() {
