@@ -31,12 +31,27 @@ function loadMermaid() {
   return mermaid;
 }
 
-/** Diagrams wait until Python has started and the page is idle: on two cores, drawing them while Pyodide
- *  boots would delay the moment the apps answer. */
+/** Diagrams wait until Python has started, the page's apps have started and the page is idle: on two cores,
+ *  fetching mermaid (a quarter of a megabyte) and drawing while Pyodide boots or an app starts would delay
+ *  the moment the apps answer. */
 function afterBoot() {
-  return pythonSettled().then(() => new Promise((resolve) => {
+  return pythonSettled().then(appsStarted).then(() => new Promise((resolve) => {
     (self.requestIdleCallback || setTimeout)(() => resolve(), { timeout: 500 });
   }));
+}
+
+const STARTING = '.livedash-status[data-state="loading"], .livedash-status[data-state="starting"]';
+const START_WAIT = 10_000;   // ms: an app still starting after this keeps no diagram waiting
+
+/** Resolves once no widget of the page says it is loading Python or starting its app (widget.js's status). */
+function appsStarted() {
+  if (typeof document === "undefined" || !document.querySelector(STARTING)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+    const observer = new MutationObserver(() => { if (!document.querySelector(STARTING)) done(); });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+    const timer = setTimeout(done, START_WAIT);
+  });
 }
 
 const drawing = new WeakMap();   // source element -> its drawing, so one element is drawn once
