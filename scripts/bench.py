@@ -349,7 +349,7 @@ def byte_counts(site, requests, part=lambda url: True):
         if path.is_dir():
             path = path / "index.html"
         raw += size
-        if path.is_file():
+        if size and path.is_file():   # (a response from the HTTP cache fetched nothing: size 0)
             packed += gzip_size(path)
     return raw, packed
 
@@ -400,7 +400,7 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
     timings = {"cold": [], "warm": [], "returning": []}
     fcp, second, cpu, until, after = [], [], [], [], []
     for run in range(runs):
-        progress(f"lesson 1: cold, lesson 2, warm, returning reader (run {run + 1} of {runs})")
+        progress(f"lesson 1: cold, lesson 2, warm{', returning reader' * snapshots} (run {run + 1} of {runs})")
         context = probed_context(browser)
         page = context.new_page()
         requests = []
@@ -472,7 +472,7 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
 
     # Stop: with a snapshot saved, the replacement worker is restored on demand; without one (snapshot: false,
     # or a first visit before it is stored), a spare boots once a request has run for 400 ms.
-    progress("click latency; Stop with a snapshot saved")
+    progress("click latency; Stop" + (" with a snapshot saved" if snapshots else ""))
     context = probed_context(browser)
     page = context.new_page()
     load_ready(page, url + LESSON_1)
@@ -511,7 +511,8 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
             rows[f"CPU {rate}× slower: bare Pyodide boot"] = (slow_bare, slow_bare)
             slow = {"cold": [], "warm": [], "returning": []}
             for run in range(runs):
-                progress(f"CPU {rate}× slower: lesson 1 cold, warm, returning reader (run {run + 1} of {runs})")
+                progress(f"CPU {rate}× slower: lesson 1 cold, warm{', returning reader' * snapshots} "
+                         f"(run {run + 1} of {runs})")
                 context = probed_context(browser)
                 page = context.new_page()
                 slow["cold"].append(load_ready(page, url + LESSON_1))
