@@ -43,22 +43,9 @@ py.runPython("1 + 1");
 postMessage(performance.now() - t0);
 """
 
-# Installed before any page script: records when each widget first reports "ready", when the page first
-# hears a worker say it has booted (what the page starts then, such as the diagram's mermaid, comes after),
-# and the layout shifts inside app panes (the build's server render swapped for React's must move nothing).
+# Installed before any page script: records when each widget first reports "ready", and the layout shifts
+# inside app panes (the build's server render swapped for React's must move nothing).
 READY_PROBE = """
-window.__booted = null;
-window.Worker = class extends window.Worker {
-  constructor(...args) {
-    super(...args);
-    const heard = (event) => {
-      if (event.data?.type !== "booted") return;
-      window.__booted ??= performance.now();
-      this.removeEventListener("message", heard);
-    };
-    this.addEventListener("message", heard);
-  }
-};
 window.__shift = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
@@ -407,18 +394,18 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
         page.on("requestfinished", lambda r: requests.append(finished(r)))
         window = CpuWindow(cpu_seconds).start()
         timings["cold"].append(load_ready(page, url + LESSON_1))
-        booted_at = page.evaluate("performance.timeOrigin + window.__booted")
+        ready_at = page.evaluate("performance.timeOrigin + window.__ready[0]")
         fcp.append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN"))
         if snapshots:
             expect_boot(page, "fresh", "first load")
         page.locator(".livedash-diagram svg g.node").first.wait_for(timeout=60_000)   # mermaid's chunks too
         first_load = list(requests)
-        sooner = [r for r in first_load if r[2] < booted_at]   # (requests started before Python was ready)
-        later = [r for r in first_load if r[2] >= booted_at]
+        sooner = [r for r in first_load if r[2] < ready_at]   # (requests started before it was interactive)
+        later = [r for r in first_load if r[2] >= ready_at]
         until.append(byte_counts(site, sooner))
         after.append(byte_counts(site, later))
         if any("/vendor/mermaid/" in r[0] for r in sooner):
-            progress("note: some of mermaid was requested before Python was ready")
+            progress("note: some of mermaid was requested before lesson 1 was interactive")
         cpu.append(window.result())
         # second page through Material's instant navigation
         start = page.evaluate("performance.now()")
