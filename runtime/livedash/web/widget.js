@@ -24,6 +24,7 @@ const STATUS = {
   ready: "Ready",
   running: "Running…",
 };
+const BUSY_AFTER_MS = 100;   // a request still unanswered after this long shows "Running…"
 
 const loadedAssets = new Map();   // script URL -> promise, so an asset runs once per page session
 
@@ -68,10 +69,21 @@ export function mountWidget(root) {
   let linkBar = null;          // the bar over code from a share link
 
   // ---- status and errors ----
+  let busyTimer = null;
   const setStatus = (state, text = STATUS[state]) => {
+    clearTimeout(busyTimer);
+    busyTimer = null;
+    if (status.dataset.state === state && status.textContent === text) return;   // (no layout for nothing)
     status.dataset.state = state;
     status.textContent = text;
     if (stopButton) stopButton.disabled = state !== "running";   // something to stop only while running
+  };
+  // "Running…" only once a request has taken a moment: a status change costs a layout and a paint (4–6 ms)
+  // that a click's answer would wait behind, and most answers come sooner than the reader could read it.
+  const showBusy = () => {
+    if (busyTimer === null && status.dataset.state !== "running") {
+      busyTimer = setTimeout(() => setStatus("running"), BUSY_AFTER_MS);
+    }
   };
   // Nothing is running: "Ready", unless an error shows (of the code or of a callback), until a clean run.
   const settle = (text = STATUS.ready) => {
@@ -103,7 +115,7 @@ export function mountWidget(root) {
   const assetsReady = loadAssets((data.assets || []).filter((url) => url.endsWith(".js")));
   const approved = new Set();
   const view = {
-    busy: () => setStatus("running"),
+    busy: showBusy,
     settled(afterLoad) {
       settle(afterLoad && stoppedNote ? "Stopped; the app started again" : STATUS.ready);
       if (afterLoad) stoppedNote = false;
