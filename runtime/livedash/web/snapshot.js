@@ -3,7 +3,8 @@
 //
 // What is kept: the wasm memory of an interpreter that has booted, unpacked the runtime and imported it (and
 // run a tiny app, so a first app's imports are done too), before any code of a page ran. It sits in Cache
-// Storage under `<Pyodide version>/<runtime digest>`.
+// Storage under `<Pyodide version>/<runtime digest>/<its SHA-256>`: a new one never overwrites the one the
+// page's record names (a worker ended by Stop in the middle of storing cannot leave the two disagreeing).
 //
 // Why it can be trusted: every project of a GitHub user shares one origin, and any worker of it (code from a
 // share link too) can write Cache Storage. So a stored snapshot is used only when its SHA-256 is the one the
@@ -26,10 +27,10 @@ export function available() {
   return typeof caches !== "undefined" && Boolean(self.crypto?.subtle);
 }
 
-/** The Cache Storage request under which the snapshot of this Pyodide and runtime is kept. */
-function requestFor(pyodideVersion, runtime) {
-  return new Request(new URL(`/livedash-snapshot/${encodeURIComponent(pyodideVersion)}/${encodeURIComponent(runtime)}`,
-    self.location.origin));
+/** The Cache Storage request under which a snapshot of this Pyodide and runtime is kept. */
+function requestFor(pyodideVersion, runtime, digest) {
+  const path = [pyodideVersion, runtime, digest].map(encodeURIComponent).join("/");
+  return new Request(new URL(`/livedash-snapshot/${path}`, self.location.origin));
 }
 
 async function sha256(bytes) {
@@ -90,11 +91,12 @@ export async function read(record, runtime) {
   let packed;
   try {
     const cache = await caches.open(STORE);
-    const response = await cache.match(requestFor(record.pyodide, runtime));
+    const request = requestFor(record.pyodide, runtime, String(record.digest));
+    const response = await cache.match(request);
     if (!response) throw refuse("none", "none is stored");
     packed = new Uint8Array(await response.arrayBuffer());
     if (await sha256(packed) !== record.digest) {
-      await cache.delete(requestFor(record.pyodide, runtime));
+      await cache.delete(request);
       throw refuse("corrupt", "it is not the one this page stored");
     }
   } catch (error) {
@@ -131,7 +133,7 @@ export async function save(bytes, pyodideVersion, runtime) {
     const packed = pack(bytes);
     const digest = await sha256(packed);
     const cache = await caches.open(STORE);
-    await cache.put(requestFor(pyodideVersion, runtime), new Response(packed, {
+    await cache.put(requestFor(pyodideVersion, runtime, digest), new Response(packed, {
       headers: { "content-type": "application/octet-stream", "x-saved": String(Date.now()) } }));
     const kept = await Promise.all((await cache.keys()).map(async (request) =>
       [request, Number((await cache.match(request))?.headers.get("x-saved")) || 0]));
