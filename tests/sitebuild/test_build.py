@@ -45,7 +45,13 @@ def test_example_is_prerendered_with_its_initial_callbacks(built_site):
 
 
 def test_assets_only_on_pages_with_examples(built_site):
-    assert "livedash.js" in (built_site / "index.html").read_text()
+    html = (built_site / "index.html").read_text()
+    assert "livedash.js" in html
+    # Python's boot starts ahead of the widgets, its module's imports preloaded
+    start = html.index('<script type="module" async src="assets/livedash/start.js">')
+    assert start < html.index('class="livedash"') and start < html.index("livedash.js")
+    assert all(f'<link rel="modulepreload" href="assets/livedash/{name}">' in html[:start]
+               for name in ("kernel.js", "config.js", "protocol.js"))
     assert "livedash.js" not in (built_site / "plain" / "index.html").read_text()
 
 
@@ -305,6 +311,7 @@ def test_show_diagram_gives_the_graph_alone(tmp_path):
     assert '<figure class="livedash-diagram"' in html and "flowchart LR" in html
     assert 'class="livedash"' not in html and "livedash-data" not in html
     assert "livedash.js" in html and "livedash.css" in html   # drawn after instant navigation, and coloured
+    assert "start.js" not in html and "modulepreload" not in html, "no Python is started for a diagram"
 
 
 def test_fence_option_values_are_checked(tmp_path):

@@ -301,12 +301,18 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         base = self.config.assets_path.strip("/")
         css = get_relative_url(f"{base}/livedash.css", page.url)
         js = get_relative_url(f"{base}/livedash.js", page.url)
-        start = get_relative_url(f"{base}/start.js", page.url)
+        # Python's boot starts from start.js, its imports fetched with it rather than after it (a page of
+        # diagrams only has no Python to start)
+        boot = ""
+        if any("data-livedash-key" in widget for _, widget in widgets):
+            boot = "".join(f'<link rel="modulepreload" href="{get_relative_url(f"{base}/{name}", page.url)}">\n'
+                           for name in ("kernel.js", "config.js", "protocol.js"))
+            boot += f'<script type="module" async src="{get_relative_url(f"{base}/start.js", page.url)}"></script>\n'
         preloads = "".join(f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
                            for kind, path in self._preloads(self._uses.get(page.file.src_uri, {})))
         html = once_per_page(html)   # (each component stylesheet of the first views once)
-        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{preloads}{html}\n'
-                f'<script type="module" async src="{start}"></script>\n<script type="module" src="{js}"></script>')
+        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{boot}{preloads}{html}\n'
+                f'<script type="module" src="{js}"></script>')
 
     def _preloads(self, uses):
         """(as, path in the assets folder) of what the page's apps load first, so that it is fetched at once

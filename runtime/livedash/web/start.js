@@ -1,5 +1,5 @@
-// Loaded `async` ahead of livedash.js on a page with widgets: its only imports are small, so Python starts
-// booting while the page's other modules (widgets, React host, editor) are still on their way.
+// Loaded `async` (with its imports preloaded) ahead of the widgets on a page with a live example: Python
+// starts booting while the page's other modules (widgets, React host, editor) are still on their way.
 import { shared } from "./kernel.js";
 
-if (document.querySelector(".livedash[data-livedash-key]")) shared.start();
+shared.start();
