@@ -33,7 +33,19 @@ export class TracePanel {
     this.rows = details.querySelector(".livedash-trace-rows");
     this.count = details.querySelector(".livedash-trace-count");
     this.total = 0;
+    // New runs are followed unless the reader scrolled up; known from the scroll events, so that adding a
+    // row measures nothing (a layout read per row cost every click's answer a few ms).
+    this.following = true;
+    this.rows.addEventListener("scroll", () => {
+      this.following = this.rows.scrollTop + this.rows.clientHeight >= this.rows.scrollHeight - 4;
+    }, { passive: true });
     details.querySelector(".livedash-trace-clear").addEventListener("click", () => this.clear());
+  }
+
+  /** After rows were added: drop the oldest beyond the cap, and keep the newest in view (one layout). */
+  follow() {
+    while (this.rows.children.length > MAX_ROWS) this.rows.firstElementChild.remove();
+    if (this.following) this.rows.scrollTop = this.rows.scrollHeight;
   }
 
   line(className, parts) {
@@ -45,10 +57,7 @@ export class TracePanel {
       span.textContent = text;
       item.append(span, " ");   // a space, so copied text and screen readers keep the words apart
     }
-    const atEnd = this.rows.scrollTop + this.rows.clientHeight >= this.rows.scrollHeight - 4;
     this.rows.append(item);
-    if (atEnd) this.rows.scrollTop = this.rows.scrollHeight;   // follow new runs unless the reader scrolled up
-    while (this.rows.children.length > MAX_ROWS) this.rows.firstElementChild.remove();
     return item;
   }
 
@@ -66,11 +75,14 @@ export class TracePanel {
       ]);
       item.dataset.status = run.status;
     }
+    this.follow();
     this.update();
   }
 
   restarted() {
-    if (this.rows.children.length) this.line("ld-trace-restart", [["", "the app restarted with the code below"]]);
+    if (!this.rows.children.length) return;
+    this.line("ld-trace-restart", [["", "the app restarted with the code below"]]);
+    this.follow();
   }
 
   clear() {
