@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "runtime"))
 
-from tests.browser import chromium  # noqa: E402
+from tests.browser import ARGS, CHROMIUM, chromium  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
 from tests.sites import build, build_course, make_site  # noqa: E402
 from tests.differential.runner import HEADER, Case, DashSide, LivedashSide, RealDash, page_markdown  # noqa: E402
@@ -144,10 +144,17 @@ def expect_boot(page, wanted, what):
                  + notes)
 
 
-def probed_context(browser):
+def probed_context(browser, on_disk=False):
     """A new browser context (a new profile) whose pages get READY_PROBE; it keeps what livedash says on the
-    console of its pages and workers (why a snapshot was not used) as ``livedash_notes``."""
-    context = browser.new_context()
+    console of its pages and workers (why a snapshot was not used) as ``livedash_notes``. ``on_disk``: a
+    profile in a folder, as a reader's browser has, rather than Playwright's in-memory one, whose HTTP cache
+    keeps no file as large as Pyodide's 9.6 MB wasm (so a warm load would download and compile it again)."""
+    if on_disk:
+        folder = tempfile.mkdtemp(prefix="livedash-bench-profile-")
+        context = browser.browser_type.launch_persistent_context(folder, executable_path=CHROMIUM, args=ARGS)
+        context.on("close", lambda _: shutil.rmtree(folder, ignore_errors=True))
+    else:
+        context = browser.new_context()
     context.add_init_script(READY_PROBE)
     context.livedash_notes = []
     context.on("console", lambda message: message.text.startswith("livedash:")
@@ -388,7 +395,7 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
     fcp, second, cpu, until, after = [], [], [], [], []
     for run in range(runs):
         progress(f"lesson 1: cold, lesson 2, warm{', returning reader' * snapshots} (run {run + 1} of {runs})")
-        context = probed_context(browser)
+        context = probed_context(browser, on_disk=True)
         page = context.new_page()
         requests = []
         page.on("requestfinished", lambda r: requests.append(finished(r)))
@@ -500,7 +507,7 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
             for run in range(runs):
                 progress(f"CPU {rate}× slower: lesson 1 cold, warm{', returning reader' * snapshots} "
                          f"(run {run + 1} of {runs})")
-                context = probed_context(browser)
+                context = probed_context(browser, on_disk=True)
                 page = context.new_page()
                 slow["cold"].append(load_ready(page, url + LESSON_1))
                 returning_reader(context, page, url, snapshots, slow)
