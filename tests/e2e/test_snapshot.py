@@ -81,6 +81,20 @@ def snapshot_saved(context, url):
     return saved, keys[0].split("/")[-2]
 
 
+def refused_then_replaced(context, url, saved, reason):
+    """The next visit boots as a first one (the snapshot refused for ``reason``) and works; it stores a new
+    snapshot, from which the visit after it starts."""
+    page = visit(context, url)
+    assert boot_of(page) == ("fresh", reason)
+    counts(page)
+    wait_saved(page, after=saved["saved"])
+    page.close()
+    page = visit(context, url)
+    assert boot_of(page) == ("snapshot", None), "the refused snapshot was replaced by a good one"
+    counts(page)
+    return page
+
+
 def test_a_returning_reader_starts_from_the_snapshot_in_a_new_tab_and_on_reload(context, site):
     saved, _ = snapshot_saved(context, site.url)
     assert set(saved) == {"pyodide", "digest", "saved"} and len(saved["digest"]) == 64
@@ -113,21 +127,14 @@ def test_a_snapshot_made_for_another_runtime_is_stale_and_replaced(context, site
     assert f'"version": "{runtime}"' in original
     config.write_text(original.replace(f'"version": "{runtime}"', f'"version": "{other}"'))
     try:
-        page = visit(context, site.url)
-        assert boot_of(page) == ("fresh", "stale")
-        counts(page)
-        wait_saved(page, after=saved["saved"])
-        page.close()
-        page = visit(context, site.url)
-        assert boot_of(page) == ("snapshot", None), "the stale snapshot was replaced by a good one"
-        counts(page)
+        refused_then_replaced(context, site.url, saved, "stale")
     finally:
         config.write_text(original)
 
 
 def test_a_corrupt_snapshot_is_refused_and_replaced_even_when_its_record_was_forged_to_match(context, site):
     # (bytes changed without the record: the share-link test below)
-    saved, runtime = snapshot_saved(context, site.url)
+    saved, _ = snapshot_saved(context, site.url)
     page = visit(context, site.url)
     page.evaluate("""async () => {
         const cache = await caches.open('livedash-snapshots');
@@ -144,14 +151,7 @@ def test_a_corrupt_snapshot_is_refused_and_replaced_even_when_its_record_was_for
         localStorage.setItem(key, JSON.stringify(record));
     }""")
     page.close()
-    page = visit(context, site.url)
-    assert boot_of(page) == ("fresh", "corrupt")
-    counts(page)
-    wait_saved(page, after=saved["saved"])
-    page.close()
-    page = visit(context, site.url)
-    assert boot_of(page) == ("snapshot", None)
-    counts(page)
+    refused_then_replaced(context, site.url, saved, "corrupt")
 
 
 def test_code_from_a_share_link_can_neither_record_nor_plant_a_snapshot(context, site):
@@ -177,9 +177,7 @@ def test_code_from_a_share_link_can_neither_record_nor_plant_a_snapshot(context,
     }""", timeout=10_000)
     assert record(page) == saved, "the page keeps no record a link's worker sends"
     page.close()
-    page = visit(context, site.url)
-    assert boot_of(page) == ("fresh", "corrupt")
-    counts(page)
+    page = refused_then_replaced(context, site.url, saved, "corrupt")
     assert_no_script_ran(page)
 
 
