@@ -81,31 +81,33 @@ export function unpack(packed) {
   return bytes;
 }
 
+/** An error saying why no snapshot is used (`refused`: none, unavailable, stale, corrupt). */
+export const refusal = (refused, message) => Object.assign(new Error(message), { refused });
+
 /** The stored snapshot's bytes, if the page's `record` ({pyodide, digest}) vouches for them; rejects with
  *  an error whose `refused` says why not (none, stale, corrupt, unavailable). Starts before Pyodide's own
  *  module is loaded, so the record's Pyodide version names it; `check` compares it with the real one. */
 export async function read(record, runtime) {
-  const refuse = (refused, message) => Object.assign(new Error(message), { refused });
-  if (!record) throw refuse("none", "none is stored");
-  if (!available()) throw refuse("unavailable", "this browser keeps none here");
+  if (!record) throw refusal("none", "none is stored");
+  if (!available()) throw refusal("unavailable", "this browser keeps none here");
   let packed;
   try {
     const cache = await caches.open(STORE);
     const request = requestFor(record.pyodide, runtime, String(record.digest));
     const response = await cache.match(request);
-    if (!response) throw refuse("none", "none is stored");
+    if (!response) throw refusal("none", "none is stored");
     packed = new Uint8Array(await response.arrayBuffer());
     if (await sha256(packed) !== record.digest) {
       await cache.delete(request);
-      throw refuse("corrupt", "it is not the one this page stored");
+      throw refusal("corrupt", "it is not the one this page stored");
     }
   } catch (error) {
-    throw error.refused ? error : refuse("unavailable", `the browser's storage failed: ${error.message}`);
+    throw error.refused ? error : refusal("unavailable", `the browser's storage failed: ${error.message}`);
   }
   try {
     return unpack(packed);
   } catch (error) {
-    throw refuse("corrupt", error.message);
+    throw refusal("corrupt", error.message);
   }
 }
 
@@ -123,7 +125,7 @@ export function madeFor(py, runtime) {
 
 /** Was `record` made by this Pyodide? (Its build id is checked again when the snapshot is restored.) */
 export function check(record, pyodideVersion) {
-  if (record?.pyodide !== pyodideVersion) throw Object.assign(new Error("it was made by another Pyodide"), { refused: "stale" });
+  if (record?.pyodide !== pyodideVersion) throw refusal("stale", "it was made by another Pyodide");
 }
 
 /** Keep `bytes` for the next boots; resolves to the record the page keeps ({pyodide, digest}), or null when

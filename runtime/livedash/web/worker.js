@@ -55,7 +55,7 @@ async function boot({ pyodide, runtime, version, packages: wheels = [], interrup
         py = await interpreter(loadPyodide, { indexURL: pyodide, _loadSnapshot: stored });
         await unpack();   // (files are not in a snapshot: the modules not imported yet need them)
         if (!snapshot.madeFor(py, version)) {
-          throw Object.assign(new Error("it was made for another runtime"), { refused: "stale" });
+          throw snapshot.refusal("stale", "it was made for another runtime");
         }
       } catch (error) {
         refused = error.refused || "failed";
