@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "runtime"))
 
 from tests.browser import ARGS, CHROMIUM, chromium  # noqa: E402
+from tests.differential.runner import HEADER, Case, DashSide, LivedashSide, RealDash, page_markdown  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
 from tests.sites import build, build_course, make_site  # noqa: E402
-from tests.differential.runner import HEADER, Case, DashSide, LivedashSide, RealDash, page_markdown  # noqa: E402
 
 LESSON_1 = "lessons/01-first-callback/"
 LESSON_2 = "lessons/02-several-inputs/"
@@ -106,7 +106,7 @@ def copy_without_snapshots(site, out):
     head, _, body = config.read_text(encoding="utf-8").partition("export default ")
     settings = json.loads(body.strip().rstrip(";"))
     settings["snapshot"] = False
-    config.unlink()   # (a hard link: writing through it would change the original's too)
+    config.unlink()  # (a hard link: writing through it would change the original's too)
     config.write_text(f"{head}export default {json.dumps(settings, indent=2)};\n", encoding="utf-8")
 
 
@@ -121,15 +121,18 @@ def wait_snapshot_saved(page, timeout=60_000):
     try:
         page.wait_for_function(SNAPSHOT_SAVED, timeout=timeout, polling=100)
     except Exception:
-        sys.exit(f"bench: no Python snapshot was saved within {timeout / 1000:.0f} s of the first boot "
-                 f"({page.url}); is the snapshot broken?")
+        sys.exit(
+            f"bench: no Python snapshot was saved within {timeout / 1000:.0f} s of the first boot "
+            f"({page.url}); is the snapshot broken?"
+        )
 
 
 def boot_kind(page):
     """How the page's first widget's Python booted: the status's data-boot, "snapshot" or "fresh"."""
     try:
-        return page.wait_for_function("() => document.querySelector('.livedash-status')?.dataset.boot",
-                                      timeout=10_000).json_value()
+        return page.wait_for_function(
+            "() => document.querySelector('.livedash-status')?.dataset.boot", timeout=10_000
+        ).json_value()
     except Exception:
         return "unknown"
 
@@ -140,8 +143,7 @@ def expect_boot(page, wanted, what):
     kind = boot_kind(page)
     if kind != wanted:
         notes = "".join(f"\n  console: {note}" for note in page.context.livedash_notes)
-        sys.exit(f"bench: {what}: Python booted {kind!r}, expected {wanted!r} (data-boot of .livedash-status)"
-                 + notes)
+        sys.exit(f"bench: {what}: Python booted {kind!r}, expected {wanted!r} (data-boot of .livedash-status)" + notes)
 
 
 def probed_context(browser, on_disk=False):
@@ -157,8 +159,9 @@ def probed_context(browser, on_disk=False):
         context = browser.new_context()
     context.add_init_script(READY_PROBE)
     context.livedash_notes = []
-    context.on("console", lambda message: message.text.startswith("livedash:")
-               and context.livedash_notes.append(message.text))
+    context.on(
+        "console", lambda message: message.text.startswith("livedash:") and context.livedash_notes.append(message.text)
+    )
     return context
 
 
@@ -180,7 +183,7 @@ def _stat(pid):
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = text[text.rindex(")") + 2:].split()
+    fields = text[text.rindex(")") + 2 :].split()
     return int(fields[1]), int(fields[11]) + int(fields[12])
 
 
@@ -261,7 +264,7 @@ class SlowCpu:
         pids, scanned = [], 0.0
         try:
             while not self.stopping.is_set():
-                if time.monotonic() - scanned > 0.25:   # (a new page or context may get a new renderer)
+                if time.monotonic() - scanned > 0.25:  # (a new page or context may get a new renderer)
                     pids, scanned = self._renderers(), time.monotonic()
                 self._signal(pids, signal.SIGCONT)
                 time.sleep(self.PERIOD / self.rate)
@@ -284,15 +287,22 @@ def stop_recovery(page):
     widget = page.locator(".livedash").first
     code = widget.evaluate("(w) => w.livedash.code()")
     if "while n_clicks" not in code:
-        widget.evaluate("(w, text) => w.livedash.setCode(text)", code.replace('    return f"', "    while n_clicks:\n        pass\n    return f\"", 1))
+        widget.evaluate(
+            "(w, text) => w.livedash.setCode(text)",
+            code.replace('    return f"', '    while n_clicks:\n        pass\n    return f"', 1),
+        )
         widget.locator(".livedash-run").click()
         widget.locator('.livedash-status[data-state="ready"]').wait_for(timeout=60_000)
     widget.locator("#btn").click()
     page.wait_for_timeout(1000)
     start = page.evaluate("performance.now()")
     widget.locator(".livedash-stop").click()
-    page.wait_for_function("(w) => w.querySelector('.livedash-status').dataset.state === 'ready'",
-                           arg=widget.element_handle(), timeout=60_000, polling=10)
+    page.wait_for_function(
+        "(w) => w.querySelector('.livedash-status').dataset.state === 'ready'",
+        arg=widget.element_handle(),
+        timeout=60_000,
+        polling=10,
+    )
     return page.evaluate("performance.now()") - start
 
 
@@ -310,7 +320,7 @@ def body_size(request):
     """A finished request's body size (0 when its page has closed meanwhile)."""
     try:
         return request.sizes()["responseBodySize"]
-    except Exception:   # (playwright's TargetClosedError: a request that finished as the context closed)
+    except Exception:  # (playwright's TargetClosedError: a request that finished as the context closed)
         return 0
 
 
@@ -323,7 +333,7 @@ def finished(request):
     """(url, body bytes, epoch ms when it started) of a finished request."""
     try:
         started = request.timing["startTime"]
-    except Exception:   # (as body_size)
+    except Exception:  # (as body_size)
         started = time.time() * 1000
     return request.url, body_size(request), started
 
@@ -343,7 +353,7 @@ def byte_counts(site, requests, part=lambda url: True):
         if path.is_dir():
             path = path / "index.html"
         raw += size
-        if size and path.is_file():   # (a response from the HTTP cache fetched nothing: size 0)
+        if size and path.is_file():  # (a response from the HTTP cache fetched nothing: size 0)
             packed += gzip_size(path)
     return raw, packed
 
@@ -405,9 +415,9 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
         fcp.append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN"))
         if snapshots:
             expect_boot(page, "fresh", "first load")
-        page.locator(".livedash-diagram svg g.node").first.wait_for(timeout=60_000)   # mermaid's chunks too
+        page.locator(".livedash-diagram svg g.node").first.wait_for(timeout=60_000)  # mermaid's chunks too
         first_load = list(requests)
-        sooner = [r for r in first_load if r[2] < ready_at]   # (requests started before it was interactive)
+        sooner = [r for r in first_load if r[2] < ready_at]  # (requests started before it was interactive)
         later = [r for r in first_load if r[2] >= ready_at]
         until.append(byte_counts(site, sooner))
         after.append(byte_counts(site, later))
@@ -425,8 +435,10 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
     rows["time to interactive, lesson 1, cold profile"] = (statistics.median(timings["cold"]), bare)
     rows["time to interactive, lesson 1, warm (HTTP cache, no snapshot)"] = (statistics.median(timings["warm"]), bare)
     if snapshots:
-        rows[f"time to interactive, lesson 1, returning reader (data-boot=snapshot in {runs} of {runs}; "
-             "HTTP cache warm too)"] = (statistics.median(timings["returning"]), bare)
+        rows[
+            f"time to interactive, lesson 1, returning reader (data-boot=snapshot in {runs} of {runs}; "
+            "HTTP cache warm too)"
+        ] = (statistics.median(timings["returning"]), bare)
     rows["time to interactive, lesson 2 after instant navigation"] = (statistics.median(second), bare)
 
     shifts = {}
@@ -476,10 +488,14 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
         stops = [stop_recovery(page) for _ in range(runs)]
         expect_boot(page, "snapshot", "the worker that replaced a stopped one")
         rows["Stop on an endless loop → the app ready again, snapshot saved (restored on demand)"] = (
-            statistics.median(stops), bare)
+            statistics.median(stops),
+            bare,
+        )
     else:
         rows["Stop on an endless loop → the app ready again"] = (
-            statistics.median(stop_recovery(page) for _ in range(runs)), bare)
+            statistics.median(stop_recovery(page) for _ in range(runs)),
+            bare,
+        )
     context.close()
     latency = (percentile(times, 50), percentile(times, 95))
     if snapshots:
@@ -490,13 +506,19 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
         stops = [stop_recovery(page) for _ in range(runs)]
         expect_boot(page, "fresh", "the worker that replaced a stopped one, snapshot off")
         rows["Stop on an endless loop → the app ready again, snapshot off (the spare booted at 400 ms)"] = (
-            statistics.median(stops), bare)
+            statistics.median(stops),
+            bare,
+        )
         context.close()
 
     rows[f"CPU time of Chromium in the first {cpu_seconds} s of the bare Pyodide page (user+sys; × this)"] = (
-        statistics.median(bare_cpu), statistics.median(bare_cpu))
+        statistics.median(bare_cpu),
+        statistics.median(bare_cpu),
+    )
     rows[f"CPU time of Chromium in the first {cpu_seconds} s of lesson 1, cold (user+sys; × the bare page's)"] = (
-        statistics.median(cpu), statistics.median(bare_cpu))
+        statistics.median(cpu),
+        statistics.median(bare_cpu),
+    )
 
     if rate > 1:
         with SlowCpu(rate):
@@ -505,32 +527,45 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
             rows[f"CPU {rate}× slower: bare Pyodide boot"] = (slow_bare, slow_bare)
             slow = {"cold": [], "warm": [], "returning": []}
             for run in range(runs):
-                progress(f"CPU {rate}× slower: lesson 1 cold, warm{', returning reader' * snapshots} "
-                         f"(run {run + 1} of {runs})")
+                progress(
+                    f"CPU {rate}× slower: lesson 1 cold, warm{', returning reader' * snapshots} "
+                    f"(run {run + 1} of {runs})"
+                )
                 context = probed_context(browser, on_disk=True)
                 page = context.new_page()
                 slow["cold"].append(load_ready(page, url + LESSON_1))
                 returning_reader(context, page, url, snapshots, slow)
                 context.close()
         rows[f"CPU {rate}× slower: time to interactive, lesson 1, cold profile"] = (
-            statistics.median(slow["cold"]), slow_bare)
+            statistics.median(slow["cold"]),
+            slow_bare,
+        )
         rows[f"CPU {rate}× slower: time to interactive, lesson 1, warm (HTTP cache, no snapshot)"] = (
-            statistics.median(slow["warm"]), slow_bare)
+            statistics.median(slow["warm"]),
+            slow_bare,
+        )
         if snapshots:
             rows[f"CPU {rate}× slower: time to interactive, lesson 1, returning reader (data-boot=snapshot)"] = (
-                statistics.median(slow["returning"]), slow_bare)
+                statistics.median(slow["returning"]),
+                slow_bare,
+            )
 
-    sizes = {"until": tuple(statistics.median(c[i] for c in until) for i in (0, 1)),
-             "after": tuple(statistics.median(c[i] for c in after) for i in (0, 1)),
-             "mermaid": byte_counts(site, later, lambda u: "/vendor/mermaid/" in u),
-             "dash": byte_counts(site, first_load, lambda u: "/livedash/dash/" in u)}
+    sizes = {
+        "until": tuple(statistics.median(c[i] for c in until) for i in (0, 1)),
+        "after": tuple(statistics.median(c[i] for c in after) for i in (0, 1)),
+        "mermaid": byte_counts(site, later, lambda u: "/vendor/mermaid/" in u),
+        "dash": byte_counts(site, first_load, lambda u: "/livedash/dash/" in u),
+    }
     return rows, latency, sizes, shifts
 
 
 # Apps measured in real Dash and in livedash: (name, source, button selector, output selector).
 LATENCY_APPS = [
     ("counter", (ROOT / "docs/examples/counter.py").read_text(), "#btn", "#count"),
-    ("chained Store", HEADER + """
+    (
+        "chained Store",
+        HEADER
+        + """
 app = Dash()
 app.layout = html.Div([html.Button("go", id="b"), dcc.Slider(1, 5, 1, value=2, id="k"), dcc.Store(id="s"),
                        html.P(id="out")])
@@ -542,8 +577,14 @@ def compute(n, k):
 @callback(Output("out", "children"), Input("s", "data"), State("k", "value"))
 def show(d, k):
     return f"total {d['total']} at x{k}"
-""", "#b", "#out"),
-    ("MATCH list of 100 items", HEADER + """
+""",
+        "#b",
+        "#out",
+    ),
+    (
+        "MATCH list of 100 items",
+        HEADER
+        + """
 app = Dash()
 app.layout = html.Div([html.Div([html.Button("+", id={"type": "b", "i": i}), html.Span(id={"type": "s", "i": i})])
                        for i in range(100)])
@@ -551,15 +592,24 @@ app.layout = html.Div([html.Div([html.Button("+", id={"type": "b", "i": i}), htm
 @callback(Output({"type": "s", "i": MATCH}, "children"), Input({"type": "b", "i": MATCH}, "n_clicks"))
 def f(n):
     return f"{n or 0} clicks"
-""", '[id=\'{"i":50,"type":"b"}\']', '[id=\'{"i":50,"type":"s"}\']'),
-    ("ALL aggregate over 1,000 components", HEADER + """
+""",
+        '[id=\'{"i":50,"type":"b"}\']',
+        '[id=\'{"i":50,"type":"s"}\']',
+    ),
+    (
+        "ALL aggregate over 1,000 components",
+        HEADER
+        + """
 app = Dash()
 app.layout = html.Div([html.Button("+", id={"type": "b", "i": i}) for i in range(1000)] + [html.P(id="total")])
 
 @callback(Output("total", "children"), Input({"type": "b", "i": ALL}, "n_clicks"))
 def f(clicks):
     return f"{sum(c or 0 for c in clicks)} clicks"
-""", '[id=\'{"i":500,"type":"b"}\']', "#total"),
+""",
+        '[id=\'{"i":500,"type":"b"}\']',
+        "#total",
+    ),
 ]
 
 
@@ -568,8 +618,12 @@ def latency_side_by_side(browser, clicks):
     cases = [Case(f"bench{n}", source, whole=True) for n, (_, source, _, _) in enumerate(LATENCY_APPS)]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_site(Path(tmp), {"index.md": page_markdown(cases)}, {f"{c.name}.py": c.source for c in cases},
-                         plugin={"diagram": False})
+        root = make_site(
+            Path(tmp),
+            {"index.md": page_markdown(cases)},
+            {f"{c.name}.py": c.source for c in cases},
+            plugin={"diagram": False},
+        )
         result = build(root)
         if result.returncode:
             sys.exit(result.stderr[-3000:])
@@ -586,8 +640,15 @@ def latency_side_by_side(browser, clicks):
                 dash_times = dash_page.evaluate(CLICKS, [clicks, "#react-entry-point", 0, button, target])
                 dash_page.close()
                 host.stop(case)
-                rows.append((name, percentile(ours_times, 50), percentile(ours_times, 95),
-                             percentile(dash_times, 50), percentile(dash_times, 95)))
+                rows.append(
+                    (
+                        name,
+                        percentile(ours_times, 50),
+                        percentile(ours_times, 95),
+                        percentile(dash_times, 50),
+                        percentile(dash_times, 95),
+                    )
+                )
             context.close()
         host.close()
     return rows
@@ -623,10 +684,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="page loads per measurement (median is shown)")
     parser.add_argument("--clicks", type=int, default=200)
-    parser.add_argument("--slow-cpu", type=int, default=4, metavar="RATE",
-                        help="also measure lesson 1 with Chromium's renderers at 1/RATE speed (1: not at all)")
-    parser.add_argument("--cpu-seconds", type=int, default=10, metavar="S",
-                        help="Chromium's CPU time is summed over the first S seconds of a page load")
+    parser.add_argument(
+        "--slow-cpu",
+        type=int,
+        default=4,
+        metavar="RATE",
+        help="also measure lesson 1 with Chromium's renderers at 1/RATE speed (1: not at all)",
+    )
+    parser.add_argument(
+        "--cpu-seconds",
+        type=int,
+        default=10,
+        metavar="S",
+        help="Chromium's CPU time is summed over the first S seconds of a page load",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site, plain = Path(tmp) / "site", Path(tmp) / "site-without-snapshots"
@@ -638,8 +709,17 @@ def main():
             progress("this runtime keeps no Python snapshot (no snapshot.js): returning-reader rows left out")
         copy_without_snapshots(site, plain)
         with server, SiteServer(plain) as plain_server, chromium() as browser:
-            rows, (p50, p95), sizes, shifts = measure(browser, server.url, site, args.runs, args.clicks,
-                                                      plain_server.url, snapshots, args.slow_cpu, args.cpu_seconds)
+            rows, (p50, p95), sizes, shifts = measure(
+                browser,
+                server.url,
+                site,
+                args.runs,
+                args.clicks,
+                plain_server.url,
+                snapshots,
+                args.slow_cpu,
+                args.cpu_seconds,
+            )
             progress("click latency, livedash vs real Dash")
             latency = latency_side_by_side(browser, args.clicks)
             progress("lesson 8's background job, livedash vs real Dash")
@@ -650,28 +730,39 @@ def main():
     for name, (ms, base) in rows.items():
         print(f"| {name} | {ms:,.0f} | {ms / base:.2f} |")
     print(f"| click → DOM latency over {args.clicks} clicks, p50 / p95 | {p50:.1f} / {p95:.1f} | |")
+
     def mb(pair):
         return f"{pair[0] / 1e6:.2f} MB / {pair[1] / 1e6:.2f} MB"
 
     print(f"| bytes on first load of lesson 1 until interactive (raw / gzip -6 estimate) | {mb(sizes['until'])} | |")
-    print(f"| bytes on first load of lesson 1 after interactive, until the callback diagram is drawn (raw / gzip -6; "
-          f"of which mermaid {mb(sizes['mermaid'])}) | {mb(sizes['after'])} | |")
+    print(
+        f"| bytes on first load of lesson 1 after interactive, until the callback diagram is drawn (raw / gzip -6; "
+        f"of which mermaid {mb(sizes['mermaid'])}) | {mb(sizes['after'])} | |"
+    )
     raw_bytes, gz_bytes = sizes["dash"]
-    print(f"| Dash's components on first load (React, html, dcc; raw / gzip -6) | {raw_bytes / 1e3:,.0f} KB / {gz_bytes / 1e3:,.0f} KB | |")
+    print(
+        f"| Dash's components on first load (React, html, dcc; raw / gzip -6) | {raw_bytes / 1e3:,.0f} KB / {gz_bytes / 1e3:,.0f} KB | |"
+    )
     for label, shift in shifts.items():
         print(f"| layout shift in app panes, first paint → interactive, {label} (CLS units) | {shift:.4f} | |")
-    print(f"\n× column: against the bare Pyodide boot measured the same way (the CPU {args.slow_cpu}× slower rows: the "
-          "bare boot on that CPU; the CPU time rows: the bare page's CPU time). A slower CPU: Chromium's renderer "
-          "processes (page and workers) stopped and continued in turn, as DevTools' throttling slows only a "
-          "page's main thread.")
-    print(f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash 4.4.1 (Flask on 127.0.0.1, dev tools on)\n")
+    print(
+        f"\n× column: against the bare Pyodide boot measured the same way (the CPU {args.slow_cpu}× slower rows: the "
+        "bare boot on that CPU; the CPU time rows: the bare page's CPU time). A slower CPU: Chromium's renderer "
+        "processes (page and workers) stopped and continued in turn, as DevTools' throttling slows only a "
+        "page's main thread."
+    )
+    print(
+        f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash 4.4.1 (Flask on 127.0.0.1, dev tools on)\n"
+    )
     print("| app | livedash p50 / p95 ms | real Dash p50 / p95 ms | p50 ratio |")
     print("|---|---:|---:|---:|")
     for name, p50, p95, d50, d95 in latency:
         print(f"| {name} | {p50:.1f} / {p95:.1f} | {d50:.1f} / {d95:.1f} | {d50 / p50:.1f}× faster |")
-    print("\nlesson 8's background job (5 × 0.3 s of sleep), Start → result, median of "
-          f"{args.runs}: livedash {job_ours:,.0f} ms, real Dash with DiskcacheManager {job_dash:,.0f} ms "
-          f"({job_dash / job_ours:.2f}×)")
+    print(
+        "\nlesson 8's background job (5 × 0.3 s of sleep), Start → result, median of "
+        f"{args.runs}: livedash {job_ours:,.0f} ms, real Dash with DiskcacheManager {job_dash:,.0f} ms "
+        f"({job_dash / job_ours:.2f}×)"
+    )
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ def pages():
                 else:
                     path = "" if value == "index.md" else value.removesuffix(".md") + "/"
                     found.append((Path(value).stem, path))
+
     walk(config["nav"])
     return found
 
@@ -83,15 +84,16 @@ def main():
                 for width in WIDTHS:
                     smallest = None
                     for palette in PALETTES:
-                        context = browser.new_context(viewport={"width": width, "height": 900},
-                                                      color_scheme=palette, device_scale_factor=1)
+                        context = browser.new_context(
+                            viewport={"width": width, "height": 900}, color_scheme=palette, device_scale_factor=1
+                        )
                         page = context.new_page()
                         page.goto(server.url + path)
                         try:
                             page.wait_for_function(SETTLED, timeout=90_000)
                         except Exception:
                             print(f"  ({name} at {width} px did not settle in 90 s: shot as it is)")
-                        page.wait_for_timeout(300)   # a lit diagram node fades
+                        page.wait_for_timeout(300)  # a lit diagram node fades
                         smallest = page.evaluate(SMALLEST_LABEL)
                         page.screenshot(path=str(out / f"{name}-{width}-{palette}.png"), full_page=True)
                         context.close()

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "runtime"))   # the tests use the checkout, installed or not
+sys.path.insert(0, str(ROOT / "runtime"))  # the tests use the checkout, installed or not
 
 from tests.browser import CHROMIUM, chromium  # noqa: E402
 

@@ -7,8 +7,14 @@ import sys
 import threading
 from pathlib import Path
 
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-         ".json": "application/json", ".zip": "application/zip", ".css": "text/css"}
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".css": "text/css",
+}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -23,7 +29,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
@@ -48,8 +54,7 @@ class SiteServer:
 
     def __init__(self, directory, prefix="/", headers=None):
         handler = type("Handler", (_Handler,), {"prefix": prefix, "headers_to_send": headers or {}})
-        self.httpd = _Server(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+        self.httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -10,7 +10,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-COUNTER = '''\
+COUNTER = """\
 from dash import Dash, html, callback, Input, Output
 
 app = Dash()
@@ -24,7 +24,7 @@ def update(n):
 
 if __name__ == "__main__":
     app.run(debug=True)
-'''
+"""
 
 
 def make_site(root, pages, examples=None, theme="material", plugin=None, nav=None, extra=None):
@@ -55,15 +55,26 @@ def build_course(site_dir, site_url, strict=True):
     instant navigation only takes over links that match the sitemap's host, port and path)."""
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}-mkdocs.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
-                                      "site_url": site_url, "site_dir": str(site_dir)}), encoding="utf-8")
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "INHERIT": str(ROOT / "mkdocs.yml"),
+                "docs_dir": str(ROOT / "docs"),
+                "site_url": site_url,
+                "site_dir": str(site_dir),
+            }
+        ),
+        encoding="utf-8",
+    )
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)] + (["--strict"] if strict else [])
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
 
 
 def build(root, strict=True):
     """Run `mkdocs build` in ``root``; returns the CompletedProcess (stdout and stderr merged)."""
     command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
-    return subprocess.run(command, cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        command, cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )

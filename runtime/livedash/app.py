@@ -6,15 +6,53 @@ from .exceptions import DuplicateCallback, NoLayoutException, ObsoleteAttributeE
 
 # Dash.__init__'s keyword arguments (4.4.1). Server-side ones are accepted and have no effect here.
 _OPTIONS = (
-    "name", "server", "backend", "assets_folder", "pages_folder", "use_pages", "assets_url_path",
-    "assets_ignore", "assets_path_ignore", "assets_external_path", "eager_loading", "include_assets_files",
-    "include_pages_meta", "url_base_pathname", "requests_pathname_prefix", "routes_pathname_prefix",
-    "serve_locally", "compress", "meta_tags", "index_string", "external_scripts", "external_stylesheets",
-    "suppress_callback_exceptions", "prevent_initial_callbacks", "show_undo_redo", "extra_hot_reload_paths",
-    "plugins", "title", "update_title", "background_callback_manager", "add_log_handler", "hooks",
-    "routing_callback_inputs", "description", "on_error", "use_async", "health_endpoint", "csrf_token_name",
-    "csrf_header_name", "websocket_callbacks", "websocket_allowed_origins", "websocket_inactivity_timeout",
-    "websocket_heartbeat_interval", "websocket_batch_delay", "websocket_max_workers", "enable_mcp", "mcp_path",
+    "name",
+    "server",
+    "backend",
+    "assets_folder",
+    "pages_folder",
+    "use_pages",
+    "assets_url_path",
+    "assets_ignore",
+    "assets_path_ignore",
+    "assets_external_path",
+    "eager_loading",
+    "include_assets_files",
+    "include_pages_meta",
+    "url_base_pathname",
+    "requests_pathname_prefix",
+    "routes_pathname_prefix",
+    "serve_locally",
+    "compress",
+    "meta_tags",
+    "index_string",
+    "external_scripts",
+    "external_stylesheets",
+    "suppress_callback_exceptions",
+    "prevent_initial_callbacks",
+    "show_undo_redo",
+    "extra_hot_reload_paths",
+    "plugins",
+    "title",
+    "update_title",
+    "background_callback_manager",
+    "add_log_handler",
+    "hooks",
+    "routing_callback_inputs",
+    "description",
+    "on_error",
+    "use_async",
+    "health_endpoint",
+    "csrf_token_name",
+    "csrf_header_name",
+    "websocket_callbacks",
+    "websocket_allowed_origins",
+    "websocket_inactivity_timeout",
+    "websocket_heartbeat_interval",
+    "websocket_batch_delay",
+    "websocket_max_workers",
+    "enable_mcp",
+    "mcp_path",
 )
 
 _OBSOLETE = {
@@ -28,12 +66,17 @@ class Dash:
         unknown = sorted(set(kwargs) - set(_OPTIONS))
         if unknown:
             raise TypeError(f"Dash() got an unexpected keyword argument '{unknown[0]}'")
-        self.config = {"name": name, "title": "Dash", "suppress_callback_exceptions": False,
-                       "prevent_initial_callbacks": False, **kwargs}
+        self.config = {
+            "name": name,
+            "title": "Dash",
+            "suppress_callback_exceptions": False,
+            "prevent_initial_callbacks": False,
+            **kwargs,
+        }
         self.title = self.config["title"]
         self._layout = None
         self._app_callbacks = []
-        self._run_mode = None        # set by a call of app.run(...) that the program makes as it runs
+        self._run_mode = None  # set by a call of app.run(...) that the program makes as it runs
         current_collection().apps.append(self)
 
     def stylesheets(self):
@@ -61,7 +104,8 @@ class Dash:
         if not (isinstance(value, (Component, list, tuple, str, int, float)) or callable(value)):
             raise NoLayoutException(
                 "Layout must be a single dash component, a list of dash components, or a function "
-                f"that returns a dash component. Got {type(value).__name__}.")
+                f"that returns a dash component. Got {type(value).__name__}."
+            )
         self._layout = value
 
     def build_layout(self):
@@ -71,7 +115,8 @@ class Dash:
             raise NoLayoutException(
                 "The layout was `None` at the time that `run` was called.\n"
                 "Make sure to set the `layout` attribute of your application\n"
-                "before running the server.")
+                "before running the server."
+            )
         return layout
 
     # -- callbacks ----------------------------------------------------------------------------
@@ -87,7 +132,7 @@ class Dash:
             spec.prevent_initial_call = default
         check_allow_duplicate(spec, default)
         if spec.clientside is None and spec.error_handler is None:
-            spec.error_handler = self.config.get("on_error")   # Dash(on_error=): a callback's own one wins
+            spec.error_handler = self.config.get("on_error")  # Dash(on_error=): a callback's own one wins
         self._app_callbacks.append(spec)
 
     def adopt_global_callbacks(self, specs):
@@ -95,8 +140,9 @@ class Dash:
         ids = {s.id for s in self._app_callbacks}
         for spec in specs:
             if spec.id in ids:
-                raise DuplicateCallback(f"The callback `{spec.id}` provided with `dash.callback` was "
-                                        "already assigned with `app.callback`.")
+                raise DuplicateCallback(
+                    f"The callback `{spec.id}` provided with `dash.callback` was already assigned with `app.callback`."
+                )
             self._register(spec, app_default=False)
 
     @property
@@ -108,6 +154,7 @@ class Dash:
         """Serves nothing here: the page runs the app. (Real Dash starts a server.) Its debug options are
         kept: they decide Dash's load-time checks (runmode.py)."""
         from .runmode import bind_run_arguments, mode_of
+
         self._run_mode = mode_of(bind_run_arguments(args, kwargs))
         return None
 

@@ -15,18 +15,46 @@ from .exceptions import CallbackException, DuplicateCallback, IncorrectTypeExcep
 from .grouping import flatten, make_like, map_grouping
 
 # The keywords Dash's callback decorator reads; any other is accepted and ignored, as in Dash.
-_KNOWN_KEYWORDS = {"output", "inputs", "state", "prevent_initial_call", "background", "interval", "progress",
-                   "progress_default", "running", "cancel", "manager", "cache_args_to_ignore",
-                   "cache_ignore_triggered", "on_error", "api_endpoint", "optional", "hidden", "websocket",
-                   "persistent", "mcp_enabled", "mcp_expose_docstring"}
+_KNOWN_KEYWORDS = {
+    "output",
+    "inputs",
+    "state",
+    "prevent_initial_call",
+    "background",
+    "interval",
+    "progress",
+    "progress_default",
+    "running",
+    "cancel",
+    "manager",
+    "cache_args_to_ignore",
+    "cache_ignore_triggered",
+    "on_error",
+    "api_endpoint",
+    "optional",
+    "hidden",
+    "websocket",
+    "persistent",
+    "mcp_enabled",
+    "mcp_expose_docstring",
+}
 
 
 class CallbackSpec:
     """One registered callback: its dependencies (flat, and as the function groups them) and options."""
 
-    def __init__(self, output_grouping, input_grouping, func, *, prevent_initial_call, running=(), clientside=None,
-                 background=None):
-        self.output_grouping = output_grouping       # None, one Output, or a list/tuple/dict grouping
+    def __init__(
+        self,
+        output_grouping,
+        input_grouping,
+        func,
+        *,
+        prevent_initial_call,
+        running=(),
+        clientside=None,
+        background=None,
+    ):
+        self.output_grouping = output_grouping  # None, one Output, or a list/tuple/dict grouping
         self.outputs = [] if output_grouping is None else flatten(output_grouping)
         flat = flatten(input_grouping)
         self.inputs = [d for d in flat if isinstance(d, Input)]
@@ -51,12 +79,15 @@ class CallbackSpec:
         # on_error= (Dash's, _callback.py): called with the exception the function raised; its return value
         # stands for the function's. error_handler is this one or else the app's Dash(on_error=).
         self.on_error = self.error_handler = None
-        self.optional = False          # optional=True: its ids may be missing from the layout (no error)
+        self.optional = False  # optional=True: its ids may be missing from the layout (no error)
         if clientside is None:
             self.name = getattr(func, "__name__", "callback")
         else:
-            self.name = ".".join((clientside["namespace"], clientside["name"])) if "namespace" in clientside \
+            self.name = (
+                ".".join((clientside["namespace"], clientside["name"]))
+                if "namespace" in clientside
                 else "clientside function"
+            )
         keys = [_output_key(o, self.inputs) for o in self.outputs]
         if self.multi:
             self.id = ".." + "...".join(keys) + ".."
@@ -93,7 +124,7 @@ class CallbackSpec:
         """This callback as Dash's server runs it once ``other``, registered later under the same callback
         id, has replaced it in Dash's callback map: its own dependencies, ``other``'s function."""
         if self.clientside is not None or other.clientside is not None:
-            return self    # a clientside function lives in the page, where nothing replaces it
+            return self  # a clientside function lives in the page, where nothing replaces it
         twin = copy.copy(self)
         twin.func, twin.arg_grouping, twin.name = other.func, other.arg_grouping, other.name
         twin.on_error, twin.error_handler, twin.background = other.on_error, other.error_handler, other.background
@@ -170,7 +201,7 @@ def parse_callback_args(args, kwargs):
     if isinstance(outputs, list) and len(outputs) == 1:
         first = kwargs.get("output", args[0] if args else None)
         if not isinstance(first, (list, tuple)):
-            outputs = outputs[0]   # a single Output not given in a list: the return value is not wrapped
+            outputs = outputs[0]  # a single Output not given in a list: the return value is not wrapped
     if isinstance(outputs, list) and not outputs:
         outputs = None
 
@@ -180,20 +211,26 @@ def parse_callback_args(args, kwargs):
         state = [state] if isinstance(state, DashDependency) else state
         if isinstance(inputs, dict):
             if state and not isinstance(state, dict):
-                raise ValueError("The input argument to app.callback was a dict, but the state argument was not.\n"
-                                 "input and state arguments must have the same type")
+                raise ValueError(
+                    "The input argument to app.callback was a dict, but the state argument was not.\n"
+                    "input and state arguments must have the same type"
+                )
             grouping = {**(state or {}), **inputs}
             for key in grouping:
                 if not key.isidentifier():
                     raise CallbackException(f"{key} is not a valid Python variable name")
         elif isinstance(inputs, (list, tuple)):
             if state and not isinstance(state, (list, tuple)):
-                raise ValueError("The input argument to app.callback was a list, but the state argument was not.\n"
-                                 "input and state arguments must have the same type")
+                raise ValueError(
+                    "The input argument to app.callback was a list, but the state argument was not.\n"
+                    "input and state arguments must have the same type"
+                )
             grouping = list(inputs) + list(state or [])
         else:
-            raise ValueError("The input argument to app.callback may be a dict, list, or tuple,\n"
-                             f"but received value of type {type(inputs)}")
+            raise ValueError(
+                "The input argument to app.callback may be a dict, list, or tuple,\n"
+                f"but received value of type {type(inputs)}"
+            )
     elif "state" in kwargs:
         raise ValueError("The state keyword argument may not be provided without the input keyword argument")
     else:
@@ -205,24 +242,31 @@ def parse_callback_args(args, kwargs):
 
     flat_outputs = [] if outputs is None else flatten(outputs)
     flat_inputs = flatten(grouping)
-    ordered = flat_outputs + [d for d in flat_inputs if isinstance(d, Input)] + \
-        [d for d in flat_inputs if isinstance(d, State)]
+    ordered = (
+        flat_outputs
+        + [d for d in flat_inputs if isinstance(d, Input)]
+        + [d for d in flat_inputs if isinstance(d, State)]
+    )
     if flat_args:
         extra = flat_args[0]
         if not isinstance(extra, (Output, Input, State)):
-            raise IncorrectTypeException(dedent(f"""
+            raise IncorrectTypeException(
+                dedent(f"""
                 Callback arguments must be `Output`, `Input`, or `State` objects,
                 optionally wrapped in a list or tuple. We found (possibly after
                 unwrapping a list or tuple):
                 {extra!r}
-                """))
-        raise IncorrectTypeException(dedent(f"""
+                """)
+            )
+        raise IncorrectTypeException(
+            dedent(f"""
             In a callback definition, you must provide all Outputs first,
             then all Inputs, then all States. After this item:
             {ordered[-1]!r}
             we found this item next:
             {extra!r}
-            """))
+            """)
+        )
     for dep in ordered:
         _validate_dependency(dep)
     running = kwargs.get("running") or ()
@@ -237,20 +281,27 @@ def background_options(kwargs):
     Dash reads none of them (dash/_callback.py callback): progress= and cancel= are silently ignored."""
     if not kwargs.get("background"):
         return None
+
     def as_list(value):
         return [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
+
     progress, cancel = as_list(kwargs.get("progress")), as_list(kwargs.get("cancel"))
     for dep in progress + cancel:
         if isinstance(dep.component_id, dict):
-            raise CallbackException("progress and cancel arguments of a background callback cannot use "
-                                    f"pattern-matching ids: {dep}")
+            raise CallbackException(
+                f"progress and cancel arguments of a background callback cannot use pattern-matching ids: {dep}"
+            )
     # As in Dash, only a truthy progress_default resets the progress outputs when a job ends or is
     # cancelled; without one they keep the last progress shown.
     default = as_list(kwargs.get("progress_default")) if kwargs.get("progress_default") else None
     if default is not None and len(default) != len(progress):
-        raise Exception("Progress and progress default needs to be of same length")   # as Dash raises it
-    return {"progress": progress, "progress_default": default, "cancel": cancel,
-            "multi_progress": isinstance(kwargs.get("progress"), (list, tuple))}
+        raise Exception("Progress and progress default needs to be of same length")  # as Dash raises it
+    return {
+        "progress": progress,
+        "progress_default": default,
+        "cancel": cancel,
+        "multi_progress": isinstance(kwargs.get("progress"), (list, tuple)),
+    }
 
 
 def _validate_dependency(dep):
@@ -259,8 +310,8 @@ def _validate_dependency(dep):
         for char in (".", "{"):
             if char in cid:
                 raise InvalidComponentIdError(
-                    f"The element `{cid}` contains `{char}` in its ID.\n"
-                    "Characters `.`, `{` are not allowed in IDs.")
+                    f"The element `{cid}` contains `{char}` in its ID.\nCharacters `.`, `{{` are not allowed in IDs."
+                )
     elif isinstance(cid, dict):
         for key in cid:
             if not isinstance(key, str):
@@ -279,7 +330,8 @@ def check_allow_duplicate(spec, app_default):
                 "allow_duplicate requires prevent_initial_call to be True. The order of the call is not "
                 "guaranteed to be the same on every page load. To enable duplicate callback with initial "
                 "call, set prevent_initial_call='initial_duplicate'  or globally in the config "
-                "prevent_initial_callbacks='initial_duplicate'")
+                "prevent_initial_callbacks='initial_duplicate'"
+            )
 
 
 def make_decorator(args, kwargs, register):
@@ -288,8 +340,9 @@ def make_decorator(args, kwargs, register):
     background = background_options(kwargs)
 
     def decorator(func):
-        spec = CallbackSpec(outputs, grouping, func, prevent_initial_call=prevent_initial_call,
-                            running=running, background=background)
+        spec = CallbackSpec(
+            outputs, grouping, func, prevent_initial_call=prevent_initial_call, running=running, background=background
+        )
         # Dash swallows unknown keywords silently; keep them to explain the trap they often are.
         spec.ignored = sorted(set(kwargs) - _KNOWN_KEYWORDS)
         spec.on_error = spec.error_handler = kwargs.get("on_error")
@@ -308,15 +361,19 @@ def callback(*args, **kwargs):
 def clientside_spec(function, args, kwargs):
     """A CallbackSpec for ``clientside_callback(function, *deps)``: JS source text or a ClientsideFunction."""
     from .dependencies import ClientsideFunction
+
     if isinstance(function, ClientsideFunction):
         clientside = {"namespace": function.namespace, "name": function.function_name}
     elif isinstance(function, str):
         clientside = {"source": function}
     else:
-        raise IncorrectTypeException("clientside_callback takes the JavaScript function as a string, "
-                                     f"or a ClientsideFunction, not {type(function).__name__}")
-    kwargs = {k: v for k, v in kwargs.items()
-              if k not in ("running", "background", "progress", "cancel")}   # Dash ignores them here
+        raise IncorrectTypeException(
+            "clientside_callback takes the JavaScript function as a string, "
+            f"or a ClientsideFunction, not {type(function).__name__}"
+        )
+    kwargs = {
+        k: v for k, v in kwargs.items() if k not in ("running", "background", "progress", "cancel")
+    }  # Dash ignores them here
     _check_clientside_order(args, kwargs)
     outputs, grouping, prevent_initial_call, _ = parse_callback_args(args, kwargs)
     return CallbackSpec(outputs, grouping, None, prevent_initial_call=prevent_initial_call, clientside=clientside)
@@ -336,13 +393,15 @@ def _check_clientside_order(args, kwargs):
         while flat and isinstance(flat[0], kind):
             taken.append(flat.pop(0))
     if flat and taken and isinstance(flat[0], (Output, Input, State)):
-        raise IncorrectTypeException(dedent(f"""
+        raise IncorrectTypeException(
+            dedent(f"""
             In a callback definition, you must provide all Outputs first,
             then all Inputs, then all States. After this item:
             {taken[-1]!r}
             we found this item next:
             {flat[0]!r}
-            """))
+            """)
+        )
 
 
 def clientside_callback(clientside_function, *args, **kwargs):

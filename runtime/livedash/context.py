@@ -23,13 +23,13 @@ class CallContext:
     """The facts of one callback call, set by the scheduler around the call."""
 
     def __init__(self, triggered, inputs_list, states_list, outputs_list, args_grouping, key_of=id_key):
-        self.key_of = key_of                  # id -> id key (the scheduler passes its store's, which remembers them)
-        self.triggered_props = triggered      # ["id.prop", ...] in trigger order
-        self.inputs_list = inputs_list        # as in Dash's request: dicts, or lists of them for ALL
+        self.key_of = key_of  # id -> id key (the scheduler passes its store's, which remembers them)
+        self.triggered_props = triggered  # ["id.prop", ...] in trigger order
+        self.inputs_list = inputs_list  # as in Dash's request: dicts, or lists of them for ALL
         self.states_list = states_list
         self.outputs_list = outputs_list
         self.args_grouping = args_grouping
-        self.side_updates = {}                # id key -> (id, {prop: value}) from set_props
+        self.side_updates = {}  # id key -> (id, {prop: value}) from set_props
 
     @classmethod
     def of(cls, spec, facts, key_of=id_key):
@@ -44,8 +44,12 @@ class CallContext:
 
     def facts(self):
         """What this context is made of, as JSON: a background job gets it, to rebuild ``ctx`` there."""
-        return {"triggered": self.triggered_props, "inputs_list": self.inputs_list,
-                "states_list": self.states_list, "outputs_list": self.outputs_list}
+        return {
+            "triggered": self.triggered_props,
+            "inputs_list": self.inputs_list,
+            "states_list": self.states_list,
+            "outputs_list": self.outputs_list,
+        }
 
     def _flat(self, entries):
         values = {}
@@ -61,8 +65,13 @@ def _grouping_leaf(entry, triggered, key_of):
         return [_grouping_leaf(item, triggered, key_of) for item in entry]
     str_id = key_of(entry["id"])
     cid = AttributeDict(entry["id"]) if isinstance(entry["id"], dict) else entry["id"]
-    return AttributeDict(id=cid, property=entry["property"], value=entry.get("value"),
-                         str_id=str_id, triggered=f"{str_id}.{entry['property']}" in triggered)
+    return AttributeDict(
+        id=cid,
+        property=entry["property"],
+        value=entry.get("value"),
+        str_id=str_id,
+        triggered=f"{str_id}.{entry['property']}" in triggered,
+    )
 
 
 _stack = []
@@ -71,8 +80,7 @@ _stack = []
 class CallbackContext:
     def _current(self, what):
         if not _stack:
-            raise MissingCallbackContextException(
-                f"dash.callback_context.{what} is only available from a callback!")
+            raise MissingCallbackContextException(f"dash.callback_context.{what} is only available from a callback!")
         return _stack[-1]
 
     @property

@@ -43,7 +43,7 @@ def _json(value):
     return json.dumps(value)
 
 
-_quote = json.encoder.encode_basestring_ascii   # json.dumps's own (C) quoting of str, ensure_ascii included
+_quote = json.encoder.encode_basestring_ascii  # json.dumps's own (C) quoting of str, ensure_ascii included
 
 
 class DashDependency:
@@ -69,14 +69,13 @@ class DashDependency:
         return f"<{type(self).__name__} `{self}`>"
 
     def __eq__(self, other):
-        return (isinstance(other, DashDependency) and str(self) == str(other))
+        return isinstance(other, DashDependency) and str(self) == str(other)
 
     def __hash__(self):
         return hash(str(self))
 
     def has_wildcard(self):
-        return isinstance(self.component_id, dict) and any(
-            isinstance(v, Wildcard) for v in self.component_id.values())
+        return isinstance(self.component_id, dict) and any(isinstance(v, Wildcard) for v in self.component_id.values())
 
     def to_dict(self):
         return {"id": self.component_id_str(), "property": self.component_property}

@@ -27,7 +27,7 @@ CYCLE_STYLE = "stroke:#d1242f,stroke-width:2.5px"
 
 @dataclass
 class Diagram:
-    text: str                                    # Mermaid source
+    text: str  # Mermaid source
     callbacks: dict = field(default_factory=dict)  # callback id -> {"node", "outputs": [[node, id key, prop]]}
 
     def to_json(self):
@@ -101,13 +101,17 @@ def draw(specs, components=(), direction="LR"):
         outputs, inputs = [dep_key(d) for d in spec.outputs], [dep_key(d) for d in spec.inputs]
         parts, css = _callback_parts(spec)
         for dep, key in zip(spec.inputs, inputs):
-            edge(f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}',
-                 any((out, key) in cycle for out in outputs))
+            edge(
+                f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}',
+                any((out, key) in cycle for out in outputs),
+            )
         for dep in spec.states:
             edge(f'    {component_node(dep)} -. "{_label(dep.component_property)} (State)" .-> {name}', False)
         for dep, key in zip(spec.outputs, outputs):
-            edge(f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}',
-                 any((key, inp) in cycle for inp in inputs))
+            edge(
+                f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}',
+                any((key, inp) in cycle for inp in inputs),
+            )
         # What Dash writes and reads around the function: running= (on any server callback, rule 43) and a
         # background callback's progress= and cancel= (rule 45). Lesson 8 teaches them: they are drawn.
         extra = spec.background or {}
@@ -120,13 +124,21 @@ def draw(specs, components=(), direction="LR"):
         nodes.append(f'    {name}(["{_lines(parts)}"]):::{css}')
 
         def targets(deps):
-            return [[node_ids[id_key(d.component_id)], id_key(d.component_id), d.component_property,
-                     is_pattern(d.component_id)] for d in deps]
+            return [
+                [
+                    node_ids[id_key(d.component_id)],
+                    id_key(d.component_id),
+                    d.component_property,
+                    is_pattern(d.component_id),
+                ]
+                for d in deps
+            ]
+
         callbacks[spec.id] = {"node": name, "outputs": targets(spec.outputs)}
         if extra.get("progress"):
             callbacks[spec.id]["progress"] = targets(extra["progress"])
     if not specs:
-        return Diagram("", {})   # nothing to draw: the widget says the app has no callbacks yet
+        return Diagram("", {})  # nothing to draw: the widget says the app has no callbacks yet
     styles = [f"    linkStyle {','.join(red)} {CYCLE_STYLE}"] if red else []
     return Diagram("\n".join([f"flowchart {direction}", *nodes, *edges, *styles]) + "\n", callbacks)
 
@@ -141,7 +153,7 @@ def session_diagram(session):
 # draws it at (12.8 px labels: never below the 12 px the course asks for).
 SCALE = 0.8
 LINE, PAD, NODE_GAP, LABEL_GAP, RANK_GAP, MARGIN = 24, 15, 50, 20, 25, 8
-WRAP, CHAR = 200, 6.9    # mermaid wraps a node's text at 200 px; 29 characters of an id fit, 30 do not
+WRAP, CHAR = 200, 6.9  # mermaid wraps a node's text at 200 px; 29 characters of an id fit, 30 do not
 _NODE = re.compile(r'^    (\w+)(\(\[|\[)"(.*)"(?:\]\)|\])')
 _EDGE = re.compile(r'^    (\w+) (?:--|-\.) ".*" (?:-->|\.->) (\w+)$')
 
@@ -158,16 +170,17 @@ def _layers(names, edges):
         state[node] = "open"
         for nxt in after[node]:
             if state.get(nxt) == "open":
-                continue                      # a back edge: it closes a cycle
+                continue  # a back edge: it closes a cycle
             kept.append((node, nxt))
             if nxt not in state:
                 walk(nxt)
         state[node] = "done"
+
     for name in names:
         if name not in state:
             walk(name)
     rank = {name: 0 for name in names}
-    for _ in names:                           # longest path: relax until nothing grows (a DAG: <= n rounds)
+    for _ in names:  # longest path: relax until nothing grows (a DAG: <= n rounds)
         changed = False
         for a, b in kept:
             if rank[b] < rank[a] + 1:
@@ -188,7 +201,7 @@ def heights(text):
     sizes, edges = {}, []
     for line in text.splitlines():
         if node := _NODE.match(line):
-            parts = re.sub(r"#\w+;", "&", node.group(3)).split("<br/>")   # (an entity is one character)
+            parts = re.sub(r"#\w+;", "&", node.group(3)).split("<br/>")  # (an entity is one character)
             lines = sum(max(1, math.ceil(len(part) * CHAR / WRAP)) for part in parts)
             # a rectangle pads its text on both sides, a stadium (callback) by one padding in all
             sizes[node.group(1)] = LINE * lines + (PAD if node.group(2) == "([" else 2 * PAD)
@@ -213,6 +226,7 @@ def heights(text):
 
     def across(items):
         return sum(size for size, _ in items) + sum((one[1] + two[1]) / 2 for one, two in zip(items, items[1:]))
+
     lr = max(across(items) for items in stacks.values())
     td = sum(max(size for size, _ in items) for items in stacks.values()) + RANK_GAP * (len(stacks) - 1)
     return round((lr + 2 * MARGIN) * SCALE), round((td + 2 * MARGIN) * SCALE)

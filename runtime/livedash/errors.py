@@ -16,19 +16,20 @@ def describe(exc, filename, source=None):
     line = None
     if isinstance(exc, SyntaxError) and exc.filename == filename:
         line = exc.lineno
-        if _line_of(source, line) is not None:   # (Python reads it from a file of that name, if there is one)
+        if _line_of(source, line) is not None:  # (Python reads it from a file of that name, if there is one)
             exc.text = _line_of(source, line) + "\n"
         shown = "".join(traceback.format_exception_only(type(exc), exc))
     else:
         frames = _frames(exc.__traceback__, filename, source)
         if frames:
             line = frames[-1].lineno
-        shown = ("Traceback (most recent call last):\n" if frames else "") + \
-            "".join(traceback.format_list(frames)) + \
-            "".join(traceback.format_exception_only(type(exc), exc))
-    kind = getattr(exc, "kind", None) or type(exc).__name__    # a clientside error keeps its JS name
-    return {"kind": kind, "message": str(exc), "traceback": shown,
-            "filename": filename, "line": line}
+        shown = (
+            ("Traceback (most recent call last):\n" if frames else "")
+            + "".join(traceback.format_list(frames))
+            + "".join(traceback.format_exception_only(type(exc), exc))
+        )
+    kind = getattr(exc, "kind", None) or type(exc).__name__  # a clientside error keeps its JS name
+    return {"kind": kind, "message": str(exc), "traceback": shown, "filename": filename, "line": line}
 
 
 def _frames(tb, filename, source):
@@ -38,8 +39,9 @@ def _frames(tb, filename, source):
             continue
         text = _line_of(source if source is not None else frame.f_globals.get(SOURCE_KEY), lineno)
         # (no text known: linecache's, as before; a file on disk at build time)
-        frames.append(traceback.FrameSummary(filename, lineno, frame.f_code.co_name, lookup_line=text is None,
-                                             line=text))
+        frames.append(
+            traceback.FrameSummary(filename, lineno, frame.f_code.co_name, lookup_line=text is None, line=text)
+        )
     return frames
 
 
@@ -65,11 +67,15 @@ def in_editor(error, source, filename, first_line):
     if traceback_text:
         traceback_text = re.sub(rf'File "{re.escape(source)}", line (\d+)', frame, traceback_text)
     # (a SyntaxError's message ends with its place: "(index.md, line 9)")
-    message = re.sub(rf"\({re.escape(source.rsplit('/', 1)[-1])}, line (\d+)\)$",
-                     lambda match: f"({filename}, line {int(match[1]) - shift})", error.get("message", ""))
+    message = re.sub(
+        rf"\({re.escape(source.rsplit('/', 1)[-1])}, line (\d+)\)$",
+        lambda match: f"({filename}, line {int(match[1]) - shift})",
+        error.get("message", ""),
+    )
     line = error.get("line")
-    return dict(error, filename=filename, line=line - shift if line else line, traceback=traceback_text,
-                message=message)
+    return dict(
+        error, filename=filename, line=line - shift if line else line, traceback=traceback_text, message=message
+    )
 
 
 # The words of the page (web/errors.js says the same): the status line and the error box's " (line N)".

@@ -20,8 +20,11 @@ def load_checks(source, filename=CHECKS_FILE):
     """The ``check_*`` functions of a checks file, in the order they are written: [(name, title, function)]."""
     namespace = {"__name__": "livedash_checks"}
     exec(compile(source, filename, "exec"), namespace)
-    checks = [(name, (value.__doc__ or name[len("check_"):].replace("_", " ")).strip().splitlines()[0], value)
-              for name, value in namespace.items() if name.startswith("check_") and callable(value)]
+    checks = [
+        (name, (value.__doc__ or name[len("check_") :].replace("_", " ")).strip().splitlines()[0], value)
+        for name, value in namespace.items()
+        if name.startswith("check_") and callable(value)
+    ]
     if not checks:
         raise ValueError(f"{filename} defines no check_* function")
     return checks
@@ -46,7 +49,7 @@ def run_checks(code, checks_source, filename="app.py"):
         message = ""
         try:
             client = Client(code, filename)
-        except Exception as exc:   # the reader's code may raise anything: a failed check, never a crash
+        except Exception as exc:  # the reader's code may raise anything: a failed check, never a crash
             message = f"the app did not start: {_reason(exc)}"
         else:
             try:

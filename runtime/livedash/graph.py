@@ -11,7 +11,7 @@ def dep_key(dep):
 class CallbackGraph:
     def __init__(self, specs):
         self.specs = list(specs)
-        self._inputs_by_prop = {}   # prop name -> [(spec, Input)], for patterns and plain ids alike
+        self._inputs_by_prop = {}  # prop name -> [(spec, Input)], for patterns and plain ids alike
         for spec in self.specs:
             for dep in spec.inputs:
                 self._inputs_by_prop.setdefault(dep.component_property, []).append((spec, dep))

@@ -80,22 +80,26 @@ def validate(value, schema, full_schema=None, path=()):
         if not isinstance(value, (list, tuple)):
             raise SchemaTypeValidationError(
                 f"Schema: {full_schema}\nPath: {path!r}\nExpected type: {(tuple, list)}\n"
-                f"Received value of type {type(value)}:\n    {value!r}")
+                f"Received value of type {type(value)}:\n    {value!r}"
+            )
         if len(value) != len(schema):
             raise SchemaLengthValidationError(
                 f"Schema: {full_schema}\nPath: {path!r}\nExpected length: {len(schema)}\n"
-                f"Received value of length {len(value)}:\n    {value!r}")
+                f"Received value of length {len(value)}:\n    {value!r}"
+            )
         for index, (item, sub) in enumerate(zip(value, schema)):
             validate(item, sub, full_schema, path + (index,))
     elif isinstance(schema, dict):
         if not isinstance(value, dict):
             raise SchemaTypeValidationError(
                 f"Schema: {full_schema}\nPath: {path!r}\nExpected type: {dict}\n"
-                f"Received value of type {type(value)}:\n    {value!r}")
+                f"Received value of type {type(value)}:\n    {value!r}"
+            )
         if set(value) != set(schema):
             raise SchemaKeysValidationError(
                 f"Schema: {full_schema}\nPath: {path!r}\nExpected keys: {set(schema)}\n"
-                f"Received value with keys {set(value)}:\n    {value!r}")
+                f"Received value with keys {set(value)}:\n    {value!r}"
+            )
         for key, sub in schema.items():
             validate(value[key], sub, full_schema, path + (key,))
 
@@ -110,4 +114,4 @@ def flatten_like(value, schema):
 
 
 for _cls in (SchemaTypeValidationError, SchemaLengthValidationError, SchemaKeysValidationError):
-    _cls.__module__ = "dash._grouping"    # tracebacks name them as Dash does
+    _cls.__module__ = "dash._grouping"  # tracebacks name them as Dash does

@@ -19,8 +19,10 @@ def run_job(spec, args, context, on_progress, filename):
     try:
         with calling(call):
             if spec.background["progress"]:
+
                 def set_progress(value):
                     on_progress(to_json(value))
+
                 result = spec.call(list(args), leading=(set_progress,))
             else:
                 result = spec.call(list(args))
@@ -42,12 +44,18 @@ class JobRunner:
 
     def run(self, message, notify):
         from .sandbox import execute
+
         key = (message["code"], message.get("filename", "app.py"))
         if key not in self._apps:
             app, _ = execute(*key)
             self._apps[key] = {spec.id: spec for spec in app.callbacks}
         spec = self._apps[key][message["callback"]]
         number = message["job"]
-        answer = run_job(spec, message["args"], message["context"], lambda value: notify({"type": "job-progress", "job": number,
-                                                                     "value": value}), key[1])
+        answer = run_job(
+            spec,
+            message["args"],
+            message["context"],
+            lambda value: notify({"type": "job-progress", "job": number, "value": value}),
+            key[1],
+        )
         return {"type": "job-done", "job": number, "answer": answer}

@@ -25,10 +25,13 @@ class Kernel:
         try:
             message = check_request(json.loads(message_json))
             answer = getattr(self, "_on_" + message["type"].replace("-", "_"))(message)
-        except Exception as exc:   # a bad request must never take the kernel down
-            answer = {"type": "failed", "app": message.get("app") if isinstance(message, dict) else None,
-                      "request": message.get("type") if isinstance(message, dict) else None,
-                      "error": describe(exc, "<request>")}
+        except Exception as exc:  # a bad request must never take the kernel down
+            answer = {
+                "type": "failed",
+                "app": message.get("app") if isinstance(message, dict) else None,
+                "request": message.get("type") if isinstance(message, dict) else None,
+                "error": describe(exc, "<request>"),
+            }
         return json.dumps(answer)
 
     def _on_load(self, message):
@@ -37,20 +40,30 @@ class Kernel:
         self.waiting.pop(key, None)
         notify = None
         if self.notify is not None:
+
             def notify(patches, loading=None):
                 message = {"type": "patched", "app": key, "patches": patches}
                 if loading is not None:
                     message["loading"] = loading
                 self.notify(json.dumps(message))
+
         session, step, error = start_session(message["code"], message.get("filename", "app.py"), notify)
         if session is None:
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session
-        answer = {"type": "loaded", "app": key, "layout": session.layout_json(), "trace": step.runs,
-                  "error": None, "problems": session.problems, "children_props": children_props_table(),
-                  "loading": session.scheduler.loading(), "stylesheets": session.app.stylesheets(),
-                  "background": any(spec.background for spec in session.app.callbacks)}
-        if message.get("diagram"):   # the widget draws the graph of the code it now runs
+        answer = {
+            "type": "loaded",
+            "app": key,
+            "layout": session.layout_json(),
+            "trace": step.runs,
+            "error": None,
+            "problems": session.problems,
+            "children_props": children_props_table(),
+            "loading": session.scheduler.loading(),
+            "stylesheets": session.app.stylesheets(),
+            "background": any(spec.background for spec in session.app.callbacks),
+        }
+        if message.get("diagram"):  # the widget draws the graph of the code it now runs
             answer["diagram"] = session_diagram(session).to_json()
         if step.ask is not None:
             self.waiting[key] = ([], None)
@@ -109,6 +122,7 @@ class Kernel:
     def _on_job(self, message):
         """In a background worker: run one job of an app (see jobs.py); progress goes out through notify."""
         from .jobs import JobRunner
+
         self.jobs = self.jobs or JobRunner()
         answer = self.jobs.run(message, lambda m: self.notify(json.dumps(m)) if self.notify else None)
         return answer
@@ -116,6 +130,7 @@ class Kernel:
     def _on_check(self, message):
         """Run an exercise's checks on the reader's code (each on a fresh app of its own)."""
         from .exercises import run_checks
+
         results = run_checks(message["code"], message["checks"], message.get("filename", "app.py"))
         return {"type": "checked", "app": message["app"], "results": results}
 
@@ -145,9 +160,11 @@ def show(data):
 def warm_up():
     """Load, click and unload the warm-up app in a kernel of its own (nothing of it is left behind)."""
     kernel = Kernel()
-    for message in ({"type": "load", "app": "warm-up", "code": _WARM_UP_APP, "diagram": True},
-                    {"type": "update", "app": "warm-up", "seq": 1, "changes": [{"id": "b", "props": {"n_clicks": 1}}]},
-                    {"type": "unload", "app": "warm-up"}):
+    for message in (
+        {"type": "load", "app": "warm-up", "code": _WARM_UP_APP, "diagram": True},
+        {"type": "update", "app": "warm-up", "seq": 1, "changes": [{"id": "b", "props": {"n_clicks": 1}}]},
+        {"type": "unload", "app": "warm-up"},
+    ):
         answer = json.loads(kernel.handle(json.dumps(message)))
         if answer["type"] == "failed" or answer.get("error"):
             raise RuntimeError(f"the warm-up app failed: {answer}")
@@ -172,9 +189,14 @@ def _superseded(steps, change):
 
 
 def _updated(key, seq, steps, session, clientside=None):
-    answer = {"type": "updated", "app": key, "seq": seq,
-              "patches": [p for step in steps for p in step.patches],
-              "trace": [r for step in steps for r in step.runs], "loading": session.scheduler.loading()}
+    answer = {
+        "type": "updated",
+        "app": key,
+        "seq": seq,
+        "patches": [p for step in steps for p in step.patches],
+        "trace": [r for step in steps for r in step.runs],
+        "loading": session.scheduler.loading(),
+    }
     if clientside is not None:
         answer["clientside"] = clientside
     return _with_jobs(answer, steps)

@@ -20,7 +20,7 @@ class LayoutQueries:
     def __init__(self, graph, store):
         self.graph = graph
         self.store = store
-        self._resolved = {}               # (pattern, binding) -> ids, valid while no component comes or goes
+        self._resolved = {}  # (pattern, binding) -> ids, valid while no component comes or goes
         self._resolved_version = None
 
     # -- resolving dependencies against the layout ------------------------------------------------
@@ -80,10 +80,13 @@ class LayoutQueries:
             wanted = set(match_keys(source.component_id)) if source is not None else set()
             if wanted <= set(own):
                 candidates = [freeze({k: own[k] for k in wanted})]
-            else:   # e.g. an ALL or plain Input feeding MATCH outputs: every instance runs
+            else:  # e.g. an ALL or plain Input feeding MATCH outputs: every instance runs
                 candidates = [b for b in self.bindings(spec) if all(dict(b).get(k, v) == v for k, v in own.items())]
-            smaller = [k for k, v in (dep.component_id.items() if isinstance(dep.component_id, dict) else ())
-                       if v is ALLSMALLER]
+            smaller = [
+                k
+                for k, v in (dep.component_id.items() if isinstance(dep.component_id, dict) else ())
+                if v is ALLSMALLER
+            ]
             for binding in candidates:
                 if all(id_sort_key(component_id[k]) < id_sort_key(dict(binding)[k]) for k in smaller):
                     found.append((spec, binding))
@@ -156,6 +159,8 @@ def key_matches(dep, key):
 
 
 def _nonexistent(kind, dep, ids):
-    return (f"A nonexistent object was used in an `{kind}` of a Dash callback. The id of this object is "
-            f"`{dep.component_id_str()}` and the property is `{dep.component_property}`. The string ids in "
-            f"the current layout are: [{', '.join(i for i in ids if isinstance(i, str))}]")
+    return (
+        f"A nonexistent object was used in an `{kind}` of a Dash callback. The id of this object is "
+        f"`{dep.component_id_str()}` and the property is `{dep.component_property}`. The string ids in "
+        f"the current layout are: [{', '.join(i for i in ids if isinstance(i, str))}]"
+    )

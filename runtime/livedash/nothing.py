@@ -13,5 +13,8 @@ no_update = NoUpdate()
 
 
 def is_no_update(value):
-    return (value is NoUpdate or isinstance(value, NoUpdate)
-            or (isinstance(value, dict) and value == {"_dash_no_update": "_dash_no_update"}))
+    return (
+        value is NoUpdate
+        or isinstance(value, NoUpdate)
+        or (isinstance(value, dict) and value == {"_dash_no_update": "_dash_no_update"})
+    )

@@ -7,7 +7,7 @@ The proxy is write-only, as in Dash: item/attribute assignment and deletion, ``a
 
 import copy
 
-_NOOP = object()   # what augmented assignment on an item returns: the operation is already recorded
+_NOOP = object()  # what augmented assignment on an item returns: the operation is already recorded
 
 
 def _check_key(key):
@@ -21,8 +21,9 @@ class Patch:
         object.__setattr__(self, "_operations", parent._operations if parent is not None else [])
 
     def _record(self, name, location=None, **params):
-        self._operations.append({"operation": name, "location": list(self._location if location is None else location),
-                                 "params": params})
+        self._operations.append(
+            {"operation": name, "location": list(self._location if location is None else location), "params": params}
+        )
 
     def __getitem__(self, key):
         _check_key(key)
@@ -112,7 +113,9 @@ class Patch:
 
 
 def is_patch(value):
-    return isinstance(value, Patch) or (isinstance(value, dict) and value.get("__dash_patch_update") == "__dash_patch_update")
+    return isinstance(value, Patch) or (
+        isinstance(value, dict) and value.get("__dash_patch_update") == "__dash_patch_update"
+    )
 
 
 class PatchError(ValueError):
@@ -189,7 +192,7 @@ def _walk(value, path):
 
 def _change(target, name, params):
     v = params.get("value")
-    if target is None:   # (ramda's list and merge operations take null as empty, as on a children=None)
+    if target is None:  # (ramda's list and merge operations take null as empty, as on a children=None)
         target = {} if name == "Merge" else [] if name in ("Append", "Prepend", "Insert", "Extend") else target
     if name == "Append":
         return target + [v]

@@ -35,11 +35,11 @@ class ServerRenderError(RuntimeError):
 
 @dataclass
 class Rendered:
-    html: str                                      # React's markup of the app (empty when it failed)
-    css: list = field(default_factory=list)        # the text of each <style> its components' bundles insert
-    warnings: list = field(default_factory=list)   # what the page would report (Dangerous link detected: ...)
-    error: str | None = None                       # why it could not be drawn (the page draws it)
-    skipped: str | None = None                     # why it was not drawn (a library the build was not told of)
+    html: str  # React's markup of the app (empty when it failed)
+    css: list = field(default_factory=list)  # the text of each <style> its components' bundles insert
+    warnings: list = field(default_factory=list)  # what the page would report (Dangerous link detected: ...)
+    error: str | None = None  # why it could not be drawn (the page draws it)
+    skipped: str | None = None  # why it was not drawn (a library the build was not told of)
 
 
 def node_command():
@@ -65,7 +65,9 @@ def _dash_scripts():
 
     folder = dash_wheel.ensure(log=_log.info)
     react = [str(folder / path) for path in dash_wheel.REACT]
-    namespaces = {name: [str(folder / path) for path in entry["scripts"]] for name, entry in dash_wheel.NAMESPACES.items()}
+    namespaces = {
+        name: [str(folder / path) for path in entry["scripts"]] for name, entry in dash_wheel.NAMESPACES.items()
+    }
     server = str(ensure(REACT_DOM_SERVER, log=_log.info) / "umd" / "react-dom-server.browser.production.min.js")
     return react, namespaces, server
 
@@ -90,22 +92,33 @@ class ServerRenderer:
     def _start(self):
         self.process = subprocess.Popen(
             [self.node, "--experimental-vm-modules", "--no-warnings", str(SSR)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
-            cwd=str(SSR.parent))
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            cwd=str(SSR.parent),
+        )
         self.lines = queue.Queue()
         self.stderr.clear()
         process, lines, stderr = self.process, self.lines, self.stderr
-        threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] + [lines.put(None)],
-                         daemon=True).start()
-        threading.Thread(target=lambda: [stderr.append(line.rstrip()) for line in process.stderr],
-                         daemon=True).start()
+        threading.Thread(
+            target=lambda: [lines.put(line) for line in process.stdout] + [lines.put(None)], daemon=True
+        ).start()
+        threading.Thread(target=lambda: [stderr.append(line.rstrip()) for line in process.stderr], daemon=True).start()
 
     def render(self, key, layout, children_props=None, trusted=True):
-        request = {"key": key, "layout": layout, "children_props": children_props or {}, "trusted": trusted,
-                   "react": self.react, "namespaces": self.namespaces, "server": self.server}
+        request = {
+            "key": key,
+            "layout": layout,
+            "children_props": children_props or {},
+            "trusted": trusted,
+            "react": self.react,
+            "namespaces": self.namespaces,
+            "server": self.server,
+        }
         line = json.dumps(request) + "\n"
         with self.lock:
-            for attempt in (1, 2):   # a process that died (not an app's error: those are answered) is started again
+            for attempt in (1, 2):  # a process that died (not an app's error: those are answered) is started again
                 if self.process is None or self.process.poll() is not None:
                     self._start()
                 try:
@@ -119,11 +132,18 @@ class ServerRenderer:
                     return Rendered("", error=f"the server render did not answer within {TIMEOUT} s")
                 if answer is not None:
                     data = json.loads(answer)
-                    return Rendered(data.get("html") or "", list(data.get("css") or []),
-                                    list(data.get("warnings") or []), data.get("error"), data.get("skipped"))
+                    return Rendered(
+                        data.get("html") or "",
+                        list(data.get("css") or []),
+                        list(data.get("warnings") or []),
+                        data.get("error"),
+                        data.get("skipped"),
+                    )
                 self._kill()
-            raise ServerRenderError("the server render (node runtime/livedash/mkdocs/ssr.mjs) ended without an "
-                                    "answer:\n" + "\n".join(self.stderr))
+            raise ServerRenderError(
+                "the server render (node runtime/livedash/mkdocs/ssr.mjs) ended without an "
+                "answer:\n" + "\n".join(self.stderr)
+            )
 
     def _kill(self):
         if self.process is not None:
@@ -153,7 +173,7 @@ class ServerRenderer:
 _lock = threading.Lock()
 _renderer = None
 _signature = None
-_libraries = {}   # namespace -> [script files], the component libraries of the plugin's `packages:`
+_libraries = {}  # namespace -> [script files], the component libraries of the plugin's `packages:`
 _cache = OrderedDict()
 
 
@@ -179,7 +199,7 @@ def use_component_libraries(libraries):
         return
     names = "\n".join(sorted(library.wheel.name for library in libraries))
     folder = cache_root() / "server-render" / hashlib.sha256(names.encode()).hexdigest()[:16]
-    copy_libraries(libraries, folder)   # (unchanged files are skipped)
+    copy_libraries(libraries, folder)  # (unchanged files are skipped)
     use_libraries({library.namespace: [str(folder / path) for path in library.scripts] for library in libraries})
 
 
@@ -204,8 +224,9 @@ def render_app(key, layout, children_props=None, trusted=True):
     if layout is None:
         return Rendered("")
     ssr = renderer()
-    digest = hashlib.sha256(json.dumps([key, layout, children_props, trusted, _signature], sort_keys=True,
-                                       default=str).encode()).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps([key, layout, children_props, trusted, _signature], sort_keys=True, default=str).encode()
+    ).hexdigest()
     if digest in _cache:
         _cache.move_to_end(digest)
         return _cache[digest]
@@ -219,6 +240,7 @@ def render_app(key, layout, children_props=None, trusted=True):
 def render(node, key="app"):
     """React's markup of a component tree (component JSON), as the page's first view draws it."""
     from .children_props import children_props_table
+
     rendered = render_app(key, node, children_props_table())
     if rendered.error:
         raise ServerRenderError(rendered.error)

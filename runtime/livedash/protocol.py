@@ -147,7 +147,7 @@ def check_request(message):
         if not all(isinstance(c, dict) and isinstance(c.get("props"), dict) for c in message["changes"]):
             raise ProtocolError("update.changes: expected [{id, props}, ...]")
         for change in message["changes"]:
-            change.setdefault("id", None)     # a component without an id (JSON drops an undefined id)
+            change.setdefault("id", None)  # a component without an id (JSON drops an undefined id)
     return message
 
 

@@ -49,8 +49,11 @@ def job_error(spec, call, error):
     if spec.error_handler is None:
         raise RemoteError(error)
     with calling(call):
-        result = spec.error_handler(BackgroundCallbackError(
-            f"An error occurred inside a background callback: {error.get('message', '')}\n{error.get('traceback', '')}"))
+        result = spec.error_handler(
+            BackgroundCallbackError(
+                f"An error occurred inside a background callback: {error.get('message', '')}\n{error.get('traceback', '')}"
+            )
+        )
     return no_update if result is None else result
 
 
@@ -79,11 +82,12 @@ def output_writes(spec, outputs_list, result):
     for index, (target, value) in enumerate(zip(targets, values)):
         if is_no_update(value):
             continue
-        if isinstance(target, list):    # an ALL output: one value per matching component
+        if isinstance(target, list):  # an ALL output: one value per matching component
             if not isinstance(value, (list, tuple)) or len(value) != len(target):
                 raise InvalidCallbackReturnValue(
                     f"The callback {spec.id} output {index} is a wildcard multi-output.\n"
-                    f"Expected the output type to be a list or tuple of {len(target)} values but got:\n{value!r}.")
+                    f"Expected the output type to be a list or tuple of {len(target)} values but got:\n{value!r}."
+                )
             pairs = list(zip(target, value))
         else:
             pairs = [(target, value)]
@@ -96,7 +100,8 @@ def output_writes(spec, outputs_list, result):
                 except TypeError as exc:
                     raise InvalidCallbackReturnValue(
                         f"The callback for property `{item['property']}` of component "
-                        f"`{id_key(item['id'])}` returned a value {exc}.") from None
+                        f"`{id_key(item['id'])}` returned a value {exc}."
+                    ) from None
             writes.append((item["id"], item["property"], item_value))
     return writes
 
@@ -104,8 +109,16 @@ def output_writes(spec, outputs_list, result):
 def resolve_patches(store, writes):
     """Writes with each Patch applied to the prop's current value; a Patch that cannot apply (on a prop
     that was never set) raises here, so the callback fails as a whole and nothing is written."""
-    return [(cid, prop, apply_patch(store.get(id_key(cid), prop), value, store.has_prop(id_key(cid), prop))
-             if is_patch(value) else value) for cid, prop, value in writes]
+    return [
+        (
+            cid,
+            prop,
+            apply_patch(store.get(id_key(cid), prop), value, store.has_prop(id_key(cid), prop))
+            if is_patch(value)
+            else value,
+        )
+        for cid, prop, value in writes
+    ]
 
 
 def write_running(store, spec, phase, patches, notify=None):

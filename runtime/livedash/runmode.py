@@ -22,7 +22,7 @@ class RunMode:
         self.debug = bool(debug)
         self.validate = self.debug if validate is None else bool(validate)
         self.ui = self.debug if ui is None else bool(ui)
-        self.called = called          # "run" or "run_server" when the program calls it, else None
+        self.called = called  # "run" or "run_server" when the program calls it, else None
         self.line = line
 
     def __repr__(self):
@@ -30,19 +30,40 @@ class RunMode:
 
 
 # Dash 4.4.1's ``Dash.run`` parameters, in order (the positional ones are host, port, proxy, debug).
-RUN_PARAMETERS = ("host", "port", "proxy", "debug", "hide_all_callbacks", "jupyter_mode", "jupyter_width",
-                  "jupyter_height", "jupyter_server_url", "dev_tools_ui", "dev_tools_props_check",
-                  "dev_tools_serve_dev_bundles", "dev_tools_hot_reload", "dev_tools_hot_reload_interval",
-                  "dev_tools_hot_reload_watch_interval", "dev_tools_hot_reload_max_retry",
-                  "dev_tools_silence_routes_logging", "dev_tools_disable_version_check", "dev_tools_prune_errors",
-                  "dev_tools_validate_callbacks")
+RUN_PARAMETERS = (
+    "host",
+    "port",
+    "proxy",
+    "debug",
+    "hide_all_callbacks",
+    "jupyter_mode",
+    "jupyter_width",
+    "jupyter_height",
+    "jupyter_server_url",
+    "dev_tools_ui",
+    "dev_tools_props_check",
+    "dev_tools_serve_dev_bundles",
+    "dev_tools_hot_reload",
+    "dev_tools_hot_reload_interval",
+    "dev_tools_hot_reload_watch_interval",
+    "dev_tools_hot_reload_max_retry",
+    "dev_tools_silence_routes_logging",
+    "dev_tools_disable_version_check",
+    "dev_tools_prune_errors",
+    "dev_tools_validate_callbacks",
+)
 
 
 def mode_of(arguments, called="run", line=None):
     """The RunMode of ``app.run(**arguments)`` (arguments by name), as Dash's run/enable_dev_tools decide it
     (``debug=None`` is False; DASH_DEBUG and the other environment variables do not exist here)."""
-    return RunMode(arguments.get("debug") or False, arguments.get("dev_tools_validate_callbacks"),
-                   arguments.get("dev_tools_ui"), called, line)
+    return RunMode(
+        arguments.get("debug") or False,
+        arguments.get("dev_tools_validate_callbacks"),
+        arguments.get("dev_tools_ui"),
+        called,
+        line,
+    )
 
 
 def bind_run_arguments(args, kwargs):
@@ -91,8 +112,11 @@ def read_run_call(source, namespace=None, app_names=None):
             continue
         for statement in block.body:
             for node in ast.walk(statement):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in ("run", "run_server")):
+                if not (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("run", "run_server")
+                ):
                     continue
                 receiver = node.func.value
                 if app_names is not None and not (isinstance(receiver, ast.Name) and receiver.id in app_names):
@@ -109,7 +133,7 @@ def read_run_call(source, namespace=None, app_names=None):
                         try:
                             kwargs[keyword.arg] = _value(keyword.value, namespace)
                         except _Unknown:
-                            kwargs[keyword.arg] = True    # not known without running: on, as the lessons
+                            kwargs[keyword.arg] = True  # not known without running: on, as the lessons
                 except _Unknown:
                     unknown = True
                 if unknown:

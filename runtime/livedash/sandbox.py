@@ -5,8 +5,8 @@ The alias lives only in the example's own builtins, so real ``dash`` can be inst
 """
 
 import builtins
-import sys
 import importlib
+import sys
 
 from .callbacks import collecting
 
@@ -30,7 +30,7 @@ def _diskcache():
 
 def _dash_import(name, globals=None, locals=None, fromlist=(), level=0):
     if level == 0 and name == "diskcache":
-        return _diskcache()     # always the stand-in: a build must not write a cache on disk
+        return _diskcache()  # always the stand-in: a build must not write a cache on disk
     if level == 0 and (name == "dash" or name.startswith("dash.")):
         module = importlib.import_module("livedash." + name)
         for attr in fromlist or ():
@@ -44,6 +44,7 @@ def _dash_import(name, globals=None, locals=None, fromlist=(), level=0):
         # A package imported for the first time (a component library) gets livedash's `dash` for its own
         # `import dash` (components/libraries.py), also when a callback imports it later.
         from .components.libraries import dash_for_libraries
+
         with dash_for_libraries():
             return _real_import(name, globals, locals, fromlist, level)
     return _real_import(name, globals, locals, fromlist, level)

@@ -14,6 +14,7 @@ pattern-matching callbacks, the MATCH values it runs for (its *binding*).
 
 import time
 
+from .components.base import walk_children
 from .context import CallContext
 from .errors import describe
 from .exceptions import PreventUpdate
@@ -21,9 +22,16 @@ from .graph import dep_key
 from .layout_queries import LayoutQueries, key_matches
 from .patterns import is_multi
 from .protocol import id_key
-from .returns import (RemoteError, as_returned, call_function, job_error, output_writes, resolve_patches,
-                      write_progress_default, write_running)
-from .components.base import walk_children
+from .returns import (
+    RemoteError,
+    as_returned,
+    call_function,
+    job_error,
+    output_writes,
+    resolve_patches,
+    write_progress_default,
+    write_running,
+)
 from .store import revive, to_json
 
 DIRECT, INDIRECT = 2, 1
@@ -34,7 +42,7 @@ class Request:
 
     def __init__(self, spec, binding, changed, predecessors=()):
         self.spec = spec
-        self.binding = binding            # frozen ((key, value), ...) of MATCH values
+        self.binding = binding  # frozen ((key, value), ...) of MATCH values
         self.changed = dict(changed)
         self.predecessors = set(predecessors)
 
@@ -48,7 +56,7 @@ class Scheduler:
         self.graph = graph
         self.store = store
         self.filename = filename
-        self.notify = notify              # called with patches to show at once (running=), or None
+        self.notify = notify  # called with patches to show at once (running=), or None
         # Tell the page which outputs a callback is computing (dash-renderer's loading state: dcc.Loading's
         # spinner) before it runs; only apps that show it pay for the extra message.
         self.show_loading = any(getattr(c, "_type", "") == "Loading" for c in walk_children(store.layout))
@@ -63,7 +71,7 @@ class Scheduler:
     def initial(self):
         """The run of the initial callbacks (rules 11-14, 22): a generator, see :meth:`_run`."""
         pending = self._initial_requests(self.graph.specs, within=None)
-        self._reported(pending, None)    # what components set as they were first drawn (the layout has it)
+        self._reported(pending, None)  # what components set as they were first drawn (the layout has it)
         return self._run(pending, group=True)
 
     def _initial_requests(self, specs, within):
@@ -102,6 +110,7 @@ class Scheduler:
         def first_output(request):
             keys = self.layout.keys(request.spec.outputs, request.binding)
             return min((place.get(k.rsplit(".", 1)[0], len(place)) for k in keys), default=len(place))
+
         return sorted(kept, key=first_output)
 
     def change(self, component_id, props):
@@ -115,14 +124,14 @@ class Scheduler:
             raise KeyError(f"no component with id {key!r} in the layout")
         changed = []
         for prop, value in props.items():
-            if self.store.get(key, prop) != value or not self.store.has_prop(key, prop):   # rule 17
+            if self.store.get(key, prop) != value or not self.store.has_prop(key, prop):  # rule 17
                 self.store.set(key, prop, value)
                 changed.append(prop)
         pending, patches, runs = [], [], []
         changed_keys = {f"{key}.{prop}" for prop in changed}
         for number, job in list(self.jobs.items()):
             if any(dep_key(d) in changed_keys for d in job.spec.background["cancel"]):
-                self._stop_job(number, patches)       # the job ends; its outputs stay as they were
+                self._stop_job(number, patches)  # the job ends; its outputs stay as they were
         for prop in changed:
             for spec, binding in self.layout.triggered_by(component_id, prop):
                 self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
@@ -160,11 +169,18 @@ class Scheduler:
         spec = request.spec
         for number, job in list(self.jobs.items()):
             if job.request.identity == request.identity:
-                self._stop_job(number, [])   # re-triggered: Dash drops the old job's result
+                self._stop_job(number, [])  # re-triggered: Dash drops the old job's result
         number = next(self._job_numbers)
         self.jobs[number] = Job(request, call, outputs_list)
-        self.started.append({"job": number, "callback": spec.id, "args": to_json(values), "context": call.facts(),
-                             "progress": bool(spec.background["progress"])})
+        self.started.append(
+            {
+                "job": number,
+                "callback": spec.id,
+                "args": to_json(values),
+                "context": call.facts(),
+                "progress": bool(spec.background["progress"]),
+            }
+        )
         run["status"], run["job"] = "running", number
         write_running(self.store, spec, 1, patches, self.notify)
 
@@ -189,12 +205,19 @@ class Scheduler:
         job = self.jobs.pop(number, None)
         pending, patches, runs = list(self.parked), [], []
         self.parked = []
-        if job is None:          # stopped or replaced meanwhile: its result is dropped
+        if job is None:  # stopped or replaced meanwhile: its result is dropped
             return self._run(pending, group=False)
         spec = job.request.spec
-        run = {"callback": spec.id, "function": spec.name, "triggered": list(job.request.changed),
-               "inputs": {**job.call._flat(job.call.inputs_list), **job.call._flat(job.call.states_list)},
-               "outputs": {}, "status": "ok", "ms": answer.get("ms", 0.0), "job": number}
+        run = {
+            "callback": spec.id,
+            "function": spec.name,
+            "triggered": list(job.request.changed),
+            "inputs": {**job.call._flat(job.call.inputs_list), **job.call._flat(job.call.states_list)},
+            "outputs": {},
+            "status": "ok",
+            "ms": answer.get("ms", 0.0),
+            "job": number,
+        }
         runs.append(run)
         write_running(self.store, spec, 2, patches)
         write_progress_default(self.store, spec, patches)
@@ -207,7 +230,9 @@ class Scheduler:
                 value = job_error(spec, job.call, answer["error"])
             else:
                 value = as_returned(spec, answer.get("value"))
-            writes = [(cid, prop, value) for cid, props in job.call.side_updates.values() for prop, value in props.items()]
+            writes = [
+                (cid, prop, value) for cid, props in job.call.side_updates.values() for prop, value in props.items()
+            ]
             writes += output_writes(spec, job.outputs_list, value)
             writes = resolve_patches(self.store, writes)
         except PreventUpdate:
@@ -229,14 +254,14 @@ class Scheduler:
         patches = [] if patches is None else patches
         runs = [] if runs is None else runs
         sent_patches = sent_runs = 0
-        finished_outputs = set()   # props that callbacks of this group, now finished, could have written
+        finished_outputs = set()  # props that callbacks of this group, now finished, could have written
         while pending:
             # Rule 20: ready = no Input is a (transitively) pending output; an output that is also
             # an input of the same callback does not block it. State is not waited for.
             blocked = set()
             for request in pending:
                 blocked |= self.layout.subsequent_outputs(request.spec, request.binding)
-            by_jobs = set()     # what running background jobs will write
+            by_jobs = set()  # what running background jobs will write
             for job in self.jobs.values():
                 by_jobs |= self.layout.subsequent_outputs(job.request.spec, job.request.binding)
             ready, waiting_for_jobs = [], []
@@ -245,10 +270,10 @@ class Scheduler:
                 inputs -= set(self.layout.keys(request.spec.outputs, request.binding))
                 if not inputs & blocked:
                     (waiting_for_jobs if inputs & by_jobs else ready).append(request)
-            if not ready and waiting_for_jobs:   # the rest waits for background jobs to finish
+            if not ready and waiting_for_jobs:  # the rest waits for background jobs to finish
                 self.parked += pending
                 break
-            if not ready:       # rule 23: a runtime cycle
+            if not ready:  # rule 23: a runtime cycle
                 ready = self._loop_entries(pending)
             # Dash sends every ready callback at once: each reads the store as it is now (a State
             # written by another callback of the same batch is read before that write).
@@ -282,15 +307,21 @@ class Scheduler:
         while candidates:
             ready.append(candidates.pop(0))
             written = set(self.layout.keys(ready[-1].spec.outputs, ready[-1].binding))
-            candidates = [r for r in candidates if not (set(self.layout.keys(r.spec.inputs, r.binding))
-                                                        - set(self.layout.keys(r.spec.outputs, r.binding))) & written]
+            candidates = [
+                r
+                for r in candidates
+                if not (
+                    set(self.layout.keys(r.spec.inputs, r.binding)) - set(self.layout.keys(r.spec.outputs, r.binding))
+                )
+                & written
+            ]
         return ready
 
     def _request(self, pending, spec, binding, changed, predecessors):
         if (spec.id, binding) in predecessors:
-            return                              # rule 23: each callback of a loop runs once
+            return  # rule 23: each callback of a loop runs once
         for request in pending:
-            if request.identity == (spec.id, binding):   # rule 19: merge into the queued request
+            if request.identity == (spec.id, binding):  # rule 19: merge into the queued request
                 request.changed.update(changed)
                 request.predecessors |= set(predecessors)
                 return
@@ -305,15 +336,29 @@ class Scheduler:
             outputs_list = self.layout.outputs_list(spec, binding)
         except Exception as exc:
             return exc
-        call = CallContext.of(spec, {"triggered": list(request.changed), "inputs_list": inputs_list,
-                                     "states_list": states_list, "outputs_list": outputs_list},
-                              self.store.key_of)
+        call = CallContext.of(
+            spec,
+            {
+                "triggered": list(request.changed),
+                "inputs_list": inputs_list,
+                "states_list": states_list,
+                "outputs_list": outputs_list,
+            },
+            self.store.key_of,
+        )
         return values, outputs_list, call
 
     def _execute(self, request, prepared, pending, patches, runs):
         spec, binding = request.spec, request.binding
-        run = {"callback": spec.id, "function": spec.name, "triggered": list(request.changed),
-               "inputs": {}, "outputs": {}, "status": "ok", "ms": 0.0}
+        run = {
+            "callback": spec.id,
+            "function": spec.name,
+            "triggered": list(request.changed),
+            "inputs": {},
+            "outputs": {},
+            "status": "ok",
+            "ms": 0.0,
+        }
         if binding:
             run["match"] = dict(binding)
         runs.append(run)
@@ -341,7 +386,7 @@ class Scheduler:
             writes = [(cid, prop, value) for cid, props in call.side_updates.values() for prop, value in props.items()]
             writes += output_writes(spec, outputs_list, result)
             if not spec.outputs and not call.side_updates and result is None:
-                raise PreventUpdate   # rule 29: a no-output callback that set nothing
+                raise PreventUpdate  # rule 29: a no-output callback that set nothing
             for cid, _, _ in writes:
                 if not self.store.has(id_key(cid)):
                     raise ReferenceError(f"ID running component not found in layout: {id_key(cid)}")
@@ -359,15 +404,26 @@ class Scheduler:
         """Ask the page to run a clientside callback (rules 34, 46); its answer is
         {"value": ...} | {"prevented": true} | {"error": {...}}, with "set_props": [[id, props], ...]."""
         answer = yield {
-            "function": spec.clientside, "args": to_json(values),
-            "context": {"triggered": [{"prop_id": p, "value": v} for p, v in
-                                      ((p, {**call._flat(call.inputs_list), **call._flat(call.states_list)}.get(p))
-                                       for p in request.changed)],
-                        "triggered_id": call.triggered_props[0].rsplit(".", 1)[0] if call.triggered_props else None,
-                        "inputs": call._flat(call.inputs_list), "inputs_list": call.inputs_list,
-                        "states": call._flat(call.states_list), "states_list": call.states_list,
-                        "outputs_list": call.outputs_list},
-            "multi": spec.multi, "name": spec.name}
+            "function": spec.clientside,
+            "args": to_json(values),
+            "context": {
+                "triggered": [
+                    {"prop_id": p, "value": v}
+                    for p, v in (
+                        (p, {**call._flat(call.inputs_list), **call._flat(call.states_list)}.get(p))
+                        for p in request.changed
+                    )
+                ],
+                "triggered_id": call.triggered_props[0].rsplit(".", 1)[0] if call.triggered_props else None,
+                "inputs": call._flat(call.inputs_list),
+                "inputs_list": call.inputs_list,
+                "states": call._flat(call.states_list),
+                "states_list": call.states_list,
+                "outputs_list": call.outputs_list,
+            },
+            "multi": spec.multi,
+            "name": spec.name,
+        }
         answer = answer or {}
         if answer.get("prevented"):
             raise PreventUpdate
@@ -383,7 +439,7 @@ class Scheduler:
         added, removed = [], []
         for cid, prop, value in writes:
             key = id_key(cid)
-            value = revive(value)     # components a callback returned in their JSON form (read from a State)
+            value = revive(value)  # components a callback returned in their JSON form (read from a State)
             new, gone = self.store.set(key, prop, value)
             added += new
             removed += gone
@@ -392,8 +448,9 @@ class Scheduler:
             patches.append({"id": cid, "props": {prop: json_value}})
             # Rule 18: written outputs trigger their dependents even when the value is unchanged.
             for spec, binding in self.layout.triggered_by(cid, prop):
-                self._request(pending, spec, binding, {f"{key}.{prop}": INDIRECT},
-                              request.predecessors | {request.identity})
+                self._request(
+                    pending, spec, binding, {f"{key}.{prop}": INDIRECT}, request.predecessors | {request.identity}
+                )
         if added or removed:
             self._components_changed(added, removed, request, pending)
         self._reported(pending, patches)
@@ -412,11 +469,11 @@ class Scheduler:
                     self._request(pending, spec, binding, {k: INDIRECT for k in inputs}, predecessors)
             # ALL/ALLSMALLER inputs see their list change when matching components come or go.
             multi = [d for d in spec.inputs if is_multi(d)]
-            touched = [k for k in list(added) + list(removed)
-                       if any(key_matches(d, k) for d in multi)]
+            touched = [k for k in list(added) + list(removed) if any(key_matches(d, k) for d in multi)]
             if touched:
                 for binding in self.layout.bindings(spec):
                     self._request(pending, spec, binding, {}, predecessors)
+
 
 class Job:
     """A background callback running in a worker of its own."""

@@ -3,10 +3,10 @@ the build's prerender and the headless test client alike."""
 
 from .errors import SOURCE_KEY, describe
 from .graph import CallbackGraph
+from .runmode import RunMode, read_run_call
 from .sandbox import execute
 from .scheduler import Scheduler
 from .store import Store
-from .runmode import read_run_call, RunMode
 from .validation import validate
 
 
@@ -14,13 +14,14 @@ class Session:
     def __init__(self, source, filename="app.py", notify=None):
         self.filename = filename
         self.app, self.namespace = execute(source, filename)
-        self.namespace[SOURCE_KEY] = source    # the line texts of its callbacks' tracebacks (errors.py)
+        self.namespace[SOURCE_KEY] = source  # the line texts of its callbacks' tracebacks (errors.py)
         self.store = Store(self.app.build_layout())
         # Dash's load-time checks, as the app's own app.run(debug=...) sets them; a problem with the
         # callbacks' dependencies leaves no callback to run, as in Dash.
         self.run_mode = run_mode_of(self.app, self.namespace, source)
-        self.problems, usable = validate(self.app, self.app.callbacks, self.store,
-                                         checks=self.run_mode.validate, shown=self.run_mode.ui)
+        self.problems, usable = validate(
+            self.app, self.app.callbacks, self.store, checks=self.run_mode.validate, shown=self.run_mode.ui
+        )
         if self.run_mode.called == "run_server":
             self.problems.insert(0, run_server_problem(self.run_mode))
         self.graph = CallbackGraph(usable)
@@ -84,9 +85,11 @@ def run_mode_of(app, namespace, source):
 def run_server_problem(mode):
     """``app.run_server`` in the main block: real Dash 4.4.1 raises there when the file is run, so the app is
     never served; livedash, which does not run that block, says so."""
-    return {"title": "ObsoleteAttributeException",
-            "message": f"app.run_server has been replaced by app.run\n(line {mode.line}: running this file with "
-                       "Dash raises this error there, before the app is served. Write `app.run(debug=True)`.)"}
+    return {
+        "title": "ObsoleteAttributeException",
+        "message": f"app.run_server has been replaced by app.run\n(line {mode.line}: running this file with "
+        "Dash raises this error there, before the app is served. Write `app.run(debug=True)`.)",
+    }
 
 
 class Step:
@@ -95,7 +98,7 @@ class Step:
 
     def __init__(self, patches, runs, ask):
         self.patches, self.runs, self.ask = patches, runs, ask
-        self.jobs, self.cancel = [], []    # background jobs to start, and to stop
+        self.jobs, self.cancel = [], []  # background jobs to start, and to stop
 
 
 def start_session(source, filename, notify=None):

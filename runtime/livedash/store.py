@@ -9,8 +9,11 @@ def to_json(value):
     """A prop value as JSON data (components become their JSON form, tuples become lists); a new object,
     never ``value`` itself."""
     if isinstance(value, Component):
-        return {"props": {k: to_json(v) for k, v in value._props.items()},
-                "type": value._type, "namespace": value._namespace}
+        return {
+            "props": {k: to_json(v) for k, v in value._props.items()},
+            "type": value._type,
+            "namespace": value._namespace,
+        }
     if isinstance(value, (list, tuple)):
         return [to_json(v) for v in value]
     if isinstance(value, dict):
@@ -82,8 +85,8 @@ def has_components(value):
 class Store:
     def __init__(self, layout):
         self.layout = layout
-        self.index = {}      # id key -> component, in layout order
-        self.version = 0     # bumped whenever components come or go
+        self.index = {}  # id key -> component, in layout order
+        self.version = 0  # bumped whenever components come or go
         self._dict_keys = {}  # id() of a dict id in the layout -> (that dict, its key): see key_of
         # (id, {prop: value}) that components set themselves (Dash's setProps from a component, e.g. a
         # dcc.Store's modified_timestamp), already stored: the scheduler fires their callbacks.

@@ -23,8 +23,10 @@ class CallbackError(AssertionError):
     def __init__(self, run):
         self.run = run
         error = run["error"]
-        super().__init__(f"callback {run['function']} ({run['callback']}) raised {error['kind']}: "
-                         f"{error['message']}\n{error['traceback']}")
+        super().__init__(
+            f"callback {run['function']} ({run['callback']}) raised {error['kind']}: "
+            f"{error['message']}\n{error['traceback']}"
+        )
 
 
 class Client:
@@ -36,7 +38,7 @@ class Client:
         self.raise_errors = raise_errors
         self.clientside = clientside
         self.hold_jobs = hold_jobs
-        self.jobs = []       # background jobs started and not yet run
+        self.jobs = []  # background jobs started and not yet run
         self.runs = []
         self._finish(self.session.start())
 
@@ -54,8 +56,10 @@ class Client:
             if step.ask is None:
                 break
             if self.clientside is None:
-                raise LivedashUnsupported(f"the clientside callback {step.ask['name']} runs only in a browser; "
-                                          "give the test client a clientside= function to stand in for it")
+                raise LivedashUnsupported(
+                    f"the clientside callback {step.ask['name']} runs only in a browser; "
+                    "give the test client a clientside= function to stand in for it"
+                )
             step = self.session.resume(self.clientside(step.ask))
             runs += step.runs
         self._record(runs)
@@ -68,14 +72,20 @@ class Client:
         ``each_progress()`` is called after each ``set_progress`` reached the app, so a check can read
         the app as it is while the job runs (with ``hold_jobs = True`` it can also look before)."""
         from .jobs import run_job
+
         runs = []
         specs = {spec.id: spec for spec in self.session.app.callbacks}
         while self.jobs:
             job = self.jobs.pop(0)
             progress_steps = []
             with _instant_sleep():
-                answer = run_job(specs[job["callback"]], job["args"], job["context"],
-                                 lambda value: progress_steps.append(value), self.session.filename)
+                answer = run_job(
+                    specs[job["callback"]],
+                    job["args"],
+                    job["context"],
+                    lambda value: progress_steps.append(value),
+                    self.session.filename,
+                )
             for value in progress_steps:
                 runs += self._finish(self.session.job_progress(job["job"], value))
                 if each_progress is not None:

@@ -7,7 +7,6 @@ import hashlib
 
 from .dependencies import ALL, ALLSMALLER, MATCH, Wildcard
 from .graph import dep_key
-from .patterns import is_pattern
 
 
 def _head(spec):
@@ -16,7 +15,8 @@ def _head(spec):
 
 def _tail(specs):
     return "This ID was used in the callback(s) for Output(s):\n  " + "\n  ".join(
-        ", ".join(dep_key(o) for o in s.outputs) for s in specs)
+        ", ".join(dep_key(o) for o in s.outputs) for s in specs
+    )
 
 
 # dash-renderer's validateDependencies (dash/dash-renderer/src/actions/dependencies.js), rule by rule.
@@ -26,6 +26,7 @@ _ALLOWED = {"Output": (ALL, MATCH), "Input": (ALL, MATCH, ALLSMALLER), "State": 
 def _id_text(value):
     """A JSON value as JavaScript's JSON.stringify writes it (compact)."""
     import json
+
     return json.dumps(value, separators=(",", ":"))
 
 
@@ -33,29 +34,65 @@ def _check_dependency(dep, head, kind, index):
     """The errors validateArg finds in one Input/Output/State."""
     errors, cid, prop = [], dep.component_id, dep.component_property
     if not isinstance(prop, str) or not prop:
-        errors.append(("Callback property error", [head, f"{kind}[{index}].property = {_id_text(prop)}",
-                                                   "but we expected `property` to be a non-empty string."]))
+        errors.append(
+            (
+                "Callback property error",
+                [
+                    head,
+                    f"{kind}[{index}].property = {_id_text(prop)}",
+                    "but we expected `property` to be a non-empty string.",
+                ],
+            )
+        )
     if isinstance(cid, dict):
         if not cid:
-            errors.append(("Callback item missing ID", [head, f"{kind}[{index}].id = {{}}",
-                                                        "Every item linked to a callback needs an ID"]))
+            errors.append(
+                (
+                    "Callback item missing ID",
+                    [head, f"{kind}[{index}].id = {{}}", "Every item linked to a callback needs an ID"],
+                )
+            )
         for key, value in cid.items():
             if not key:
-                errors.append(("Callback wildcard ID error", [head, f'{kind}[{index}].id has key "{key}"',
-                                                              "Keys must be non-empty strings."]))
+                errors.append(
+                    (
+                        "Callback wildcard ID error",
+                        [head, f'{kind}[{index}].id has key "{key}"', "Keys must be non-empty strings."],
+                    )
+                )
             if isinstance(value, Wildcard):
                 if value not in _ALLOWED[kind]:
-                    errors.append(("Callback wildcard ID error", [
-                        head, f'{kind}[{index}].id["{key}"] = {value.value}', f"Allowed wildcards for {kind}s are:",
-                        ", ".join(w.value for w in _ALLOWED[kind])]))
+                    errors.append(
+                        (
+                            "Callback wildcard ID error",
+                            [
+                                head,
+                                f'{kind}[{index}].id["{key}"] = {value.value}',
+                                f"Allowed wildcards for {kind}s are:",
+                                ", ".join(w.value for w in _ALLOWED[kind]),
+                            ],
+                        )
+                    )
             elif not isinstance(value, (str, int, float, bool)):
-                errors.append(("Callback wildcard ID error", [
-                    head, f'{kind}[{index}].id["{key}"] = {_id_text(value)}',
-                    "Wildcard callback ID values must be either wildcards", "or constants of one of these types:",
-                    "string, number, boolean"]))
+                errors.append(
+                    (
+                        "Callback wildcard ID error",
+                        [
+                            head,
+                            f'{kind}[{index}].id["{key}"] = {_id_text(value)}',
+                            "Wildcard callback ID values must be either wildcards",
+                            "or constants of one of these types:",
+                            "string, number, boolean",
+                        ],
+                    )
+                )
     elif isinstance(cid, str) and not cid:
-        errors.append(("Callback item missing ID", [head, f'{kind}[{index}].id = ""',
-                                                    "Every item linked to a callback needs an ID"]))
+        errors.append(
+            (
+                "Callback item missing ID",
+                [head, f'{kind}[{index}].id = ""', "Every item linked to a callback needs an ID"],
+            )
+        )
     return errors
 
 
@@ -92,11 +129,23 @@ def dependency_errors(specs):
     errors, used, used_patterns = [], set(), []
     for spec in specs:
         head = _head(spec)
-        if not spec.inputs and spec.skips_initial_call:   # the renderer sees `prevent_initial_call is True`
-            errors.append(("A callback is missing Inputs", [
-                head, "there are no `Input` elements.", "Without `Input` elements, it will never get called.", "",
-                "Subscribing to `Input` components will cause the", "callback to be called whenever their values change.",
-                "", "If you want a callback without inputs that fires on initial load,", "set prevent_initial_call=False."]))
+        if not spec.inputs and spec.skips_initial_call:  # the renderer sees `prevent_initial_call is True`
+            errors.append(
+                (
+                    "A callback is missing Inputs",
+                    [
+                        head,
+                        "there are no `Input` elements.",
+                        "Without `Input` elements, it will never get called.",
+                        "",
+                        "Subscribing to `Input` components will cause the",
+                        "callback to be called whenever their values change.",
+                        "",
+                        "If you want a callback without inputs that fires on initial load,",
+                        "set prevent_initial_call=False.",
+                    ],
+                )
+            )
         for kind, deps in (("Output", spec.outputs), ("Input", spec.inputs), ("State", spec.states)):
             for index, dep in enumerate(deps):
                 errors += _check_dependency(dep, head, kind, index)
@@ -109,28 +158,41 @@ def dependency_errors(specs):
                 mine = hit is not None
                 hit = hit or next((o for o in used_patterns if _overlap(this, o)), None)
                 if hit is not None:
-                    errors.append(("Overlapping wildcard callback outputs", [
-                        head, f"Output {index} ({dep_key(dep)})",
-                        f"overlaps another output ({_pattern_text(hit)})",
-                        f"used in {'this' if mine else 'a different'} callback."]))
+                    errors.append(
+                        (
+                            "Overlapping wildcard callback outputs",
+                            [
+                                head,
+                                f"Output {index} ({dep_key(dep)})",
+                                f"overlaps another output ({_pattern_text(hit)})",
+                                f"used in {'this' if mine else 'a different'} callback.",
+                            ],
+                        )
+                    )
                 else:
                     own_patterns.append(this)
                 continue
-            key = f"{dep_key(dep)}{prop[len(dep.component_property):]}"
+            key = f"{dep_key(dep)}{prop[len(dep.component_property) :]}"
             if key in own:
-                errors.append(("Duplicate callback Outputs",
-                               [head, f"Output {index} ({key}) is already used by this callback."]))
+                errors.append(
+                    ("Duplicate callback Outputs", [head, f"Output {index} ({key}) is already used by this callback."])
+                )
             elif key in used:
-                lines = [head, f"Output {index} ({key}) is already in use.",
-                         "To resolve this, set `allow_duplicate=True` on",
-                         "duplicate outputs, or combine the outputs into",
-                         "one callback function, distinguishing the trigger",
-                         "by using `dash.callback_context` if necessary."]
+                lines = [
+                    head,
+                    f"Output {index} ({key}) is already in use.",
+                    "To resolve this, set `allow_duplicate=True` on",
+                    "duplicate outputs, or combine the outputs into",
+                    "one callback function, distinguishing the trigger",
+                    "by using `dash.callback_context` if necessary.",
+                ]
                 ignored = getattr(spec, "ignored", [])
-                if ignored:   # livedash's addition: Dash says nothing of these
-                    lines.append(f"(livedash: this callback was given {', '.join(f'`{k}=`' for k in ignored)}, which "
-                                 "Dash accepts and ignores without a word: it is no Dash option. The option is "
-                                 "`Output(..., allow_duplicate=True)` with `prevent_initial_call=True`.)")
+                if ignored:  # livedash's addition: Dash says nothing of these
+                    lines.append(
+                        f"(livedash: this callback was given {', '.join(f'`{k}=`' for k in ignored)}, which "
+                        "Dash accepts and ignores without a word: it is no Dash option. The option is "
+                        "`Output(..., allow_duplicate=True)` with `prevent_initial_call=True`.)"
+                    )
                 errors.append(("Duplicate callback outputs", lines))
             else:
                 own.add(key)
@@ -142,6 +204,7 @@ def dependency_errors(specs):
 
 def _pattern_text(pattern):
     from .dependencies import stringify_id
+
     cid, prop = pattern
     return f"{stringify_id(cid)}.{prop}"
 
@@ -153,10 +216,19 @@ def _mismatched_wildcards(spec, head):
     first = _wildcard_keys(outputs[0].component_id, MATCH) if outputs else []
     for index, out in enumerate(outputs[1:], 1):
         if _wildcard_keys(out.component_id, MATCH) != first:
-            errors.append(("Mismatched `MATCH` wildcards across `Output`s", [
-                head, f"Output {index} ({dep_key(out)})", "does not have MATCH wildcards on the same keys as",
-                f"Output 0 ({dep_key(outputs[0])}).", "MATCH wildcards must be on the same keys for all Outputs.",
-                "ALL wildcards need not match, only MATCH."]))
+            errors.append(
+                (
+                    "Mismatched `MATCH` wildcards across `Output`s",
+                    [
+                        head,
+                        f"Output {index} ({dep_key(out)})",
+                        "does not have MATCH wildcards on the same keys as",
+                        f"Output 0 ({dep_key(outputs[0])}).",
+                        "MATCH wildcards must be on the same keys for all Outputs.",
+                        "ALL wildcards need not match, only MATCH.",
+                    ],
+                )
+            )
     for kind, deps in (("Input", spec.inputs), ("State", spec.states)):
         for index, dep in enumerate(deps):
             keys = _wildcard_keys(dep.component_id, ALLSMALLER)
@@ -165,11 +237,22 @@ def _mismatched_wildcards(spec, head):
             diff = sorted({k for k in keys if k not in first})
             if diff:
                 where = f"Output 0 ({dep_key(outputs[0])})" if outputs else "the (absent) Output"
-                errors.append(("`Input` / `State` wildcards not in `Output`s", [
-                    head, f"{kind} {index} ({dep_key(dep)})", f"has MATCH or ALLSMALLER on key(s) {', '.join(diff)}",
-                    f"where {where}", "does not have a MATCH wildcard. Inputs and State do not",
-                    "need every MATCH from the Output(s), but ALLSMALLER", "requires a matching MATCH in the Output(s), and when",
-                    "the Output(s) have any MATCH, Input/State MATCH keys", "must be a subset of them."]))
+                errors.append(
+                    (
+                        "`Input` / `State` wildcards not in `Output`s",
+                        [
+                            head,
+                            f"{kind} {index} ({dep_key(dep)})",
+                            f"has MATCH or ALLSMALLER on key(s) {', '.join(diff)}",
+                            f"where {where}",
+                            "does not have a MATCH wildcard. Inputs and State do not",
+                            "need every MATCH from the Output(s), but ALLSMALLER",
+                            "requires a matching MATCH in the Output(s), and when",
+                            "the Output(s) have any MATCH, Input/State MATCH keys",
+                            "must be a subset of them.",
+                        ],
+                    )
+                )
     return errors
 
 
@@ -200,7 +283,7 @@ def cycle_path(specs):
         state[node] = "active"
         for nxt in depends[node]:
             if state.get(nxt) == "active":
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt, path + [nxt])
                 if found:
@@ -221,7 +304,11 @@ def missing_ids(specs, store):
     unless every callback that uses it marks it optional (``allow_optional=True``, or ``optional=True``
     on the callback)."""
     errors = []
-    for kind, deps_of in (("Output", lambda s: s.outputs), ("Input", lambda s: s.inputs), ("State", lambda s: s.states)):
+    for kind, deps_of in (
+        ("Output", lambda s: s.outputs),
+        ("Input", lambda s: s.inputs),
+        ("State", lambda s: s.states),
+    ):
         reported = set()
         for spec in specs:
             for dep in deps_of(spec):
@@ -231,13 +318,22 @@ def missing_ids(specs, store):
                     users = [s for s in specs if any(d.component_id == cid for d in deps_of(s))]
                     if all(_optional(s, cid) for s in users):
                         continue
-                    errors.append(("ID not found in layout", [
-                        f"Attempting to connect a callback {kind} item to component:", f'  "{cid}"',
-                        "but no components with that id exist in the layout.", "",
-                        "If you are assigning callbacks to components that are",
-                        "generated by other callbacks (and therefore not in the",
-                        "initial layout), you can suppress this exception by setting",
-                        "`suppress_callback_exceptions=True`.", _tail(users)]))
+                    errors.append(
+                        (
+                            "ID not found in layout",
+                            [
+                                f"Attempting to connect a callback {kind} item to component:",
+                                f'  "{cid}"',
+                                "but no components with that id exist in the layout.",
+                                "",
+                                "If you are assigning callbacks to components that are",
+                                "generated by other callbacks (and therefore not in the",
+                                "initial layout), you can suppress this exception by setting",
+                                "`suppress_callback_exceptions=True`.",
+                                _tail(users),
+                            ],
+                        )
+                    )
     return errors
 
 

@@ -13,9 +13,9 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import tempfile
 import threading
+import time
 import traceback
 from pathlib import Path
 
@@ -39,10 +39,14 @@ class Process:
         # with debug=True, as livedash runs it (the block added at the end runs only if the program's
         # own app.run, which serves until stopped, did not).
         source = path.read_text(encoding="utf-8")
-        path.write_text(RUN_HERE.format(port=self.server_port) + source + "\n\nif __name__ == '__main__':\n"
-                        "    app.run(debug=True)\n", encoding="utf-8")
-        self.process = subprocess.Popen([sys.executable, str(path)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        path.write_text(
+            RUN_HERE.format(port=self.server_port) + source + "\n\nif __name__ == '__main__':\n"
+            "    app.run(debug=True)\n",
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -50,7 +54,7 @@ class Process:
                 return
             except OSError:
                 time.sleep(0.1)
-        self.shutdown()   # never leave a half-started server behind
+        self.shutdown()  # never leave a half-started server behind
         raise RuntimeError(f"{path.name} did not start serving")
 
     def shutdown(self):
@@ -75,20 +79,22 @@ def run_in_place(path):
     """Run a program as the main one with app.run(...) recording its arguments instead of serving; returns
     (app, the keyword arguments for enable_dev_tools that its app.run gives, as Dash.run passes them on)."""
     import inspect
+
     import dash
+
     calls, real = [], dash.Dash.run
     dash.Dash.run = lambda self, *args, **kwargs: calls.append((self, args, kwargs))
     try:
         app = runpy.run_path(str(path), run_name="__main__")["app"]
     finally:
         dash.Dash.run = real
-    if not calls:   # no app.run: served with debug=True, as livedash runs such code
+    if not calls:  # no app.run: served with debug=True, as livedash runs such code
         return app, {"debug": True}
     app_of_call, args, kwargs = calls[0]
     named = inspect.signature(real).bind(app_of_call, *args, **kwargs).arguments
     options = {k: v for k, v in named.items() if k == "debug" or k.startswith("dev_tools_")}
     if options.get("debug") is None:
-        options["debug"] = False    # Dash.run's default (DASH_DEBUG is not set here)
+        options["debug"] = False  # Dash.run's default (DASH_DEBUG is not set here)
     return app, options
 
 
@@ -119,8 +125,10 @@ for line in sys.stdin:
         answer = {"stopped": request["stop"]}
     else:
         try:
-            answer = {"name": request["name"],
-                      "url": start(request["name"], request["source"], request.get("assets", {}))}
+            answer = {
+                "name": request["name"],
+                "url": start(request["name"], request["source"], request.get("assets", {})),
+            }
         except Exception:
             answer = {"name": request["name"], "error": traceback.format_exc()}
     print(json.dumps(answer), flush=True)

@@ -17,20 +17,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DASH_PYTHON = Path(os.environ.get("LIVEDASH_DASH_VENV", ROOT / ".venv-dash")) / "bin" / "python"
 
-START_WAIT = 700   # ms after a "start" step: the job has begun on either side (running= shows), not ended
+START_WAIT = 700  # ms after a "start" step: the job has begun on either side (running= shows), not ended
 
-HEADER = ("from dash import Dash, html, dcc, callback, clientside_callback, Input, Output, State, ctx, no_update, "
-          "MATCH, ALL, ALLSMALLER, Patch, set_props\nfrom dash.exceptions import PreventUpdate\n")
+HEADER = (
+    "from dash import Dash, html, dcc, callback, clientside_callback, Input, Output, State, ctx, no_update, "
+    "MATCH, ALL, ALLSMALLER, Patch, set_props\nfrom dash.exceptions import PreventUpdate\n"
+)
 
 
 @dataclass
 class Case:
     name: str
-    app: str                   # the app's code after HEADER (or a whole program, with whole=True)
+    app: str  # the app's code after HEADER (or a whole program, with whole=True)
     # ("click", id) | ("type", id, text) | ("press", id, key) | ("set", id, {props}) | ("start", id): a click
     # that starts something long (a background job), after which the next step comes without waiting
     steps: list = field(default_factory=list)
-    section: str = ""          # the SEMANTICS.md section it exercises (runtime/livedash/SEMANTICS.md)
+    section: str = ""  # the SEMANTICS.md section it exercises (runtime/livedash/SEMANTICS.md)
     whole: bool = False
     assets: dict = field(default_factory=dict)  # assets/<name> -> text, served beside the app (clientside JS)
     expect_error: bool = False  # the app fails on purpose (at load or at its start-up call): the build allows it
@@ -108,8 +110,11 @@ def graph_ids(observation):
 
 
 def selector(component_id):
-    key = component_id if isinstance(component_id, str) else \
-        json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    key = (
+        component_id
+        if isinstance(component_id, str)
+        else json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    )
     return "[id='" + key.replace("'", "\\'") + "']"
 
 
@@ -150,8 +155,13 @@ class RealDash:
     def __init__(self):
         if not DASH_PYTHON.exists():
             raise RuntimeError(f"no real-Dash venv at {DASH_PYTHON.parent.parent}: scripts/test creates it")
-        self.process = subprocess.Popen([str(DASH_PYTHON), str(Path(__file__).with_name("dash_host.py"))],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [str(DASH_PYTHON), str(Path(__file__).with_name("dash_host.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
 
     def _ask(self, request):
         self.process.stdin.write(json.dumps(request) + "\n")
@@ -189,9 +199,10 @@ class DashSide:
         self.page.wait_for_function(DASH_IDLE, timeout=20_000)
         if before is not None:
             try:
-                self.page.wait_for_function(f"() => (window.store.getState().callbacks.completed || 0) > {before}",
-                                            timeout=300)
-            except Exception:   # the action triggered no callback
+                self.page.wait_for_function(
+                    f"() => (window.store.getState().callbacks.completed || 0) > {before}", timeout=300
+                )
+            except Exception:  # the action triggered no callback
                 pass
         self.page.wait_for_timeout(30)
         self.page.wait_for_function(DASH_IDLE, timeout=20_000)
@@ -205,13 +216,20 @@ class DashSide:
         return sorted(self.page.evaluate(DASH_PROBLEMS))
 
     def observe(self):
-        return self.page.evaluate(f"() => ({OBSERVE})([window.store.getState().layout.components, "
-                                  "document.getElementById('react-entry-point')])")
+        return self.page.evaluate(
+            f"() => ({OBSERVE})([window.store.getState().layout.components, "
+            "document.getElementById('react-entry-point')])"
+        )
 
     def act(self, step):
         before = self.completed()
-        perform(step, self.page.locator(selector(step[1])).first, lambda component_id, props: self.page.evaluate(
-            "([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, props]))
+        perform(
+            step,
+            self.page.locator(selector(step[1])).first,
+            lambda component_id, props: self.page.evaluate(
+                "([id, props]) => window.dash_clientside.set_props(id, props)", [component_id, props]
+            ),
+        )
         if step[0] == "start":
             self.page.wait_for_timeout(START_WAIT)
         else:
@@ -232,8 +250,9 @@ class LivedashSide:
         self.page.wait_for_function(idle, arg=self.handle, timeout=30_000)
         graphs = graph_ids(self.observe())
         if graphs:
-            self.page.wait_for_function(f"(w) => ({GRAPHS_DRAWN})([w, {json.dumps(graphs)}])", arg=self.handle,
-                                        timeout=20_000)
+            self.page.wait_for_function(
+                f"(w) => ({GRAPHS_DRAWN})([w, {json.dumps(graphs)}])", arg=self.handle, timeout=20_000
+            )
             self.page.wait_for_timeout(30)
             self.page.wait_for_function(idle, arg=self.handle, timeout=30_000)
 
@@ -244,8 +263,13 @@ class LivedashSide:
         return self.handle.evaluate(f"(w) => ({OBSERVE})([w.livedash.layout(), w.querySelector('.livedash-app')])")
 
     def act(self, step):
-        perform(step, self.root.locator(selector(step[1])).first, lambda component_id, props: self.handle.evaluate(
-            "(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, props]))
+        perform(
+            step,
+            self.root.locator(selector(step[1])).first,
+            lambda component_id, props: self.handle.evaluate(
+                "(w, [id, props]) => w.livedash.setProps(id, props)", [component_id, props]
+            ),
+        )
         if step[0] == "start":
             self.page.wait_for_timeout(START_WAIT)
         else:
@@ -255,7 +279,7 @@ class LivedashSide:
 
 def page_markdown(cases):
     """One page with every case as a widget (the widget index is the case's position)."""
-    blocks = [f"# Differential cases\n"]
+    blocks = ["# Differential cases\n"]
     for case in cases:
         options = " expect_error=true" if case.expect_error else ""
         blocks.append(f'## {case.name}\n\n```dash file="examples/{case.name}.py"{options}\n```\n')

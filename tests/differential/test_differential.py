@@ -32,8 +32,9 @@ def real_dash():
 def livedash_site(tmp_path_factory):
     examples = {f"{case.name}.py": case.source for case in CASES}
     examples.update({f"assets/{name}": text for case in CASES for name, text in case.assets.items()})
-    root = make_site(tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)}, examples,
-                     plugin={"diagram": False})
+    root = make_site(
+        tmp_path_factory.mktemp("differential"), {"index.md": page_markdown(CASES)}, examples, plugin={"diagram": False}
+    )
     result = build(root, strict=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
@@ -49,12 +50,14 @@ def test_react_takes_over_every_cases_first_view_without_a_difference(browser, l
         page = browser.new_page()
         differs = []
         page.on("console", lambda m: differs.append(m.text) if "server render differs" in m.text else None)
-        page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.abort())   # JavaScript alone
+        page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.abort())  # JavaScript alone
         page.goto(server.url, wait_until="domcontentloaded")
         before = page.evaluate("() => [...document.querySelectorAll('.livedash-app')].map((e) => e.innerText)")
-        page.wait_for_function("() => [...document.querySelectorAll('.livedash-app')].every((e) => e.dataset.livedashReact)",
-                               timeout=60_000)
-        page.wait_for_timeout(1500)   # (lazy components hydrate once their chunk is in)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.livedash-app')].every((e) => e.dataset.livedashReact)",
+            timeout=60_000,
+        )
+        page.wait_for_timeout(1500)  # (lazy components hydrate once their chunk is in)
         after = page.evaluate("() => [...document.querySelectorAll('.livedash-app')].map((e) => e.innerText)")
         page.close()
     assert differs == []

@@ -2,7 +2,6 @@
 root and under a sub-path as GitHub Pages serves a project site; Debian's Chromium drives it."""
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -65,8 +64,9 @@ def drawn_diagram(scope, timeout=20_000):
 def one_example(page, tmp_path, code, plugin=None, timeout=60_000, options=""):
     """Build a site whose page holds one example with ``code`` (and fence ``options``), serve it, open it and
     wait until the widget is ready; gives the widget."""
-    root = make_site(tmp_path, {"index.md": f'```dash file="examples/app.py" {options}\n```\n'}, {"app.py": code},
-                     plugin=plugin)
+    root = make_site(
+        tmp_path, {"index.md": f'```dash file="examples/app.py" {options}\n```\n'}, {"app.py": code}, plugin=plugin
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-2000:]
     with SiteServer(root / "site") as server:

@@ -26,8 +26,11 @@ def test_lesson_pages_have_no_serious_accessibility_violations(page, course):
     found = {}
     for path in course_pages(course):
         page.goto(course + path)
-        page.wait_for_function("""() => [...document.querySelectorAll('.livedash-status')]
-            .every((s) => !['loading', 'starting'].includes(s.dataset.state))""", timeout=60_000)
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.livedash-status')]
+            .every((s) => !['loading', 'starting'].includes(s.dataset.state))""",
+            timeout=60_000,
+        )
         page.add_script_tag(content=script)
         violations = page.evaluate(AXE_RUN)
         if violations:
@@ -50,8 +53,9 @@ def test_a_widget_stacks_and_works_at_360_px(browser, course, scheme):
         control = widget.locator(selector).bounding_box()
         assert control["x"] >= 0 and control["x"] + control["width"] <= 360, (selector, control)
     widget.locator("#plus").tap()
-    page.wait_for_function("(w) => w.querySelector('#value').textContent.startsWith('Value: 1')",
-                           arg=widget.element_handle())
+    page.wait_for_function(
+        "(w) => w.querySelector('#value').textContent.startsWith('Value: 1')", arg=widget.element_handle()
+    )
     app, code = widget.locator(".livedash-app").bounding_box(), widget.locator(".livedash-code").bounding_box()
     assert app["y"] < code["y"], "app above its code"
     context.close()

@@ -9,7 +9,7 @@ from tests.e2e.conftest import wait_ready
 from tests.server import SiteServer
 from tests.sites import build, make_site
 
-COUNTER = '''\
+COUNTER = """\
 from dash import Dash, html, dcc, callback, Input, Output, State
 
 app = Dash()
@@ -35,9 +35,9 @@ def visit(n, data):
 @callback(Output("count", "children"), Input("visits", "data"))
 def count(data):
     return f"visits: {data or 0}"
-'''
+"""
 
-PAGES_APP = '''\
+PAGES_APP = """\
 from dash import Dash, html, dcc, callback, Input, Output
 
 app = Dash()
@@ -51,14 +51,14 @@ app.layout = html.Div([
 @callback(Output("where", "children"), Input("url", "pathname"))
 def where(pathname):
     return f"page: {pathname}"
-'''
+"""
 
-STYLED = '''\
+STYLED = """\
 from dash import Dash, html
 
 app = Dash()
 app.layout = html.Div([html.Button("Styled", id="styled"), html.P("text", id="text")])
-'''
+"""
 
 CSS = "button { background-color: rgb(200, 0, 0); }\nbody { color: rgb(0, 0, 200); }\n"
 
@@ -66,13 +66,24 @@ CSS = "button { background-color: rgb(200, 0, 0); }\nbody { color: rgb(0, 0, 200
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser-state")
-    page = ('# State\n\n```dash file="examples/one/counter.py"\n```\n\n'
-            '```dash file="examples/two/counter.py"\n```\n\n'
-            '```dash file="examples/pages.py"\n```\n\n'
-            '```dash file="examples/styled/app.py"\n```\n\n<button id="page-button">The page\'s own</button>\n')
-    make_site(root, {"index.md": page}, {"one/counter.py": COUNTER, "two/counter.py": COUNTER,
-                                          "pages.py": PAGES_APP, "styled/app.py": STYLED,
-                                          "styled/assets/style.css": CSS}, plugin={"diagram": False})
+    page = (
+        '# State\n\n```dash file="examples/one/counter.py"\n```\n\n'
+        '```dash file="examples/two/counter.py"\n```\n\n'
+        '```dash file="examples/pages.py"\n```\n\n'
+        '```dash file="examples/styled/app.py"\n```\n\n<button id="page-button">The page\'s own</button>\n'
+    )
+    make_site(
+        root,
+        {"index.md": page},
+        {
+            "one/counter.py": COUNTER,
+            "two/counter.py": COUNTER,
+            "pages.py": PAGES_APP,
+            "styled/app.py": STYLED,
+            "styled/assets/style.css": CSS,
+        },
+        plugin={"diagram": False},
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
     with SiteServer(root / "site") as server:
@@ -91,13 +102,21 @@ def test_local_store_and_persistence_survive_a_reload_per_app(page, site):
     one, two, *_ = widgets(page, site)
     one.locator("#visit").click()
     one.locator("#visit").click()
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[0].querySelector('#count').textContent === 'visits: 2'")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[0].querySelector('#count').textContent === 'visits: 2'"
+    )
     one.locator("#name").fill("Grace")
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[0].querySelector('#hello').textContent === 'Hello Grace'")
-    assert two.locator("#count").inner_text() == "visits: 0"      # same ids, another app: its own store
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[0].querySelector('#hello').textContent === 'Hello Grace'"
+    )
+    assert two.locator("#count").inner_text() == "visits: 0"  # same ids, another app: its own store
     one, two, *_ = widgets(page, site)
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[0].querySelector('#count').textContent === 'visits: 2'")
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[0].querySelector('#hello').textContent === 'Hello Grace'")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[0].querySelector('#count').textContent === 'visits: 2'"
+    )
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[0].querySelector('#hello').textContent === 'Hello Grace'"
+    )
     assert one.locator("#name").input_value() == "Grace"
     assert two.locator("#count").inner_text() == "visits: 0"
     assert two.locator("#name").input_value() == "Ada"
@@ -109,9 +128,13 @@ def test_local_store_and_persistence_survive_a_reload_per_app(page, site):
 def test_location_and_link_move_the_apps_url_not_the_page(page, site):
     *_, pages, _ = widgets(page, site)
     start = page.url
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[2].querySelector('#where').textContent === 'page: /'")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[2].querySelector('#where').textContent === 'page: /'"
+    )
     pages.locator("#to-report").click()
-    page.wait_for_function("() => document.querySelectorAll('.livedash')[2].querySelector('#where').textContent === 'page: /report'")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.livedash')[2].querySelector('#where').textContent === 'page: /report'"
+    )
     assert page.url == start
 
 
@@ -119,8 +142,10 @@ def test_assets_css_applies_to_its_app_alone_and_the_theme_to_none(page, site):
     one, *_, styled = widgets(page, site)
     colour = lambda locator: locator.evaluate("(e) => getComputedStyle(e).backgroundColor")  # noqa: E731
     styled.locator("#styled").wait_for()
-    page.wait_for_function("() => getComputedStyle(document.querySelector('#styled')).backgroundColor === 'rgb(200, 0, 0)'")
-    assert styled.locator("#text").evaluate("(e) => getComputedStyle(e).color") == "rgb(0, 0, 200)"   # body -> the app
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('#styled')).backgroundColor === 'rgb(200, 0, 0)'"
+    )
+    assert styled.locator("#text").evaluate("(e) => getComputedStyle(e).color") == "rgb(0, 0, 200)"  # body -> the app
     assert colour(one.locator("#visit")) != "rgb(200, 0, 0)"
     assert colour(page.locator("#page-button")) != "rgb(200, 0, 0)"
     assert page.locator("article p").first.evaluate("(e) => getComputedStyle(e).color") != "rgb(0, 0, 200)"

@@ -63,12 +63,12 @@ def test_python_that_cannot_load_is_said_and_the_app_stays_drawn(page, course):
     assert error.is_visible()
     assert "Python failed to load: its WebAssembly could not be loaded" in error.inner_text()
     assert "reload the page" in error.inner_text()
-    assert widget.locator("#count").inner_text() == "Count: 0"    # the pre-rendered app is still there
+    assert widget.locator("#count").inner_text() == "Count: 0"  # the pre-rendered app is still there
 
 
 def test_a_stalled_python_download_is_said_to_be_slow(page, course):
-    page.clock.install()      # the page's timers: the 20 s of a stalled boot pass at once
-    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: None)     # never answered
+    page.clock.install()  # the page's timers: the 20 s of a stalled boot pass at once
+    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: None)  # never answered
     page.goto(course + LESSON_1)
     status = first_widget(page).locator(".livedash-status")
     page.clock.run_for(5_000)
@@ -88,7 +88,7 @@ def test_instant_navigation_keeps_the_worker(page, course):
     page.wait_for_timeout(4_000)
     assert len(wasm_requests) == 1, wasm_requests
     page.evaluate("window.__stillTheSameDocument = true")
-    page.locator(f'a[href$="{LESSON_2[len("lessons/"):]}"], a[href$="../02-several-inputs/"]').first.click()
+    page.locator(f'a[href$="{LESSON_2[len("lessons/") :]}"], a[href$="../02-several-inputs/"]').first.click()
     page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
     widget = first_widget(page)
     wait_ready(widget, timeout=15_000)
@@ -97,7 +97,9 @@ def test_instant_navigation_keeps_the_worker(page, course):
     buttons = widget.locator("button[id]")
     before = widget.locator(".livedash-app").inner_text()
     buttons.first.click()
-    page.wait_for_function("(before) => document.querySelector('.livedash .livedash-app').innerText !== before", arg=before)
+    page.wait_for_function(
+        "(before) => document.querySelector('.livedash .livedash-app').innerText !== before", arg=before
+    )
     assert page.errors == []
 
 
@@ -131,11 +133,13 @@ def test_javascript_render_matches_the_prerendered_html(page, course):
     import urllib.request
 
     raw = urllib.request.urlopen(course + LESSON_1).read().decode()
-    prerendered = re.search(r'<div class="livedash-app"[^>]*>(.*?)</div><div class="livedash-error"', raw, re.S).group(1)
+    prerendered = re.search(r'<div class="livedash-app"[^>]*>(.*?)</div><div class="livedash-error"', raw, re.S).group(
+        1
+    )
     page.goto(course + LESSON_1)
     wait_ready(first_widget(page))
     rendered = first_widget(page).locator(".livedash-app").evaluate("el => el.innerHTML")
-    assert rendered == prerendered.replace("&#x27;", "'")   # browsers write ' unescaped
+    assert rendered == prerendered.replace("&#x27;", "'")  # browsers write ' unescaped
 
 
 def test_a_callback_error_is_shown_and_the_app_keeps_working(page, course):
@@ -145,6 +149,7 @@ def test_a_callback_error_is_shown_and_the_app_keeps_working(page, course):
     def add_error(code):
         assert line in code
         return code.replace(line, f'if n_clicks == 1:\n        raise ValueError("first click")\n    {line}')
+
     run_edited(widget, add_error)
     count_is(page, "Count: 0")
     widget.locator("#btn").click()
@@ -220,7 +225,7 @@ def test_reset_can_be_undone_with_the_editor_loaded_also_after_a_reload(page, co
     page.wait_for_timeout(300)
     widget = open_lesson(page, course + LESSON_1)
     assert code_of(widget).endswith("# my note"), "the undone edit is saved again"
-    type_in_editor(page, widget, " again")          # the reader's saved edit, in Ace this time
+    type_in_editor(page, widget, " again")  # the reader's saved edit, in Ace this time
     reset_and_undo(page, widget)
     assert code_of(widget).endswith("# my note again")
     assert widget.locator(".livedash-edited").is_visible()
@@ -249,7 +254,9 @@ def overflowing_lines(widget):
 
 
 def test_every_code_line_is_seen_on_a_phone_and_copy_keeps_off_the_first_line(browser, course):
-    context = browser.new_context(viewport={"width": 360, "height": 800}, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
@@ -258,8 +265,10 @@ def test_every_code_line_is_seen_on_a_phone_and_copy_keeps_off_the_first_line(br
         view = widget.locator(".livedash-view")
         assert overflowing_lines(widget) <= 0
         # A long line wraps: its line (one block) is more than one row high.
-        rows = view.evaluate("(v) => Math.max(...[...v.querySelectorAll('.ld-line')].map((l) => l.offsetHeight))"
-                             " / parseFloat(getComputedStyle(v.querySelector('code')).lineHeight)")
+        rows = view.evaluate(
+            "(v) => Math.max(...[...v.querySelectorAll('.ld-line')].map((l) => l.offsetHeight))"
+            " / parseFloat(getComputedStyle(v.querySelector('code')).lineHeight)"
+        )
         assert rows >= 2
         # Material's copy button is not on the view (its first line); the widget's own Copy is in the tools row.
         assert view.locator(".md-code__nav, .md-clipboard").count() == 0
@@ -297,5 +306,7 @@ def test_download_is_a_py_file_without_assets_and_a_zip_with_the_assets_it_uses(
         widget.locator(".livedash-download").click()
     assert info.value.suggested_filename == "clientside_function.zip"
     with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as archive:
-        assert archive.namelist() == ["clientside_function/clientside_function.py",
-                                      "clientside_function/assets/course.js"]
+        assert archive.namelist() == [
+            "clientside_function/clientside_function.py",
+            "clientside_function/assets/course.js",
+        ]

@@ -22,12 +22,16 @@ def test_check_solution_and_progress(page, tmp_path):
         assert page.locator(".livedash-progress").count() == 1, "only the page's own link is marked"
         nav_mark = page.locator("nav a.md-nav__link--active .livedash-progress")
         assert nav_mark.inner_text() == "0/1"
-        assert nav_mark.get_attribute("aria-label") == nav_mark.get_attribute("title") == \
-            "0 of 1 exercise done on this page"
+        assert (
+            nav_mark.get_attribute("aria-label")
+            == nav_mark.get_attribute("title")
+            == "0 of 1 exercise done on this page"
+        )
 
         widget.locator(".livedash-check").click()
-        page.wait_for_function("(p) => p.querySelectorAll('.livedash-checks li').length === 2",
-                               arg=panel.element_handle(), timeout=30_000)
+        page.wait_for_function(
+            "(p) => p.querySelectorAll('.livedash-checks li').length === 2", arg=panel.element_handle(), timeout=30_000
+        )
         results = panel.locator(".livedash-checks li")
         assert results.nth(0).get_attribute("data-passed") == "true"
         assert results.nth(1).get_attribute("data-passed") == "false"

@@ -8,7 +8,9 @@ from tests.e2e.conftest import drawn_diagram, one_example, wait_ready
 
 HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
 
-COMPILE_STDLIB = HEADER + '''
+COMPILE_STDLIB = (
+    HEADER
+    + """
 import sys
 
 app.layout = html.Div([html.Button("Compile", id="go"), html.P(id="result")])
@@ -28,7 +30,8 @@ def compile_all(n):
                 except SyntaxError as exc:
                     failed.append(f"{name}: {exc}")
     return f"compiled {count}, failed {len(failed)} {failed[:3]}"
-'''
+"""
+)
 
 
 def test_the_sites_standard_library_is_pyodides_without_comments(tmp_path, page):
@@ -87,7 +90,9 @@ def test_mermaid_is_fetched_once_the_apps_have_started(browser, course):
         context.close()
 
 
-SLIDER = HEADER + '''
+SLIDER = (
+    HEADER
+    + """
 app.layout = html.Div([html.Button("Next", id="b"), dcc.Slider(1, 5, 1, value=2, id="k"), dcc.Store(id="s"),
                        html.P(id="out")])
 
@@ -101,7 +106,8 @@ def step(n, k):
 @callback(Output("out", "children"), Input("s", "data"), State("k", "value"))
 def show(d, k):
     return f"total {d['total']} at x{k}"
-'''
+"""
+)
 
 # Before any page script: every shown element of each app pane as the build's server render wrote it, taken
 # once the document is parsed (before the page's modules run and React hydrates). (An element the server drew

@@ -8,9 +8,14 @@ BROKEN = "from dash import Dash, html\napp = Dash()\napp.layout = html.Div(colou
 
 
 def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '# Page\n\n```dash file="examples/broken.py"\n```\n\n'
-                                            'After.\n\n```dash file="examples/counter.py"\n```\n'},
-                     {"broken.py": BROKEN, "counter.py": COUNTER})
+    root = make_site(
+        tmp_path,
+        {
+            "index.md": '# Page\n\n```dash file="examples/broken.py"\n```\n\n'
+            'After.\n\n```dash file="examples/counter.py"\n```\n'
+        },
+        {"broken.py": BROKEN, "counter.py": COUNTER},
+    )
     assert build(root, strict=False).returncode == 0
     with SiteServer(root / "site") as server:
         page.goto(server.url)
@@ -19,11 +24,13 @@ def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp
         assert broken.locator(".livedash-status").get_attribute("data-state") == "error"
         wait_ready(working)
         working.locator("#btn").click()
-        page.wait_for_function("() => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === 'Count: 1'")
+        page.wait_for_function(
+            "() => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === 'Count: 1'"
+        )
         assert page.errors == []
 
 
-BACKGROUND = '''\
+BACKGROUND = """\
 import time
 import diskcache
 from dash import Dash, DiskcacheManager, html, callback, Input, Output
@@ -48,16 +55,17 @@ def slow(set_progress, n):
 @callback(Output("count", "children"), Input("other", "n_clicks"))
 def count(n):
     return f"other {n or 0}"
-'''
+"""
 
 
 def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_path):
     with one_example(page, tmp_path, BACKGROUND) as widget:
         widget.locator("#run").click()
-        page.wait_for_function("() => document.querySelector('#progress').textContent.startsWith('step')",
-                               timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelector('#progress').textContent.startsWith('step')", timeout=30_000
+        )
         assert widget.locator("#run").is_disabled()
-        widget.locator("#other").click()       # the app answers while the job runs
+        widget.locator("#other").click()  # the app answers while the job runs
         page.wait_for_function("() => document.querySelector('#count').textContent === 'other 1'", timeout=2_000)
         widget.locator("#cancel").click()
         page.wait_for_function("() => document.querySelector('#progress').textContent === 'idle'", timeout=5_000)
@@ -67,7 +75,7 @@ def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_pa
         assert page.errors == []
 
 
-CLIENTSIDE_FUNCTION = '''\
+CLIENTSIDE_FUNCTION = """\
 from dash import Dash, html, clientside_callback, ClientsideFunction, Input, Output
 
 app = Dash()
@@ -75,17 +83,19 @@ app.layout = html.Div([html.Button("Click", id="b"), html.P(id="out")])
 
 clientside_callback(ClientsideFunction(namespace="lesson", function_name="count"),
                     Output("out", "children"), Input("b", "n_clicks"))
-'''
+"""
 
-ASSET = '''\
+ASSET = """\
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   lesson: { count: function (n) { return "JS counted " + (n || 0); } },
 });
-'''
+"""
 
 
 def test_clientside_function_from_the_examples_assets_folder(page, tmp_path):
-    root = make_site(tmp_path, {"lesson/index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": CLIENTSIDE_FUNCTION})
+    root = make_site(
+        tmp_path, {"lesson/index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": CLIENTSIDE_FUNCTION}
+    )
     (root / "docs" / "examples" / "assets").mkdir()
     (root / "docs" / "examples" / "assets" / "functions.js").write_text(ASSET)
     result = build(root)
@@ -100,7 +110,7 @@ def test_clientside_function_from_the_examples_assets_folder(page, tmp_path):
         assert page.errors == []
 
 
-SLOW = '''\
+SLOW = """\
 import time
 from dash import Dash, html, callback, Input, Output
 
@@ -113,7 +123,7 @@ app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
 def slow(n):
     time.sleep(1.5)
     return f"done {n}"
-'''
+"""
 
 
 def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
@@ -125,7 +135,7 @@ def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
         assert widget.locator("#go").inner_text() == "Go" and not widget.locator("#go").is_disabled()
 
 
-GRAPH = '''\
+GRAPH = """\
 from dash import Dash, dcc, html, callback, Input, Output
 
 app = Dash()
@@ -141,12 +151,13 @@ def figure(n):
 @callback(Output("clicked", "children"), Input("g", "clickData"), prevent_initial_call=True)
 def clicked(data):
     return f"bar {data['points'][0]['x']}"
-'''
+"""
 
 
 def test_graph_draws_with_plotly_only_on_pages_that_need_it(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/graph.py"\n```\n', "plain.md": "# Text\n"},
-                     {"graph.py": GRAPH})
+    root = make_site(
+        tmp_path, {"index.md": '```dash file="examples/graph.py"\n```\n', "plain.md": "# Text\n"}, {"graph.py": GRAPH}
+    )
     assert build(root).returncode == 0
     plotly_requests = []
     page.on("request", lambda r: plotly_requests.append(r.url) if "plotly.min.js" in r.url else None)
@@ -163,7 +174,7 @@ def test_graph_draws_with_plotly_only_on_pages_that_need_it(page, tmp_path):
         assert len(plotly_requests) == 1 and page.errors == []
 
 
-USES_A_PACKAGE = '''\
+USES_A_PACKAGE = """\
 import markdown
 from dash import Dash, html, callback, Input, Output
 
@@ -174,7 +185,7 @@ app.layout = html.Div([html.Button("Render", id="b"), html.P(id="out")])
 @callback(Output("out", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
 def render(n):
     return markdown.markdown(f"**{n}**")
-'''
+"""
 
 
 def test_packages_option_serves_pure_python_wheels_to_the_browser(page, tmp_path):
@@ -186,7 +197,7 @@ def test_packages_option_serves_pure_python_wheels_to_the_browser(page, tmp_path
         assert page.errors == []
 
 
-DROPDOWN = '''\
+DROPDOWN = """\
 from dash import Dash, dcc, html, callback, Input, Output
 
 app = Dash()
@@ -196,7 +207,7 @@ app.layout = html.Div([dcc.Dropdown(["Amsterdam", "Berlin", "Bern", "Paris"], id
 @callback(Output("out", "children"), Input("city", "value"))
 def show(city):
     return f"city: {city}"
-'''
+"""
 
 
 def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
@@ -206,14 +217,16 @@ def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
         widget.locator("button#city.dash-dropdown").click()
         page.locator(".dash-dropdown-content input.dash-dropdown-search").fill("ber")
         options = page.locator(".dash-dropdown-options [role=option]")
-        page.wait_for_function("() => [...document.querySelectorAll('.dash-dropdown-options [role=option]')]"
-                               ".map((o) => o.textContent).join() === 'Berlin,Bern'")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.dash-dropdown-options [role=option]')]"
+            ".map((o) => o.textContent).join() === 'Berlin,Bern'"
+        )
         options.filter(has_text="Bern").last.click()
         page.wait_for_function("() => document.querySelector('#out').textContent === 'city: Bern'")
         assert page.errors == []
 
 
-GRAPH_OBJECTS = '''\
+GRAPH_OBJECTS = """\
 import plotly.graph_objects as go
 from dash import Dash, dcc, html, callback, Input, Output
 
@@ -224,7 +237,7 @@ app.layout = html.Div([dcc.Slider(1, 5, 1, value=3, id="n"), dcc.Graph(id="g")])
 @callback(Output("g", "figure"), Input("n", "value"))
 def figure(n):
     return go.Figure(go.Bar(x=list(range(n)), y=[i * i for i in range(n)]), layout={"height": 300})
-'''
+"""
 
 
 def test_plotly_graph_objects_run_in_the_browser_when_the_site_ships_plotly(page, tmp_path):

@@ -14,7 +14,7 @@ from tests.e2e.conftest import wait_ready
 
 GALLERY = "gallery/"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-TEXT_TIMEOUT = 15_000     # ms for a callback's answer to reach the page
+TEXT_TIMEOUT = 15_000  # ms for a callback's answer to reach the page
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def gallery(page, course):
         found.scroll_into_view_if_needed()
         wait_ready(found)
         return found
+
     return widget
 
 
@@ -40,10 +41,34 @@ def test_every_dcc_component_is_in_a_gallery_app():
     """The page's promise: each component of dash.dcc 4.4.1, and a DataTable, appears in an app."""
     folder = DOCS / "examples" / "gallery"
     code = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py")))
-    dcc_4_4_1 = ["Button", "Checklist", "Clipboard", "ConfirmDialog", "ConfirmDialogProvider", "DatePickerRange",
-                 "DatePickerSingle", "Download", "Dropdown", "Geolocation", "Graph", "Input", "Interval", "Link",
-                 "Loading", "Location", "Markdown", "RadioItems", "RangeSlider", "Slider", "Store", "Tab", "Tabs",
-                 "Textarea", "Tooltip", "Upload"]
+    dcc_4_4_1 = [
+        "Button",
+        "Checklist",
+        "Clipboard",
+        "ConfirmDialog",
+        "ConfirmDialogProvider",
+        "DatePickerRange",
+        "DatePickerSingle",
+        "Download",
+        "Dropdown",
+        "Geolocation",
+        "Graph",
+        "Input",
+        "Interval",
+        "Link",
+        "Loading",
+        "Location",
+        "Markdown",
+        "RadioItems",
+        "RangeSlider",
+        "Slider",
+        "Store",
+        "Tab",
+        "Tabs",
+        "Textarea",
+        "Tooltip",
+        "Upload",
+    ]
     missing = [name for name in dcc_4_4_1 if f"dcc.{name}(" not in code]
     assert missing == [], missing
     assert "dash_table.DataTable(" in code
@@ -64,7 +89,7 @@ def test_input_number_input_textarea_and_button(page, gallery):
     expect(cups).to_have_value("6")
     cups.press("ArrowUp")
     shows(app.locator("#live"), "Ada: 8 cups")
-    cups.fill("3")             # not a multiple of the step: the value is None
+    cups.fill("3")  # not a multiple of the step: the value is None
     shows(app.locator("#live"), "Ada: not an allowed number of cups")
     cups.fill("10")
     shows(app.locator("#live"), "Ada: 10 cups")
@@ -73,7 +98,7 @@ def test_input_number_input_textarea_and_button(page, gallery):
     note.press_sequentially("two words")
     assert app.locator("#sent").inner_text() == "Nothing sent yet.", "the State boxes do not call the callback"
     send = app.locator("button#send")
-    assert "dash-button" in send.get_attribute("class")        # dcc.Button, not a plain html button
+    assert "dash-button" in send.get_attribute("class")  # dcc.Button, not a plain html button
     send.click()
     shows(app.locator("#sent"), "Sent #1: Ada, 10 cups, a note of 9 characters.")
     assert page.errors == []
@@ -83,7 +108,7 @@ def test_dropdown_single_and_multi_checklist_and_radioitems(page, gallery):
     app = gallery("choices.py")
     order = app.locator("#order")
     shows(order, "A medium bowl of apple, with cherry on the side, honey.")
-    options = page.locator(".dash-dropdown-options [role=option]")   # the open drop-down's options
+    options = page.locator(".dash-dropdown-options [role=option]")  # the open drop-down's options
 
     main = app.locator("button#main-fruit.dash-dropdown")
     main.click()
@@ -94,7 +119,7 @@ def test_dropdown_single_and_multi_checklist_and_radioitems(page, gallery):
     expect(main).to_have_attribute("aria-expanded", "false")
     shows(main.locator(".dash-dropdown-value"), "banana")
 
-    main.click()                       # the search box filters the options
+    main.click()  # the search box filters the options
     page.locator(".dash-dropdown-content input.dash-dropdown-search").fill("eld")
     expect(options).to_have_text(["elderberry"])
     options.first.click()
@@ -150,8 +175,11 @@ def test_slider_by_keyboard_and_drag_and_rangeslider(page, gallery):
 
 def day_cell(page, day):
     """A selectable day of the open calendar (the first month shown when two are)."""
-    return (page.locator(".dash-datepicker-content td.dash-datepicker-calendar-date-inside")
-            .filter(has_text=re.compile(rf"^{day}$")).first)
+    return (
+        page.locator(".dash-datepicker-content td.dash-datepicker-calendar-date-inside")
+        .filter(has_text=re.compile(rf"^{day}$"))
+        .first
+    )
 
 
 def test_datepickersingle_and_datepickerrange_in_the_calendar(page, gallery):
@@ -173,7 +201,7 @@ def test_datepickersingle_and_datepickerrange_in_the_calendar(page, gallery):
     app.locator("input#stay").click()
     expect(calendar).to_be_visible()
     day_cell(page, 17).click()
-    shows(app.locator("#stay-text"), "Pick both dates.")      # the arrival alone: the departure is cleared
+    shows(app.locator("#stay-text"), "Pick both dates.")  # the arrival alone: the departure is cleared
     day_cell(page, 21).click()
     shows(app.locator("#stay-text"), "4 nights, from 17 March to 21 March")
     expect(app.locator("input#stay")).to_have_value("2025-03-17")
@@ -229,7 +257,7 @@ def test_markdown_from_a_textarea_and_clipboard(page, gallery):
 def test_graph_click_and_hover_and_tooltip(page, gallery):
     app = gallery("graph.py")
     bars = app.locator("#rain .bars .point")
-    expect(bars).to_have_count(6, timeout=30_000)              # plotly.js drew the figure dict
+    expect(bars).to_have_count(6, timeout=30_000)  # plotly.js drew the figure dict
     tip = app.locator("#rain-tip")
     expect(tip).to_be_hidden()
     bar = bars.nth(2)
@@ -244,7 +272,7 @@ def test_graph_click_and_hover_and_tooltip(page, gallery):
     assert abs(at["y"] + at["height"] / 2 - box["y"]) < 40, (at, box)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     shows(app.locator("#clicked"), "You clicked Mar: 61 mm")
-    page.mouse.move(1, 1)                                   # leave the bars: hoverData clears, the tip hides
+    page.mouse.move(1, 1)  # leave the bars: hoverData clears, the tip hides
     expect(tip).to_be_hidden(timeout=TEXT_TIMEOUT)
     assert page.errors == []
 
@@ -253,7 +281,8 @@ def test_upload_and_download(page, gallery):
     app = gallery("files.py")
     shows(app.locator("#upload-text"), "No file yet.")
     app.locator("#upload input[type=file]").set_input_files(
-        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello, world\n"}])
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello, world\n"}]
+    )
     shows(app.locator("#upload-text"), "notes.txt: 13 bytes")
     # A click on the box opens the file chooser, as in Dash.
     with page.expect_file_chooser() as chooser:
@@ -280,6 +309,7 @@ def test_confirmdialog_and_confirmdialogprovider(page, gallery):
     def answer(dialog):
         dialogs.append((dialog.type, dialog.message))
         dialog.accept() if answers.pop(0) else dialog.dismiss()
+
     page.on("dialog", answer)
 
     answers.append(True)
@@ -362,13 +392,13 @@ def test_geolocation_granted(page, gallery):
     app.locator("button#locate").click()
     shows(app.locator("#geo-text"), "Latitude 51.507, longitude -0.128 (within 20 m)")
     page.context.set_geolocation({"latitude": 48.8566, "longitude": 2.3522, "accuracy": 5})
-    app.locator("button#locate").click()               # update_now=True asks again
+    app.locator("button#locate").click()  # update_now=True asks again
     shows(app.locator("#geo-text"), "Latitude 48.857, longitude 2.352 (within 5 m)")
     assert page.errors == []
 
 
 def test_geolocation_denied(page, gallery):
-    app = gallery("storage.py")          # no permission granted: headless Chromium refuses, as a reader saying no
+    app = gallery("storage.py")  # no permission granted: headless Chromium refuses, as a reader saying no
     app.locator("button#locate").click()
     shows(app.locator("#geo-text"), re.compile(r"^No position: error 1 \("))
     assert page.errors == []
@@ -384,7 +414,7 @@ def test_datatable_edit_sort_active_cell_and_selection(page, gallery):
     shows(app.locator("#cell"), "Cell: row 1, column qty, value 1")
     page.keyboard.type("3")
     page.keyboard.press("Enter")
-    shows(app.locator("#total"), "Total: £17.50")      # 4×0.5 + 3×2 + 2×3.5 + 10×0.25
+    shows(app.locator("#total"), "Total: £17.50")  # 4×0.5 + 3×2 + 2×3.5 + 10×0.25
     expect(cell("qty", 1)).to_have_text("3")
 
     table.locator('th[data-dash-column="qty"] .column-header--sort').click()
@@ -394,7 +424,7 @@ def test_datatable_edit_sort_active_cell_and_selection(page, gallery):
     cell("item", 0).click()
     shows(app.locator("#cell"), "Cell: row 0, column item, value cheese")
 
-    table.locator("td.dash-select-cell input[type=radio]").nth(3).check()    # the row shown last: dates
+    table.locator("td.dash-select-cell input[type=radio]").nth(3).check()  # the row shown last: dates
     shows(app.locator("#selected"), "Selected: dates")
     shows(app.locator("#total"), "Total: £17.50")
     assert page.errors == []

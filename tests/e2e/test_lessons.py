@@ -66,8 +66,9 @@ def test_the_lessons_main_interaction(page, course, lesson, example, actions, re
     if read[0] == "value":
         page.wait_for_function("([el, want]) => el.value === want", arg=[target.element_handle(), want], timeout=15_000)
     else:
-        page.wait_for_function("([el, want]) => el.textContent === want", arg=[target.element_handle(), want],
-                               timeout=15_000)
+        page.wait_for_function(
+            "([el, want]) => el.textContent === want", arg=[target.element_handle(), want], timeout=15_000
+        )
     assert page.errors == []
 
 
@@ -75,10 +76,11 @@ def test_lesson_5_trace_shows_the_chain_in_order(page, course):
     page.goto(f"{course}lessons/05-chained-callbacks/")
     widget = widget_of(page, "chain_store.py")
     widget.locator("#add").click()
-    page.wait_for_function("(w) => w.livedash.idle() && w.querySelectorAll('.ld-trace-run').length >= 4",
-                           arg=widget.element_handle())
+    page.wait_for_function(
+        "(w) => w.livedash.idle() && w.querySelectorAll('.ld-trace-run').length >= 4", arg=widget.element_handle()
+    )
     names = widget.locator(".ld-trace-run .ld-trace-fn").all_inner_texts()
-    assert names[-2:] == ["compute", "show"], names      # the Store's callback first, then the one reading it
+    assert names[-2:] == ["compute", "show"], names  # the Store's callback first, then the one reading it
     assert "by add.n_clicks" in widget.locator(".ld-trace-run").nth(-2).inner_text()
     assert "by total.data" in widget.locator(".ld-trace-run").nth(-1).inner_text()
 
@@ -107,7 +109,8 @@ COURSE_EXERCISES = sorted(
     (folder.name, lesson.stem)
     for folder in (DOCS / "exercises").iterdir()
     for lesson in (DOCS / "lessons").glob("*.md")
-    if f'exercise="exercises/{folder.name}"' in lesson.read_text(encoding="utf-8"))
+    if f'exercise="exercises/{folder.name}"' in lesson.read_text(encoding="utf-8")
+)
 
 
 def test_every_course_exercise_is_in_a_lesson():
@@ -142,17 +145,20 @@ def test_a_worker_waits_for_background_jobs_only_while_the_page_has_them(page, c
     """Lesson 8's app has background callbacks: a worker is booted ahead for its next job (a job then
     starts at once), and let go on a page without them (an interpreter holds about 100 MB)."""
     started, closed = [], []
-    page.on("worker", lambda w: "livedash/worker.js" in w.url
-            and (started.append(w), w.on("close", lambda _: closed.append(w))))   # (not Material's search)
+    page.on(
+        "worker",
+        lambda w: "livedash/worker.js" in w.url and (started.append(w), w.on("close", lambda _: closed.append(w))),
+    )  # (not Material's search)
     page.goto(f"{course}lessons/08-background-callbacks/")
     widget = widget_of(page, "background_job.py")
-    live = lambda: len(started) - len(closed)     # noqa: E731
-    wait_until(page, lambda: live() == 2)          # the app's worker and the one for jobs (no spare for Stop)
+    live = lambda: len(started) - len(closed)  # noqa: E731
+    wait_until(page, lambda: live() == 2)  # the app's worker and the one for jobs (no spare for Stop)
     booted_ahead = list(started)
     widget.locator("#start").click()
-    page.wait_for_function("(w) => w.querySelector('#result').textContent.startsWith('Run 1')",
-                           arg=widget.element_handle(), timeout=30_000)
-    wait_until(page, lambda: len(closed) == 1 and live() == 2)   # its worker ended, the next one is booted
+    page.wait_for_function(
+        "(w) => w.querySelector('#result').textContent.startsWith('Run 1')", arg=widget.element_handle(), timeout=30_000
+    )
+    wait_until(page, lambda: len(closed) == 1 and live() == 2)  # its worker ended, the next one is booted
     assert closed[0] in booted_ahead, "the job ran in the worker booted ahead for it"
     page.locator('a[href$="09-clientside-callbacks/"]').first.click()
     page.wait_for_url(re.compile(r"09-clientside-callbacks/$"))

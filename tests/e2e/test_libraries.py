@@ -17,11 +17,21 @@ LIBRARIES = "libraries/"
 LESSON_1 = "lessons/01-first-callback/"
 BOOTSTRAP_URL = "https://cdn.jsdelivr.net/npm/bootstrap@5.3.6/dist/css/bootstrap.min.css"
 WHEELS = {"dash_bootstrap_components-2.0.4-py3-none-any.whl", "dash_daq-0.6.0-py3-none-any.whl"}
-BOOTSTRAP_PRIMARY = "rgb(13, 110, 253)"      # #0d6efd, Bootstrap 5.3's --bs-primary
+BOOTSTRAP_PRIMARY = "rgb(13, 110, 253)"  # #0d6efd, Bootstrap 5.3's --bs-primary
 TEXT_TIMEOUT = 15_000
 # What the page's own text and a plain html.Button look like: Bootstrap's reboot would change each of them.
-LOOKS = ["fontFamily", "fontSize", "lineHeight", "color", "backgroundColor", "borderRadius", "paddingTop",
-         "paddingLeft", "borderTopWidth", "boxSizing"]
+LOOKS = [
+    "fontFamily",
+    "fontSize",
+    "lineHeight",
+    "color",
+    "backgroundColor",
+    "borderRadius",
+    "paddingTop",
+    "paddingLeft",
+    "borderTopWidth",
+    "boxSizing",
+]
 LOOK = "(el, names) => Object.fromEntries(names.map((n) => [n, getComputedStyle(el)[n]]))"
 # How many segments of dash-daq's LED display are lit (drawn in the display's colour).
 LIT = "(el) => [...el.querySelectorAll('path')].filter((p) => p.getAttribute('fill') === '#ff5722').length"
@@ -60,7 +70,9 @@ def test_the_site_serves_both_libraries(course):
     dbc, daq = manifest["namespaces"]["dash_bootstrap_components"], manifest["namespaces"]["dash_daq"]
     assert dbc["scripts"] == ["libraries/dash_bootstrap_components/_components/dash_bootstrap_components.min.js"]
     assert daq["scripts"] == ["libraries/dash_daq/dash_daq.min.js"]
-    assert daq["async"] == ["libraries/dash_daq/async-colorpicker.js"]   # (its _js_dist's async-slider.js is not in its wheel)
+    assert daq["async"] == [
+        "libraries/dash_daq/async-colorpicker.js"
+    ]  # (its _js_dist's async-slider.js is not in its wheel)
     for path in dbc["scripts"] + daq["scripts"] + daq["async"]:
         assert len(get(base + path)) > 100_000, path
     assert manifest["stylesheets"][BOOTSTRAP_URL] == "libraries/bootstrap/bootstrap.min.css"
@@ -82,9 +94,9 @@ def test_the_bootstrap_app_is_drawn_by_dbc_and_answers_the_reader(page, course):
     assert {"btn", "btn-primary"} <= set(sign.get_attribute("class").split())
     expect(app.locator("input#name")).to_have_class(re.compile(r"\bform-control\b"))
     expect(app.locator(".card .card-header .badge")).to_have_text("0 signed")
-    assert app.locator("#thanks").count() == 0            # a closed dbc.Alert is not in the page
+    assert app.locator("#thanks").count() == 0  # a closed dbc.Alert is not in the page
 
-    sign.click()                                           # no name yet: a warning
+    sign.click()  # no name yet: a warning
     expect(app.locator("#thanks")).to_have_text("Type your name first.", timeout=TEXT_TIMEOUT)
     expect(app.locator("#thanks")).to_have_class(re.compile(r"\balert-warning\b"))
     name = app.locator("input#name")
@@ -94,9 +106,9 @@ def test_the_bootstrap_app_is_drawn_by_dbc_and_answers_the_reader(page, course):
     expect(app.locator("#thanks")).to_have_text("Thank you, Ada!", timeout=TEXT_TIMEOUT)
     expect(app.locator("#thanks")).to_have_class(re.compile(r"\balert-success\b"))
     expect(app.locator("#signed")).to_have_text("1 signed")
-    expect(app.locator("#names .list-group-item")).to_have_text(["Ada"])   # the Patch's new item
-    widget_of(page, "daq.py")                              # (the page's other app has loaded its wheel too)
-    assert sorted(wheels) == sorted(WHEELS), wheels        # each once, fetched by the worker
+    expect(app.locator("#names .list-group-item")).to_have_text(["Ada"])  # the Patch's new item
+    widget_of(page, "daq.py")  # (the page's other app has loaded its wheel too)
+    assert sorted(wheels) == sorted(WHEELS), wheels  # each once, fetched by the worker
     assert page.errors == []
 
 
@@ -108,11 +120,11 @@ def test_the_daq_app_is_drawn_by_dash_daq_and_answers_the_reader(page, course):
     expect(gauge.locator("svg").first).to_be_attached()
     expect(app.locator("#throttle svg").first).to_be_attached()
     expect(app.locator("#gear .rc-slider.daq-slider--light__slider")).to_be_attached()
-    expect(gauge).to_contain_text("12.0")                  # throttle 4, gear 1: 2400 rpm, 12 km/h
-    assert led.evaluate(LIT) == 5 + 4 + 6 + 6              # "2400" in seven-segment digits
+    expect(gauge).to_contain_text("12.0")  # throttle 4, gear 1: 2400 rpm, 12 km/h
+    assert led.evaluate(LIT) == 5 + 4 + 6 + 6  # "2400" in seven-segment digits
     expect(lamp).to_have_css("background-color", "rgb(46, 125, 50)")
 
-    app.locator("#gear .rc-slider-mark-text", has_text="3").click()     # third gear
+    app.locator("#gear .rc-slider-mark-text", has_text="3").click()  # third gear
     expect(gauge).to_contain_text("36.0", timeout=TEXT_TIMEOUT)
     assert led.evaluate(LIT) == 5 + 4 + 6 + 6
     runs = app.locator(".ld-trace-run")
@@ -135,7 +147,7 @@ def test_the_daq_knob_turns_and_the_instruments_are_painted(page, course):
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y - 30)
     page.mouse.down()
-    page.mouse.move(x + 45, y - 10, steps=10)                  # clockwise: more throttle
+    page.mouse.move(x + 45, y - 10, steps=10)  # clockwise: more throttle
     page.mouse.up()
     expect(app.locator(".ld-trace-run").last).to_contain_text("by throttle.value", timeout=TEXT_TIMEOUT)
     expect(app.locator("#speed")).not_to_contain_text("12.0")
@@ -150,14 +162,17 @@ app.layout = dbc.Tabs([dbc.Tab(html.P("first"), label="One"), dbc.Tab(html.P("se
 """
 
 
-@pytest.mark.xfail(reason="Material's instant navigation (its click listener on document.body does not look at "
-                          "defaultPrevented) takes dbc's tab link, <a href='#'> whose click dbc prevents but does not "
-                          "stop, for a link to this page and loads the page again: the app starts over. location.js "
-                          "stops dcc.Link's click; a library's links need the same at the app root (reported: "
-                          "runtime/livedash/web/ is not this module's to change)", strict=False)
+@pytest.mark.xfail(
+    reason="Material's instant navigation (its click listener on document.body does not look at "
+    "defaultPrevented) takes dbc's tab link, <a href='#'> whose click dbc prevents but does not "
+    "stop, for a link to this page and loads the page again: the app starts over. location.js "
+    "stops dcc.Link's click; a library's links need the same at the app root (reported: "
+    "runtime/livedash/web/ is not this module's to change)",
+    strict=False,
+)
 def test_a_dbc_tab_link_switches_the_tab_and_stays_on_the_page(page, course):
     """In real Dash 4.4.1 a click on a dbc.Tabs tab shows that tab and the address does not change."""
-    with page.expect_response(re.compile(r"sitemap\.xml$")):   # Material's instant navigation is on from here
+    with page.expect_response(re.compile(r"sitemap\.xml$")):  # Material's instant navigation is on from here
         page.goto(course + LIBRARIES)
     app = widget_of(page, "bootstrap.py")
     set_code(app, TABS)
@@ -178,9 +193,11 @@ def test_bootstrap_styles_the_dbc_app_only(page, course):
     """Bootstrap's stylesheet (the app's external_stylesheets) reaches the dbc app's elements and nothing else:
     the course page's text, the daq app beside it, and a lesson's html.Button after instant navigation look
     as they do without it."""
-    held = []       # Bootstrap's stylesheet is held back until the page has been seen without it
-    page.route("**/libraries/bootstrap/bootstrap.min.css",
-               lambda route: held.append(route) if held is not None else route.continue_())
+    held = []  # Bootstrap's stylesheet is held back until the page has been seen without it
+    page.route(
+        "**/libraries/bootstrap/bootstrap.min.css",
+        lambda route: held.append(route) if held is not None else route.continue_(),
+    )
     page.goto(course + LIBRARIES)
     text = page.locator(".md-content .md-typeset > p").first
     heading = page.locator(".md-content h1")
@@ -201,7 +218,7 @@ def test_bootstrap_styles_the_dbc_app_only(page, course):
     assert "system-ui" in dbc.locator("#signed").evaluate("(el) => getComputedStyle(el).fontFamily")
     label = daq.locator("#throttle label")
     assert "system-ui" not in label.evaluate("(el) => getComputedStyle(el).fontFamily")
-    assert label.evaluate("(el) => getComputedStyle(el).boxSizing") == "content-box"   # reboot: border-box
+    assert label.evaluate("(el) => getComputedStyle(el).boxSizing") == "content-box"  # reboot: border-box
 
     # A lesson's plain html.Button, reached by instant navigation from this page, looks as on a fresh visit.
     page.evaluate("window.__sameDocument = true")

@@ -19,7 +19,8 @@ PAYLOAD = "window.__pwned = 1; localStorage.setItem('pwned', '1');"
 CLIENTSIDE = COUNTER.replace(
     '@callback(Output("count", "children"), Input("btn", "n_clicks"))\ndef update(n):\n    return f"Count: {n or 0}"\n',
     'clientside_callback("function(n) { return \'JS says \' + (n || 0); }", Output("count", "children"), '
-    'Input("btn", "n_clicks"))\n').replace("callback, Input", "clientside_callback, Input")
+    'Input("btn", "n_clicks"))\n',
+).replace("callback, Input", "clientside_callback, Input")
 
 
 def packed(code):
@@ -31,9 +32,11 @@ def packed(code):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("links"),
-                     {"index.md": '```dash file="examples/first.py"\n```\n\n```dash file="examples/second.py"\n```\n'},
-                     {"first.py": COUNTER, "second.py": COUNTER})
+    root = make_site(
+        tmp_path_factory.mktemp("links"),
+        {"index.md": '```dash file="examples/first.py"\n```\n\n```dash file="examples/second.py"\n```\n'},
+        {"first.py": COUNTER, "second.py": COUNTER},
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-2000:]
     with SiteServer(root / "site") as server:
@@ -41,7 +44,9 @@ def site(tmp_path_factory):
 
 
 def widgets(page):
-    return page.locator(".livedash[data-livedash-key='index/0']"), page.locator(".livedash[data-livedash-key='index/1']")
+    return page.locator(".livedash[data-livedash-key='index/0']"), page.locator(
+        ".livedash[data-livedash-key='index/1']"
+    )
 
 
 def assert_no_script_ran(page):
@@ -53,8 +58,9 @@ def assert_still_works(page, widget):
     wait_ready(widget)
     before = widget.locator("#count").inner_text()
     widget.locator("#btn").click()
-    page.wait_for_function("([w, before]) => w.querySelector('#count').textContent !== before",
-                           arg=[widget.element_handle(), before])
+    page.wait_for_function(
+        "([w, before]) => w.querySelector('#count').textContent !== before", arg=[widget.element_handle(), before]
+    )
 
 
 def open_link(page, site, fragment):
@@ -66,24 +72,53 @@ def test_forged_worker_messages_reach_no_other_widget_and_run_no_script(page, si
     evil = f"function() {{ {PAYLOAD} return 'x'; }}"
     forged = [
         # An answer for the site's own widget, asking it to run a clientside function.
-        {"type": "updated", "app": "index/0", "seq": None, "patches": [], "trace": [],
-         "clientside": {"function": {"source": evil}, "args": [], "context": {}}},
+        {
+            "type": "updated",
+            "app": "index/0",
+            "seq": None,
+            "patches": [],
+            "trace": [],
+            "clientside": {"function": {"source": evil}, "args": [], "context": {}},
+        },
         # A layout whose Markdown carries ready-made HTML (a field the protocol does not have).
-        {"type": "loaded", "app": "index/1", "trace": [], "error": None, "problems": [],
-         "layout": {"namespace": "dash_html_components", "type": "Div", "props": {"children": [
-             {"namespace": "dash_core_components", "type": "Markdown", "props": {"id": "md", "children": "hi"},
-              "html": f'<img src="x" onerror="{PAYLOAD}">'},
-             {"namespace": "dash_html_components", "type": "Img", "props": {"id": "img", "src": "x",
-                                                                              "onerror": PAYLOAD}}]}}},
+        {
+            "type": "loaded",
+            "app": "index/1",
+            "trace": [],
+            "error": None,
+            "problems": [],
+            "layout": {
+                "namespace": "dash_html_components",
+                "type": "Div",
+                "props": {
+                    "children": [
+                        {
+                            "namespace": "dash_core_components",
+                            "type": "Markdown",
+                            "props": {"id": "md", "children": "hi"},
+                            "html": f'<img src="x" onerror="{PAYLOAD}">',
+                        },
+                        {
+                            "namespace": "dash_html_components",
+                            "type": "Img",
+                            "props": {"id": "img", "src": "x", "onerror": PAYLOAD},
+                        },
+                    ]
+                },
+            },
+        },
         # The same message shape a job's worker uses, sent by the app's worker.
         {"type": "job-done", "job": 1, "answer": {}},
         # Not the protocol at all.
         {"type": "updated", "app": "index/1", "patches": "<b>x</b>"},
     ]
-    code = COUNTER.replace("app = Dash()", "import js\n"
-                           f"for text in {[json.dumps(m) for m in forged]!r}:\n"
-                           "    js.postMessage(js.JSON.parse(text))\n"
-                           "app = Dash()")
+    code = COUNTER.replace(
+        "app = Dash()",
+        "import js\n"
+        f"for text in {[json.dumps(m) for m in forged]!r}:\n"
+        "    js.postMessage(js.JSON.parse(text))\n"
+        "app = Dash()",
+    )
     own, linked = open_link(page, site, f"livedash=index/1~{packed(code)}")
     wait_ready(linked)
     assert linked.evaluate("(w) => w.livedash.trusted()") is False
@@ -101,8 +136,9 @@ def test_link_code_asks_before_its_own_clientside_request_and_the_question_is_no
     question = linked.page.locator(".livedash-confirm")
     question.wait_for(timeout=60_000)
     assert "JS says" in question.locator(".livedash-confirm-code").inner_text(), "the question shows the code"
-    assert page.evaluate("() => document.activeElement.closest('.livedash-confirm') === null"), \
+    assert page.evaluate("() => document.activeElement.closest('.livedash-confirm') === null"), (
         "nothing of the question is focused"
+    )
     # A reader typing in the page (space, Enter) does not answer it.
     linked.locator("#btn").focus()
     page.keyboard.press(" ")
@@ -111,17 +147,22 @@ def test_link_code_asks_before_its_own_clientside_request_and_the_question_is_no
     assert question.is_visible()
     assert not linked.locator("#count").inner_text().startswith("JS says")
     question.locator("button", has_text="Run this JavaScript").click()
-    page.wait_for_function("() => document.querySelector('[data-livedash-key=\"index/1\"] #count')"
-                           ".textContent.startsWith('JS says')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-livedash-key=\"index/1\"] #count').textContent.startsWith('JS says')"
+    )
     assert_no_script_ran(page)
 
 
 def test_a_forged_clientside_request_shows_its_code_and_runs_nothing_until_allowed(page, site):
     evil = f"function() {{ {PAYLOAD} return 'x'; }}"
-    code = COUNTER.replace("app = Dash()", "import js, json\n"
-                           "js.postMessage(js.JSON.parse(json.dumps({'type': 'updated', 'app': 'index/1', 'seq': None,"
-                           " 'patches': [], 'trace': [], 'clientside': {'function': {'source': "
-                           f"{evil!r}" "}, 'args': [], 'context': {}}})))\napp = Dash()")
+    code = COUNTER.replace(
+        "app = Dash()",
+        "import js, json\n"
+        "js.postMessage(js.JSON.parse(json.dumps({'type': 'updated', 'app': 'index/1', 'seq': None,"
+        " 'patches': [], 'trace': [], 'clientside': {'function': {'source': "
+        f"{evil!r}"
+        "}, 'args': [], 'context': {}}})))\napp = Dash()",
+    )
     own, linked = open_link(page, site, f"livedash=index/1~{packed(code)}")
     question = page.locator(".livedash-confirm")
     question.wait_for(timeout=60_000)
@@ -175,14 +216,17 @@ def test_link_code_never_replaces_the_readers_own_edit_and_keeps_its_mark(page, 
     assert_no_script_ran(page)
 
 
-@pytest.mark.parametrize("fragment, broken", [
-    ("100%", False),                                   # someone else's fragment with a stray %
-    ("livedash=%E0%A4%A~abc", True),                   # a key that is not valid percent-encoding
-    ("livedash=index/1~%%%", True),                    # code that is not base64url
-    ("livedash=index/1~" + "A" * 40, True),            # base64url that does not inflate
-    ("livedash=index/1", True),                        # cut short
-    ("livedash=nowhere/7~" + packed(COUNTER), True),   # a widget that is not on the page
-])
+@pytest.mark.parametrize(
+    "fragment, broken",
+    [
+        ("100%", False),  # someone else's fragment with a stray %
+        ("livedash=%E0%A4%A~abc", True),  # a key that is not valid percent-encoding
+        ("livedash=index/1~%%%", True),  # code that is not base64url
+        ("livedash=index/1~" + "A" * 40, True),  # base64url that does not inflate
+        ("livedash=index/1", True),  # cut short
+        ("livedash=nowhere/7~" + packed(COUNTER), True),  # a widget that is not on the page
+    ],
+)
 def test_a_damaged_link_leaves_the_page_working_and_says_so(page, site, fragment, broken):
     own, second = open_link(page, site, fragment)
     assert_still_works(page, own)

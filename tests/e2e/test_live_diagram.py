@@ -7,7 +7,9 @@ from tests.sites import build, make_site
 
 HEADER = "from dash import Dash, html, dcc, callback, Input, Output, State\n\napp = Dash()\n"
 
-CHAIN = HEADER + '''
+CHAIN = (
+    HEADER
+    + """
 app.layout = html.Div([html.Button("Add", id="add"), dcc.Store(id="total", data=0),
                        html.P(id="shown"), html.P(id="doubled")])
 
@@ -27,7 +29,8 @@ def show_double(total):
     if total == 2:
         raise ValueError("two is not allowed")
     return f"double {2 * total}"
-'''
+"""
+)
 
 # Records, in order, each callback node (by its function name) the first time it lights up, each component
 # node that flashes, and each node that turns red.
@@ -50,29 +53,29 @@ RECORD = """(widget) => {
 
 def settle(page, widget):
     page.wait_for_function("(w) => w.livedash.idle()", arg=widget.element_handle())
-    page.wait_for_timeout(1500)   # the lights of one chain go out within about a second
+    page.wait_for_timeout(1500)  # the lights of one chain go out within about a second
 
 
 def test_a_chain_lights_up_in_order_and_an_error_turns_red(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
         drawn_diagram(widget)
-        settle(page, widget)      # the initial calls light up too
+        settle(page, widget)  # the initial calls light up too
         widget.evaluate(RECORD)
         widget.locator("#add").click()
         settle(page, widget)
         fired = page.evaluate("window.fired")
         assert fired[0] == "add_one" and sorted(fired[1:]) == ["show_double", "show_total"], fired
-        assert {"Storetotal", "Pshown", "Pdoubled"} == set(page.evaluate("window.flashed"))   # kind + id, no <br>
+        assert {"Storetotal", "Pshown", "Pdoubled"} == set(page.evaluate("window.flashed"))  # kind + id, no <br>
         assert page.evaluate("window.failed") == []
         assert widget.locator(".livedash-diagram .ld-fire").count() == 0, "the lights go out"
 
-        widget.locator("#add").click()       # total 2: show_double raises
+        widget.locator("#add").click()  # total 2: show_double raises
         settle(page, widget)
         assert page.evaluate("window.failed") == ["show_double"]
         red = widget.locator(".livedash-diagram g.node.ld-error")
         assert red.count() == 1 and "show_double" in red.text_content()
 
-        widget.locator("#add").click()       # total 3: it runs cleanly again, and is no longer red
+        widget.locator("#add").click()  # total 3: it runs cleanly again, and is no longer red
         settle(page, widget)
         assert widget.locator(".livedash-diagram g.node.ld-error").count() == 0
 
@@ -82,7 +85,7 @@ def test_the_trace_lists_each_run_and_can_be_cleared(page, tmp_path):
         trace = widget.locator(".livedash-trace")
         assert trace.get_attribute("open") is not None
         rows = trace.locator(".ld-trace-run")
-        assert rows.count() == 2     # the two initial calls (add_one is prevent_initial_call)
+        assert rows.count() == 2  # the two initial calls (add_one is prevent_initial_call)
         widget.locator("#add").click()
         settle(page, widget)
         assert rows.count() == 5
@@ -120,12 +123,18 @@ def test_running_edited_code_redraws_the_diagram(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
         svg = drawn_diagram(widget)
         assert "show_total" in svg.text_content() and "Doubled" not in svg.text_content()
-        set_code(widget, code_of(widget).replace("show_total", "print_total")
-                    + '\n\n@callback(Output("doubled", "title"), Input("shown", "children"))\n'
-                      'def hover_text(text):\n    return text\n')
+        set_code(
+            widget,
+            code_of(widget).replace("show_total", "print_total")
+            + '\n\n@callback(Output("doubled", "title"), Input("shown", "children"))\n'
+            "def hover_text(text):\n    return text\n",
+        )
         widget.locator(".livedash-run").click()
-        page.wait_for_function("(w) => w.querySelector('.livedash-mermaid[data-drawn] svg')?.textContent.includes('hover_text')",
-                               arg=widget.element_handle(), timeout=20_000)
+        page.wait_for_function(
+            "(w) => w.querySelector('.livedash-mermaid[data-drawn] svg')?.textContent.includes('hover_text')",
+            arg=widget.element_handle(),
+            timeout=20_000,
+        )
         text = drawn_diagram(widget).text_content()
         assert "print_total" in text and "show_total" not in text
         # The new diagram lights up too.
@@ -136,7 +145,9 @@ def test_running_edited_code_redraws_the_diagram(page, tmp_path):
         assert page.evaluate("window.fired")[0] == "add_one" and "hover_text" in page.evaluate("window.fired")
 
 
-CYCLE = HEADER + '''
+CYCLE = (
+    HEADER
+    + """
 app.layout = html.Div([dcc.Input(id="celsius", value="0"), dcc.Input(id="fahrenheit")])
 
 
@@ -148,12 +159,15 @@ def to_fahrenheit(c):
 @callback(Output("celsius", "value"), Input("fahrenheit", "value"))
 def to_celsius(f):
     return str((float(f) - 32) * 5 / 9)
-'''
+"""
+)
 
 
 def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
     # (not one_example: that waits for "ready", and the status says the error while it shows)
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py" expect_error=true\n```\n'}, {"app.py": CYCLE})
+    root = make_site(
+        tmp_path, {"index.md": '```dash file="examples/app.py" expect_error=true\n```\n'}, {"app.py": CYCLE}
+    )
     assert build(root).returncode == 0
     with SiteServer(root / "site") as server:
         page.goto(server.url)
@@ -161,7 +175,7 @@ def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
         widget.locator('.livedash-status:is([data-state="ready"], [data-state="error"])').wait_for(timeout=60_000)
         figure = widget.locator(".livedash-diagram")
         drawn_diagram(figure)
-        settle(page, widget)      # (a lit edge is orange for a moment)
+        settle(page, widget)  # (a lit edge is orange for a moment)
         note = figure.locator(".livedash-diagram-note")
         assert note.is_visible() and "Dependency Cycle Found" in note.inner_text()
         red = figure.evaluate("""(f) => [...f.querySelectorAll('path.flowchart-link')]
@@ -180,17 +194,26 @@ def test_the_palette_toggle_recolours_an_open_diagram(page, course):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) !== {light!r}")
     dark = figure.evaluate(fill)
-    assert dark == "rgb(28, 42, 74)", dark      # --ld-component-fill of the dark palette
+    assert dark == "rgb(28, 42, 74)", dark  # --ld-component-fill of the dark palette
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) === {light!r}")
 
 
 # Every diagram drawn on a page: its smallest label as rendered (font size times the svg's scale), whether
 # it scrolls sideways, the height the build reserved for it and the height it was drawn at.
-SOURCES = "[...document.querySelectorAll('.livedash-mermaid')].filter((m) => m.textContent.trim())"   # (not: no callbacks)
-RESERVED = """() => """ + SOURCES + """.map((m) =>
+SOURCES = (
+    "[...document.querySelectorAll('.livedash-mermaid')].filter((m) => m.textContent.trim())"  # (not: no callbacks)
+)
+RESERVED = (
+    """() => """
+    + SOURCES
+    + """.map((m) =>
     m.dataset.drawn === undefined ? m.getBoundingClientRect().height : null)"""
-DRAWN = """() => """ + SOURCES + """.map((m) => {
+)
+DRAWN = (
+    """() => """
+    + SOURCES
+    + """.map((m) => {
   const svg = m.querySelector('svg');
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const sizes = [...svg.querySelectorAll('.nodeLabel, .edgeLabel p')].filter((l) => l.textContent.trim())
@@ -199,6 +222,7 @@ DRAWN = """() => """ + SOURCES + """.map((m) => {
            scrolls: m.scrollWidth > m.clientWidth, direction: m.dataset.direction, focusable: m.tabIndex === 0,
            name: m.getAttribute('aria-label') };
 })"""
+)
 ALL_DRAWN = "() => " + SOURCES + ".every((m) => m.dataset.drawn !== undefined)"
 
 
@@ -215,8 +239,12 @@ def diagrams_at(browser, url, width):
         context.close()
 
 
-PAGES = ["lessons/05-chained-callbacks/", "lessons/08-background-callbacks/", "lessons/10-pattern-matching/",
-         "gallery/"]
+PAGES = [
+    "lessons/05-chained-callbacks/",
+    "lessons/08-background-callbacks/",
+    "lessons/10-pattern-matching/",
+    "gallery/",
+]
 
 
 def test_labels_are_12px_or_more_and_wide_diagrams_scroll_and_nothing_jumps(browser, course):
@@ -253,20 +281,25 @@ def diagram_of(page, figure):
 def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, course):
     page.goto(course + "lessons/08-background-callbacks/")
     widget = page.locator(".livedash").first
-    drawn_diagram(widget, timeout=120_000)   # (drawn once Python has booted)
+    drawn_diagram(widget, timeout=120_000)  # (drawn once Python has booted)
     job_node = widget.locator(".livedash-diagram g.node.background")
     assert "slow_sum" in job_node.text_content()
     settle(page, widget)
     # The widget passes each answer's runs to show(): the job's "running" run keeps it lit until it ends.
     widget.locator("#start").click()
-    page.wait_for_function("(w) => w.querySelector('g.node.background.ld-running')", arg=widget.element_handle(),
-                           timeout=60_000)
-    assert widget.locator(".livedash-diagram .flowchart-link.ld-running").count() == 6   # every edge of it
-    page.wait_for_function("(w) => /step 3/.test(w.querySelector('#progress').textContent)",
-                           arg=widget.element_handle(), timeout=60_000)
+    page.wait_for_function(
+        "(w) => w.querySelector('g.node.background.ld-running')", arg=widget.element_handle(), timeout=60_000
+    )
+    assert widget.locator(".livedash-diagram .flowchart-link.ld-running").count() == 6  # every edge of it
+    page.wait_for_function(
+        "(w) => /step 3/.test(w.querySelector('#progress').textContent)", arg=widget.element_handle(), timeout=60_000
+    )
     assert "ld-running" in job_node.get_attribute("class"), "still lit well after a light would have gone out"
-    page.wait_for_function("(w) => /sum of 1 to 5/.test(w.querySelector('#result').textContent)",
-                           arg=widget.element_handle(), timeout=60_000)
+    page.wait_for_function(
+        "(w) => /sum of 1 to 5/.test(w.querySelector('#result').textContent)",
+        arg=widget.element_handle(),
+        timeout=60_000,
+    )
     page.wait_for_function("(w) => !w.querySelector('.livedash-diagram .ld-running')", arg=widget.element_handle())
 
     # The API the widget calls on Stop and on a job's start and end, driven here on a diagram of our own.
@@ -277,13 +310,16 @@ def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, cours
     assert "ld-running" in job_node.get_attribute("class")
     page.evaluate("(d) => d.running('result.children', false)", diagram)
     page.wait_for_function("(w) => !w.querySelector('.livedash-diagram .ld-running')", arg=widget.element_handle())
-    page.evaluate("""(d) => { d.running('result.children', true);
+    page.evaluate(
+        """(d) => { d.running('result.children', true);
       d.show([{ callback: 'result.children', status: 'ok', outputs: {}, job: 7 },
-              { callback: 'result.children', status: 'running', outputs: {}, job: 8 }]); }""", diagram)
+              { callback: 'result.children', status: 'running', outputs: {}, job: 8 }]); }""",
+        diagram,
+    )
     page.wait_for_timeout(100)
     assert figure.locator(".ld-fire, .ld-running").count() > 0
     page.evaluate("(d) => d.stopAll()", diagram)
-    page.wait_for_timeout(1200)   # nothing queued comes back on after Stop
+    page.wait_for_timeout(1200)  # nothing queued comes back on after Stop
     assert figure.locator(".ld-fire, .ld-running, .ld-flash").count() == 0
 
 
@@ -291,8 +327,10 @@ def test_a_lit_edge_label_is_boxed_not_underlined(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
         drawn_diagram(widget)
         settle(page, widget)
-        page.evaluate("""(d) => d.show([{ callback: 'total.data', status: 'ok', outputs: {} }])""",
-                      diagram_of(page, widget.locator(".livedash-diagram")))
+        page.evaluate(
+            """(d) => d.show([{ callback: 'total.data', status: 'ok', outputs: {} }])""",
+            diagram_of(page, widget.locator(".livedash-diagram")),
+        )
         label = widget.locator(".livedash-diagram g.edgeLabel.ld-fire").first
         label.wait_for()
         style = label.evaluate("""(g) => {

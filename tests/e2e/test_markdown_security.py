@@ -5,7 +5,6 @@ with dangerously_allow_html=True, and code from a share link cannot ask (the unt
 Attacks in the text do nothing (in the first view, in the page's render and after a callback). After each test
 ``window.__pwned`` is undefined and ``localStorage`` has no "pwned"."""
 
-import re
 
 import pytest
 
@@ -64,9 +63,12 @@ def again(n):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("markdown-security"),
-                     {"index.md": '# Markdown\n\n```dash file="examples/app.py"\n```\n'}, {"app.py": EXAMPLE},
-                     plugin={"diagram": False})
+    root = make_site(
+        tmp_path_factory.mktemp("markdown-security"),
+        {"index.md": '# Markdown\n\n```dash file="examples/app.py"\n```\n'},
+        {"app.py": EXAMPLE},
+        plugin={"diagram": False},
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
     with SiteServer(root / "site") as server:
@@ -88,8 +90,9 @@ def assert_attacks_do_nothing(page, widget):
     assert attacks.evaluate(HANDLERS) == []
     # (react-markdown, in Dash as here, writes an unsafe link as the harmless "javascript:void(0)")
     for href in attacks.locator("a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))"):
-        assert "pwned" not in (href or "") and not ((href or "").lower().lstrip().startswith("javascript:")
-                                                   and href != "javascript:void(0)"), href
+        assert "pwned" not in (href or "") and not (
+            (href or "").lower().lstrip().startswith("javascript:") and href != "javascript:void(0)"
+        ), href
     attacks.locator("code").first.hover()
     attacks.get_by_text("click me", exact=False).click()
     page.wait_for_timeout(300)
@@ -104,9 +107,9 @@ def test_attacks_in_the_text_do_nothing_and_rich_text_is_drawn(page, site):
     assert_attacks_do_nothing(page, widget)
     assert widget.locator("#rich h2").inner_text() == "Rich\u00a0text"
     assert widget.locator("#rich a").first.evaluate("(a) => a.href") == "https://example.org/?a=1&b=2"
-    assert "<now>" in widget.locator("#rich a").first.evaluate("(a) => a.title")   # text, as Dash's Markdown keeps it
+    assert "<now>" in widget.locator("#rich a").first.evaluate("(a) => a.title")  # text, as Dash's Markdown keeps it
     assert "image" in widget.locator("#rich img").get_attribute("alt")
-    assert widget.locator("#raw b").inner_text() == "bold"     # the course's own code may ask for HTML
+    assert widget.locator("#raw b").inner_text() == "bold"  # the course's own code may ask for HTML
     # A callback's new text goes through the same component.
     page.goto(url)
     widget = page.locator(".livedash").first
@@ -119,7 +122,8 @@ def test_attacks_in_the_text_do_nothing_and_rich_text_is_drawn(page, site):
 def test_untrusted_code_gets_no_raw_html_from_markdown(page, site):
     """Code from a share link asking for raw HTML gets Dash's escaped Markdown, even with a handler in it."""
     page.goto(site[0])
-    drawn = page.evaluate("""async ([pwned]) => {
+    drawn = page.evaluate(
+        """async ([pwned]) => {
         const { Host } = await import(new URL("assets/livedash/host.js", document.baseURI).href);
         const root = document.createElement("div");
         document.body.append(root);
@@ -130,6 +134,8 @@ def test_untrusted_code_gets_no_raw_html_from_markdown(page, site):
         for (let i = 0; i < 50 && !root.querySelector("#forged *"); i += 1) await new Promise((r) => setTimeout(r, 100));
         await new Promise((resolve) => setTimeout(resolve, 300));
         return [root.querySelectorAll("#forged b, #forged img, #forged script").length, root.innerText];
-    }""", [PWNED])
+    }""",
+        [PWNED],
+    )
     assert drawn[0] == 0 and "raw" in drawn[1]
     assert_no_script_ran(page)

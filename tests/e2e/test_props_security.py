@@ -22,7 +22,7 @@ JS_URL = f"javascript:{PWNED};void 0"
 
 def app(attack, setup=""):
     """An app holding ``attack`` (Python expressions for components) beside a working counter."""
-    return f'''\
+    return f"""\
 from dash import Dash, html, callback, Input, Output
 
 app = Dash()
@@ -33,15 +33,19 @@ app.layout = html.Div([{attack}, html.Button("Count", id="btn"), html.P(id="coun
 @callback(Output("count", "children"), Input("btn", "n_clicks"))
 def update(n):
     return f"Count: {{n or 0}}"
-'''
+"""
 
 
-BAD_NAMES = '''\
+BAD_NAMES = (
+    '''\
 div = html.Div("names", id="names")
 div._props["data-a b"] = "1"
-div._props['data-x"><img src=x onerror="''' + PWNED.replace("'", "\\'") + '''">'] = "1"
+div._props['data-x"><img src=x onerror="'''
+    + PWNED.replace("'", "\\'")
+    + """">'] = "1"
 div._props["data-ok"] = "fine"
-'''
+"""
+)
 
 HANDLERS = f'''\
 img = html.Img(src="x", id="img", alt="broken")
@@ -55,8 +59,10 @@ APPS = {
     "srcdoc": app('html.Iframe(id="frame", srcDoc="<script>parent.window.__srcdoc=1</script>")'),
     "iframe-js": app(f'html.Iframe(id="frame", src="{JS_URL}")'),
     "a-js": app(f'html.A("go", id="link", href="{JS_URL}")'),
-    "a-tricky": app('html.A("go", id="link", href="\\x01 JaVa\\tScRiPt:' + PWNED + ';void 0"), '
-                    'html.A("go2", id="link2", href="&#106;avascript:' + PWNED + '")'),
+    "a-tricky": app(
+        'html.A("go", id="link", href="\\x01 JaVa\\tScRiPt:' + PWNED + ';void 0"), '
+        'html.A("go2", id="link2", href="&#106;avascript:' + PWNED + '")'
+    ),
     "form": app(f'html.Form([html.Button("Send", id="send")], id="form", action="{JS_URL}")'),
     "formaction": app(f'html.Form([html.Button("Send", id="send", formAction="{JS_URL}")], id="form")'),
     "embed": app(f'html.Embed(id="embed", src="{JS_URL}"), html.ObjectEl(id="object", data="{JS_URL}")'),
@@ -74,9 +80,9 @@ def site(tmp_path_factory):
     make_site(root, pages, {f"{name}.py": code for name, code in APPS.items()}, plugin={"diagram": False})
     server = SiteServer(root / "site")
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
-    config["site_url"] = server.url      # Material's instant navigation takes over only the site's own links
+    config["site_url"] = server.url  # Material's instant navigation takes over only the site's own links
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    result = build(root, strict=False)     # (the refused props are build warnings, which --strict fails)
+    result = build(root, strict=False)  # (the refused props are build warnings, which --strict fails)
     assert result.returncode == 0, result.stderr[-3000:]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "livedash:" in line]
     assert any(line.endswith("invalid attribute name `data-a b` dropped (on <div>)") for line in warnings), warnings
@@ -213,6 +219,7 @@ def test_attribute_names_react_refuses_are_dropped_and_the_app_works(page, site)
 
 # ---- the untrusted renderer (code from a share link), driven with component JSON ----
 
+
 def html_component(kind, children=None, **props):
     return {"namespace": "dash_html_components", "type": kind, "props": {"children": children, **props}}
 
@@ -223,7 +230,8 @@ def mount_untrusted(page, site, layout, wait=1000):
     window.__pwned in its parent (as Python could make with js.URL.createObjectURL in the worker)."""
     if not page.url.startswith(site[0]):
         page.goto(site[0])
-    return page.evaluate("""async ([layout, wait]) => {
+    return page.evaluate(
+        """async ([layout, wait]) => {
         const { Host } = await import(new URL("assets/livedash/host.js", document.baseURI).href);
         const blob = URL.createObjectURL(new Blob(
             ["<script>parent.window.__pwned=1;parent.localStorage.setItem('pwned','1')</script>"],
@@ -240,11 +248,15 @@ def mount_untrusted(page, site, layout, wait=1000):
         Object.assign(window, { __renderer: renderer, __problems: problems, __blob: blob });
         await new Promise((resolve) => setTimeout(resolve, wait));
         return problems.map((p) => p.replace(blob, "BLOB"));
-    }""", [layout, wait])
+    }""",
+        [layout, wait],
+    )
 
 
-SRCDOC = ("<script>try { parent.window.__pwned = 1; parent.localStorage.setItem('pwned', '1') }"
-          " catch (e) { parent.postMessage('isolated', '*') }</script>")
+SRCDOC = (
+    "<script>try { parent.window.__pwned = 1; parent.localStorage.setItem('pwned', '1') }"
+    " catch (e) { parent.postMessage('isolated', '*') }</script>"
+)
 
 
 @pytest.mark.parametrize("sandbox", [None, "allow-scripts allow-same-origin allow-top-navigation"])
@@ -255,13 +267,18 @@ def test_untrusted_iframe_srcdoc_runs_only_in_an_opaque_origin(page, site, sandb
     tokens = page.locator("#untrusted iframe").get_attribute("sandbox").split()
     assert "allow-same-origin" not in tokens and not any(t.startswith("allow-top-navigation") for t in tokens)
     assert "allow-scripts" in tokens
-    page.wait_for_function("() => window.__messages.includes('isolated')")   # it ran, sandboxed
+    page.wait_for_function("() => window.__messages.includes('isolated')")  # it ran, sandboxed
     assert_no_script_ran(page, site)
 
 
-@pytest.mark.parametrize("kind, prop, tag, attribute", [
-    ("Iframe", "src", "iframe", "src"), ("Embed", "src", "embed", "src"), ("ObjectEl", "data", "object", "data"),
-])
+@pytest.mark.parametrize(
+    "kind, prop, tag, attribute",
+    [
+        ("Iframe", "src", "iframe", "src"),
+        ("Embed", "src", "embed", "src"),
+        ("ObjectEl", "data", "object", "data"),
+    ],
+)
 def test_untrusted_same_origin_blob_documents_are_refused(page, site, kind, prop, tag, attribute):
     problems = mount_untrusted(page, site, html_component(kind, id="x", **{prop: "BLOB"}))
     assert_no_script_ran(page, site)
@@ -292,33 +309,45 @@ def test_untrusted_script_handlers_and_names(page, site):
     assert_no_script_ran(page, site)
 
 
-
 def test_untrusted_elements_cannot_hide_the_documents_own_properties(page, site):
     """DOM clobbering: a named <img>/<form>/… is a property of the document, over its built-in ones, so
     `<form name="querySelectorAll">` would break every script of the page."""
-    layout = html_component("Div", [html_component("Img", src="x.png", name="querySelectorAll", id="createElement"),
-                                    html_component("Form", name="baseURI", id="form"),
-                                    html_component("Img", src="x.png", name="fine", id="img")])
+    layout = html_component(
+        "Div",
+        [
+            html_component("Img", src="x.png", name="querySelectorAll", id="createElement"),
+            html_component("Form", name="baseURI", id="form"),
+            html_component("Img", src="x.png", name="fine", id="img"),
+        ],
+    )
     mount_untrusted(page, site, layout, wait=100)
     assert page.evaluate("() => typeof document.querySelectorAll") == "function"
     assert page.evaluate("() => typeof document.createElement") == "function"
     assert page.evaluate("() => typeof document.baseURI") == "string"
-    assert page.evaluate("() => document.fine.id") == "img"      # other names are kept
+    assert page.evaluate("() => document.fine.id") == "img"  # other names are kept
 
 
 def test_untrusted_patches_go_through_the_same_rules(page, site):
     """A callback's output is checked as the first drawing was: a link set to a blob: URL, an iframe whose
     sandbox a callback removes, a Script whose text a callback sets."""
-    layout = html_component("Div", [html_component("A", "go", id="link", href="https://example.org/"),
-                                    html_component("Iframe", id="frame", sandbox="allow-scripts"),
-                                    html_component("Script", "", id="script")])
+    layout = html_component(
+        "Div",
+        [
+            html_component("A", "go", id="link", href="https://example.org/"),
+            html_component("Iframe", id="frame", sandbox="allow-scripts"),
+            html_component("Script", "", id="script"),
+        ],
+    )
     mount_untrusted(page, site, layout, wait=100)
-    page.evaluate("""async (srcdoc) => {
+    page.evaluate(
+        """async (srcdoc) => {
         window.__renderer.patch([{ id: "link", props: { href: window.__blob, onclick: "window.__pwned = 1" } },
           { id: "frame", props: { sandbox: null, srcDoc: srcdoc } },
           { id: "script", props: { children: "window.__pwned = 1" } }]);
         await new Promise((resolve) => setTimeout(resolve, 1000));
-    }""", SRCDOC)
+    }""",
+        SRCDOC,
+    )
     link = page.locator("#untrusted a")
     assert link.evaluate("(a) => a.getAttributeNames()") == ["id", "href"]
     assert link.get_attribute("href") == "about:blank"
@@ -326,8 +355,10 @@ def test_untrusted_patches_go_through_the_same_rules(page, site):
     assert page.locator("#untrusted iframe").get_attribute("sandbox") == "allow-scripts allow-forms allow-popups"
     page.wait_for_function("() => window.__messages.includes('isolated')")
     assert page.locator("#untrusted script").count() == 0
-    assert page.locator("#untrusted template").evaluate("(t) => t.textContent + t.content.textContent") == \
-        "window.__pwned = 1"
+    assert (
+        page.locator("#untrusted template").evaluate("(t) => t.textContent + t.content.textContent")
+        == "window.__pwned = 1"
+    )
     link.click()
     page.wait_for_timeout(500)
     assert_no_script_ran(page, site)

@@ -26,14 +26,16 @@ def test_the_editor_replaces_the_view_in_place_and_runs_with_ctrl_enter(page, co
     before = pane.bounding_box()["height"]
     type_in_editor(page, widget, "")
     after = pane.bounding_box()["height"]
-    assert abs(after - before) < 12, (before, after)    # less than a line: no jump
+    assert abs(after - before) < 12, (before, after)  # less than a line: no jump
     page.keyboard.type("\n# a comment")
     page.keyboard.press("Control+End")
     for _ in range(len("# a comment")):
         page.keyboard.press("Backspace")
     page.keyboard.type('app.title = "typed"')
     page.keyboard.press("Control+Enter")
-    page.wait_for_function("(w) => w.livedash.idle() && w.livedash.code().includes('typed')", arg=widget.element_handle())
+    page.wait_for_function(
+        "(w) => w.livedash.idle() && w.livedash.code().includes('typed')", arg=widget.element_handle()
+    )
     assert widget.locator(".livedash-edited").inner_text() == "edited"
     assert page.errors == []
 
@@ -48,7 +50,7 @@ def test_edits_survive_reload_and_instant_navigation_and_reset_can_be_undone(pag
     assert code_of(widget).endswith("# my note")
     assert "edited, not running" in widget.locator(".livedash-edited").inner_text()
     assert widget.locator("#count").inner_text() == "Count: 0", "the lesson's app runs until the reader presses Run"
-    page.locator(f'a[href$="{LESSON_2[len("lessons/"):]}"]').first.click()
+    page.locator(f'a[href$="{LESSON_2[len("lessons/") :]}"]').first.click()
     page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
     page.go_back()
     page.wait_for_url(re.compile(re.escape(LESSON_1) + "$"))
@@ -82,17 +84,21 @@ def test_the_editor_follows_the_palette_toggle(page, course):
     widget = open_first(page, course + LESSON_1)
     type_in_editor(page, widget, "")
     # Ace fetches its theme file on first use: the light theme arrives a moment after the editor.
-    page.wait_for_function("(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-light-default')",
-                           arg=widget.element_handle())
+    page.wait_for_function(
+        "(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-light-default')",
+        arg=widget.element_handle(),
+    )
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function("(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-dark')",
-                           arg=widget.element_handle())
+    page.wait_for_function(
+        "(w) => w.querySelector('.livedash-ace').classList.contains('ace-github-dark')", arg=widget.element_handle()
+    )
 
 
 CLIENTSIDE = COUNTER.replace(
     '@callback(Output("count", "children"), Input("btn", "n_clicks"))\ndef update(n):\n    return f"Count: {n or 0}"\n',
     'clientside_callback("function(n) { return \'JS says \' + (n || 0); }", Output("count", "children"), '
-    'Input("btn", "n_clicks"))\n').replace("callback, Input", "clientside_callback, Input")
+    'Input("btn", "n_clicks"))\n',
+).replace("callback, Input", "clientside_callback, Input")
 
 
 @contextmanager
@@ -116,7 +122,7 @@ def shared_link(browser, tmp_path, code):
 def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_javascript(browser, tmp_path):
     assert "clientside_callback(" in CLIENTSIDE
     with shared_link(browser, tmp_path, CLIENTSIDE) as (context, link):
-        other = context.new_page()          # someone opens the link
+        other = context.new_page()  # someone opens the link
         other.goto(link)
         shared = other.locator(".livedash").first
         other.locator(".livedash-confirm").wait_for(timeout=60_000)
@@ -140,8 +146,12 @@ def test_a_declined_link_runs_no_javascript_and_says_so(browser, tmp_path):
 
 
 def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '# Plain\n\n```dash file="examples/counter.py"\n```\n'},
-                     {"counter.py": COUNTER}, theme="mkdocs")
+    root = make_site(
+        tmp_path,
+        {"index.md": '# Plain\n\n```dash file="examples/counter.py"\n```\n'},
+        {"counter.py": COUNTER},
+        theme="mkdocs",
+    )
     result = build(root, strict=True)
     assert result.returncode == 0, result.stderr[-2000:]
     with SiteServer(root / "site") as server:
@@ -156,7 +166,7 @@ def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
         assert [e for e in page.errors if "hljs" not in e and "backdrop" not in e] == [], page.errors
 
 
-ERRORS_APP = '''from dash import Dash, html, callback, Input, Output
+ERRORS_APP = """from dash import Dash, html, callback, Input, Output
 
 app = Dash()
 app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
@@ -165,11 +175,15 @@ app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
 @callback(Output("out", "children"), Input("go", "n_clicks"){initial})
 def update_output(n):
     return 10 / ((n or 0) - 1)
-'''
-ERRORS_PAGE = ("# Errors\n\nSome prose, so that the code's lines\nare not the page's lines.\n\n"
-               "```dash expect_error=true\n" + ERRORS_APP.replace("{initial}", "").replace("- 1", "")
-               + "```\n\nMore prose.\n\n```dash\n" + ERRORS_APP.replace("{initial}", ", prevent_initial_call=True")
-               + "```\n")
+"""
+ERRORS_PAGE = (
+    "# Errors\n\nSome prose, so that the code's lines\nare not the page's lines.\n\n"
+    "```dash expect_error=true\n"
+    + ERRORS_APP.replace("{initial}", "").replace("- 1", "")
+    + "```\n\nMore prose.\n\n```dash\n"
+    + ERRORS_APP.replace("{initial}", ", prevent_initial_call=True")
+    + "```\n"
+)
 
 
 def error_gutter(widget):
@@ -192,13 +206,17 @@ def test_errors_give_the_editor_line_and_the_status_says_error_until_a_clean_run
         assert 'File "app.py", line 9, in update_output\n    return 10 / ((n or 0) )' in box.inner_text()
         error_gutter(initial).wait_for(timeout=15_000)
         assert error_gutter(initial).inner_text().strip() == "9"
-        page.wait_for_function("(s) => s.textContent === 'Error in update_output (line 9)'",
-                               arg=status.element_handle(), timeout=60_000)
+        page.wait_for_function(
+            "(s) => s.textContent === 'Error in update_output (line 9)'", arg=status.element_handle(), timeout=60_000
+        )
         assert status.get_attribute("data-state") == "error"
         assert "update_output: ZeroDivisionError (line 9)" in box.inner_text()
         initial.locator(".livedash-run").click()
         page.wait_for_function("(w) => w.livedash.idle()", arg=initial.element_handle())
-        assert status.inner_text() == "Error in update_output (line 9)" and error_gutter(initial).inner_text().strip() == "9"
+        assert (
+            status.inner_text() == "Error in update_output (line 9)"
+            and error_gutter(initial).inner_text().strip() == "9"
+        )
 
         # A callback's error: the status is not "Ready" while the error shows, and is after a clean run.
         wait_ready(clicked)

@@ -18,10 +18,14 @@ RECORD = "Object.entries(localStorage).find(([k]) => k.startsWith('livedash:snap
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("snapshot"),
-                     {"index.md": '```dash file="examples/counter.py"\n```\n',
-                      "stop.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
-                     {"counter.py": COUNTER, "runaway.py": RUNAWAY})
+    root = make_site(
+        tmp_path_factory.mktemp("snapshot"),
+        {
+            "index.md": '```dash file="examples/counter.py"\n```\n',
+            "stop.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n',
+        },
+        {"counter.py": COUNTER, "runaway.py": RUNAWAY},
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-2000:]
     with SiteServer(root / "site") as server:
@@ -66,8 +70,9 @@ def wait_saved(page, after=0):
 def counts(page, index=0):
     widget = page.locator(".livedash").nth(index)
     widget.locator("#btn").click()
-    page.wait_for_function("(w) => w.querySelector('#count').textContent === 'Count: 1'",
-                           arg=widget.element_handle(), timeout=10_000)
+    page.wait_for_function(
+        "(w) => w.querySelector('#count').textContent === 'Count: 1'", arg=widget.element_handle(), timeout=10_000
+    )
 
 
 def snapshot_saved(context, url):
@@ -117,12 +122,15 @@ def test_a_snapshot_made_for_another_runtime_is_stale_and_replaced(context, site
     # The runtime changes (a new build), but the stored snapshot and the page's record of it say it is theirs.
     page = context.new_page()
     page.goto(site.url + "assets/livedash/config.js")
-    page.evaluate("""async ([runtime, other]) => {
+    page.evaluate(
+        """async ([runtime, other]) => {
         const cache = await caches.open('livedash-snapshots');
         const [request] = await cache.keys();
         await cache.put(request.url.replace(runtime, other), await cache.match(request));
         localStorage.setItem('livedash:snapshot:' + other, localStorage.getItem('livedash:snapshot:' + runtime));
-    }""", [runtime, other])
+    }""",
+        [runtime, other],
+    )
     page.close()
     assert f'"version": "{runtime}"' in original
     config.write_text(original.replace(f'"version": "{runtime}"', f'"version": "{other}"'))
@@ -160,21 +168,27 @@ def test_code_from_a_share_link_can_neither_record_nor_plant_a_snapshot(context,
     # stored snapshot with bytes that would run a script if anything took them for HTML or JavaScript.
     forged = {"type": "snapshot", "pyodide": "314.0.7", "digest": "ab" * 32}
     evil = "<img src=x onerror=\\\"window.__pwned = 1; localStorage.setItem('pwned', '1')\\\">"
-    code = COUNTER.replace("app = Dash()", "import js\n"
-                           f"js.postMessage(js.JSON.parse({json.dumps(json.dumps(forged))}))\n"
-                           "js.eval(\"caches.open('livedash-snapshots').then((c) => c.keys().then((keys) => "
-                           f"Promise.all(keys.map((k) => c.put(k, new Response(`{evil}`))))))\")\n"
-                           "app = Dash()")
+    code = COUNTER.replace(
+        "app = Dash()",
+        "import js\n"
+        f"js.postMessage(js.JSON.parse({json.dumps(json.dumps(forged))}))\n"
+        "js.eval(\"caches.open('livedash-snapshots').then((c) => c.keys().then((keys) => "
+        f'Promise.all(keys.map((k) => c.put(k, new Response(`{evil}`))))))")\n'
+        "app = Dash()",
+    )
     page = context.new_page()
     page.goto(f"{site.url}#livedash=index/0~{packed(code)}")
     widget = page.locator(".livedash").first
     wait_ready(widget)
     assert widget.evaluate("(w) => w.livedash.trusted()") is False
-    page.wait_for_function("""async () => {
+    page.wait_for_function(
+        """async () => {
         const cache = await caches.open('livedash-snapshots');
         const [request] = await cache.keys();
         return (await (await cache.match(request)).text()).includes('onerror');
-    }""", timeout=10_000)
+    }""",
+        timeout=10_000,
+    )
     assert record(page) == saved, "the page keeps no record a link's worker sends"
     page.close()
     page = refused_then_replaced(context, site.url, saved, "corrupt")
@@ -185,16 +199,18 @@ def storage_full(context, site):
     """Give the site's origin a 1 MB quota (for as long as the tab holding the DevTools session stays open)."""
     page = context.new_page()
     page.goto(site.url + "assets/livedash/config.js")
-    context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin",
-                                       {"origin": site.url.rstrip("/"), "quotaSize": 1_000_000})
+    context.new_cdp_session(page).send(
+        "Storage.overrideQuotaForOrigin", {"origin": site.url.rstrip("/"), "quotaSize": 1_000_000}
+    )
     return page
 
 
 def test_an_origin_without_cache_storage_boots_as_always(browser, site):
     # Plain HTTP on a host name is not a secure context: no Cache Storage, no crypto.subtle.
     host = site.url.replace("127.0.0.1", "course.test")
-    other = browser.browser_type.launch(executable_path=CHROMIUM,
-                                        args=[*ARGS, "--host-resolver-rules=MAP course.test 127.0.0.1"])
+    other = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*ARGS, "--host-resolver-rules=MAP course.test 127.0.0.1"]
+    )
     try:
         context = other.new_context()
         page = visit(context, host)
@@ -235,7 +251,7 @@ def test_a_full_storage_keeps_no_snapshot_and_stop_takes_a_spare(context, site):
     storage_full(context, site)
     page = visit(context, site.url + "stop/")
     assert boot_of(page) == ("fresh", "none")
-    stop_the_loop(page)   # (no snapshot: the spare booted while the loop ran takes over)
+    stop_the_loop(page)  # (no snapshot: the spare booted while the loop ran takes over)
     assert boot_of(page, 1) == ("fresh", "none")
     counts(page, 1)
     assert record(page) is None, "the snapshot did not fit and nothing says otherwise"

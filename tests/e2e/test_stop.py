@@ -7,7 +7,7 @@ from tests.e2e.conftest import code_of, set_code, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
-RUNAWAY = '''\
+RUNAWAY = """\
 import time
 from dash import Dash, html, callback, Input, Output
 
@@ -24,13 +24,16 @@ def spin(n):
 @callback(Output("state", "title"), Input("sleep", "n_clicks"), prevent_initial_call=True)
 def nap(n):
     time.sleep(60)
-'''
+"""
 
 
 @pytest.fixture
 def two_widgets(page, tmp_path):
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
-                     {"runaway.py": RUNAWAY, "counter.py": COUNTER})
+    root = make_site(
+        tmp_path,
+        {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
+        {"runaway.py": RUNAWAY, "counter.py": COUNTER},
+    )
     assert build(root).returncode == 0
     with SiteServer(root / "site") as server:
         page.goto(server.url)
@@ -42,8 +45,11 @@ def two_widgets(page, tmp_path):
 
 def counter_works(page, counter, expected):
     counter.locator("#btn").click()
-    page.wait_for_function("(text) => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === text",
-                           arg=expected, timeout=10_000)
+    page.wait_for_function(
+        "(text) => document.querySelectorAll('.livedash')[1].querySelector('#count').textContent === text",
+        arg=expected,
+        timeout=10_000,
+    )
 
 
 @pytest.mark.parametrize("button", ["#loop", "#sleep"])
@@ -54,7 +60,7 @@ def test_stop_ends_a_runaway_callback_and_every_app_works_again(page, two_widget
     assert stop.is_disabled(), "nothing to stop while idle"
     runaway.locator(button).click()
     status = runaway.locator(".livedash-status")
-    page.wait_for_timeout(600)      # it really is stuck
+    page.wait_for_timeout(600)  # it really is stuck
     assert status.get_attribute("data-state") == "running" and stop.is_enabled()
     stop.click()
     runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
@@ -87,8 +93,11 @@ def test_stop_on_code_that_never_finishes_starting_keeps_the_code_and_waits_for_
 def test_on_a_cross_origin_isolated_page_stop_interrupts_python_and_keeps_the_other_apps(page, tmp_path):
     """With COOP/COEP headers the page can interrupt Python (KeyboardInterrupt): no new worker, and the
     other apps keep their state."""
-    root = make_site(tmp_path, {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
-                     {"runaway.py": RUNAWAY, "counter.py": COUNTER})
+    root = make_site(
+        tmp_path,
+        {"index.md": '```dash file="examples/runaway.py"\n```\n\n```dash file="examples/counter.py"\n```\n'},
+        {"runaway.py": RUNAWAY, "counter.py": COUNTER},
+    )
     assert build(root).returncode == 0
     workers = []
     page.on("worker", lambda worker: workers.append(worker.url))
@@ -104,6 +113,6 @@ def test_on_a_cross_origin_isolated_page_stop_interrupts_python_and_keeps_the_ot
         runaway.locator(".livedash-stop").click()
         runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
         assert "Stopped" in runaway.locator(".livedash-status").inner_text()
-        counter_works(page, counter, "Count: 2")     # the counter kept its state: the worker lived on
+        counter_works(page, counter, "Count: 2")  # the counter kept its state: the worker lived on
         assert len(workers) == 1, workers
         assert page.errors == []

@@ -7,12 +7,11 @@ import subprocess
 import pytest
 
 from livedash.kernel import Kernel
-from livedash.mkdocs.npm_cache import PYODIDE, ensure
 from livedash.mkdocs.assets import runtime_zip
-
+from livedash.mkdocs.npm_cache import PYODIDE, ensure
 from tests.sites import COUNTER
 
-CHAIN = '''
+CHAIN = """
 from dash import Dash, html, dcc, callback, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 app = Dash()
@@ -32,7 +31,7 @@ def show(d):
 @callback(Output("x", "title"), Input("b", "n_clicks"), prevent_initial_call=True)
 def oops(n):
     return {1, 2} if n == 3 else "fine"
-'''
+"""
 
 # dcc.Markdown is drawn by Dash's own component in the page: the worker keeps its text as a prop like any other.
 MARKDOWN = '''
@@ -80,9 +79,18 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
     folder = ensure(PYODIDE)
     (tmp_path / "runtime.zip").write_bytes(runtime_zip())
     lines = "\n".join(json.dumps(m) for m in MESSAGES)
-    result = subprocess.run(["node", str(__import__("pathlib").Path(__file__).with_name("kernel_in_node.mjs")),
-                             str(folder), str(tmp_path / "runtime.zip")],
-                            input=lines, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [
+            "node",
+            str(__import__("pathlib").Path(__file__).with_name("kernel_in_node.mjs")),
+            str(folder),
+            str(tmp_path / "runtime.zip"),
+        ],
+        input=lines,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     *in_pyodide, version = json.loads(result.stdout)
     assert version["python"].startswith("3.14")
@@ -92,9 +100,15 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
     # and the answers are the ones the rules say (so equality is not equality of two wrong things)
     assert in_pyodide[1]["patches"][-1]["props"]["children"] == "Count: 3"
     assert [(r["function"], r["status"]) for r in in_pyodide[3]["trace"]] == [
-        ("store", "ok"), ("oops", "ok"), ("show", "ok"),          # click 1
-        ("store", "prevented"), ("oops", "ok"),                   # click 2: PreventUpdate stops the chain
-        ("store", "ok"), ("oops", "error"), ("show", "ok")]       # click 3: a set is not JSON
+        ("store", "ok"),
+        ("oops", "ok"),
+        ("show", "ok"),  # click 1
+        ("store", "prevented"),
+        ("oops", "ok"),  # click 2: PreventUpdate stops the chain
+        ("store", "ok"),
+        ("oops", "error"),
+        ("show", "ok"),
+    ]  # click 3: a set is not JSON
     assert "is not JSON serializable" in in_pyodide[3]["trace"][6]["error"]["message"]
     assert in_pyodide[4]["patches"][-1]["props"] == {"children": "15 by k"}
     assert in_pyodide[5]["error"]["kind"] == "SyntaxError" and in_pyodide[6]["type"] == "failed"

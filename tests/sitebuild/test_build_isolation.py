@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from tests.exercise_fixture import CHECKS, NAV, SOLUTION, STARTER, exercise_pages
+from tests.exercise_fixture import CHECKS, NAV, SOLUTION, exercise_pages
 from tests.sites import COUNTER, make_site
 
-FAST = {"pyodide": "cdn", "timeout": 2}   # no Pyodide copy; a runaway example is stopped after 2 s
+FAST = {"pyodide": "cdn", "timeout": 2}  # no Pyodide copy; a runaway example is stopped after 2 s
 
 
 def build(root, strict=True):
@@ -19,20 +19,27 @@ def build(root, strict=True):
     turns that into a failed test (it is far above any build here, and no assertion depends on it)."""
     command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
     try:
-        return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        return subprocess.run(
+            command,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("the build hung")
 
 
 def site_text(root):
-    return "\n".join(path.read_text(encoding="utf-8", errors="replace")
-                     for path in (root / "site").rglob("*.html"))
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in (root / "site").rglob("*.html"))
 
 
-CALLBACK = ("from dash import Dash, html, callback, Input, Output\n{imports}app = Dash()\n"
-            "app.layout = html.Div([html.P(id='a'), html.P(id='b')])\n\n"
-            "@callback(Output('b', 'children'), Input('a', 'children'))\ndef f(a):\n    {body}\n")
+CALLBACK = (
+    "from dash import Dash, html, callback, Input, Output\n{imports}app = Dash()\n"
+    "app.layout = html.Div([html.P(id='a'), html.P(id='b')])\n\n"
+    "@callback(Output('b', 'children'), Input('a', 'children'))\ndef f(a):\n    {body}\n"
+)
 
 # file: (code, line reported, kind reported)
 EXITS = {
@@ -49,19 +56,24 @@ def fences(files, options=""):
 
 def test_an_example_that_exits_fails_the_strict_build_with_its_line(tmp_path):
     names = sorted(EXITS)
-    root = make_site(tmp_path, {"index.md": fences(names)}, {name: EXITS[name][0] for name in names},
-                     plugin=FAST)
+    root = make_site(tmp_path, {"index.md": fences(names)}, {name: EXITS[name][0] for name in names}, plugin=FAST)
     result = build(root)
     assert result.returncode != 0
     for number, name in enumerate(names):
         _code, line, kind = EXITS[name]
-        assert f"docs/examples/{name}:{line}: the example on docs/index.md:{3 + 3 * number} failed: {kind}" \
-            in result.stderr, name
+        assert (
+            f"docs/examples/{name}:{line}: the example on docs/index.md:{3 + 3 * number} failed: {kind}"
+            in result.stderr
+        ), name
 
 
 def test_without_strict_an_example_that_exits_shows_its_error_and_the_page_goes_on(tmp_path):
-    root = make_site(tmp_path, {"index.md": fences(["os_exit.py", "counter.py"]) + "After the examples.\n"},
-                     {"os_exit.py": EXITS["os_exit.py"][0], "counter.py": COUNTER}, plugin=FAST)
+    root = make_site(
+        tmp_path,
+        {"index.md": fences(["os_exit.py", "counter.py"]) + "After the examples.\n"},
+        {"os_exit.py": EXITS["os_exit.py"][0], "counter.py": COUNTER},
+        plugin=FAST,
+    )
     assert build(root, strict=False).returncode == 0
     html = (root / "site" / "index.html").read_text()
     boxes = re.findall(r'<div class="livedash-error"( hidden)?>(.*?)</div>', html, re.S)
@@ -80,15 +92,22 @@ LOOPS = {
 def test_an_example_that_runs_for_ever_is_stopped_at_the_time_limit_with_its_line(tmp_path):
     names = sorted(LOOPS)
     looping = SOLUTION.replace('return f"Count: {n or 0}"', 'while n: n += 1\n    return f"Count: {n or 0}"')
-    pages = {**exercise_pages(solution=looping), "index.md": fences(names) + '```dash exercise="exercises/count"\n```\n'}
+    pages = {
+        **exercise_pages(solution=looping),
+        "index.md": fences(names) + '```dash exercise="exercises/count"\n```\n',
+    }
     root = make_site(tmp_path, pages, {name: LOOPS[name][0] for name in names}, plugin=FAST, nav=NAV)
     result = build(root)
     assert result.returncode != 0
     for number, name in enumerate(names):
-        assert f"docs/examples/{name}:{LOOPS[name][1]}: the example on docs/index.md:{3 + 3 * number} failed: " \
-               "TimeoutError: the code did not finish within 2 s" in result.stderr, name
-    assert "docs/index.md:9: exercise exercises/count: the checks could not run on solution.py: TimeoutError " \
-           "at docs/exercises/count/solution.py:9" in result.stderr
+        assert (
+            f"docs/examples/{name}:{LOOPS[name][1]}: the example on docs/index.md:{3 + 3 * number} failed: "
+            "TimeoutError: the code did not finish within 2 s" in result.stderr
+        ), name
+    assert (
+        "docs/index.md:9: exercise exercises/count: the checks could not run on solution.py: TimeoutError "
+        "at docs/exercises/count/solution.py:9" in result.stderr
+    )
 
 
 def test_an_exercise_whose_checks_exit_is_reported_with_the_line(tmp_path):
@@ -96,8 +115,10 @@ def test_an_exercise_whose_checks_exit_is_reported_with_the_line(tmp_path):
     root = make_site(tmp_path, exercise_pages(checks=checks), plugin=FAST, nav=NAV)
     result = build(root)
     assert result.returncode != 0
-    assert "exercise exercises/count: the checks could not run on solution.py: SystemExit at " \
-           "docs/exercises/count/checks.py:3" in result.stderr
+    assert (
+        "exercise exercises/count: the checks could not run on solution.py: SystemExit at "
+        "docs/exercises/count/checks.py:3" in result.stderr
+    )
 
 
 POISON = """\
@@ -130,13 +151,16 @@ def apps(html):
 
 
 def test_an_example_that_replaces_livedash_functions_changes_no_other_example(tmp_path):
-    pages = {**exercise_pages(), "index.md": fences(["poison.py", "victim.py"]),
-             "other.md": fences(["victim.py"]) + '```dash exercise="exercises/count"\n```\n'}
+    pages = {
+        **exercise_pages(),
+        "index.md": fences(["poison.py", "victim.py"]),
+        "other.md": fences(["victim.py"]) + '```dash exercise="exercises/count"\n```\n',
+    }
     root = make_site(tmp_path, pages, {"poison.py": POISON, "victim.py": VICTIM}, plugin=FAST, nav=NAV)
     result = build(root)
-    assert result.returncode == 0, result.stderr[-3000:]   # the exercise is verified by the real checks
+    assert result.returncode == 0, result.stderr[-3000:]  # the exercise is verified by the real checks
     poisoner, victim = apps((root / "site" / "index.html").read_text())
-    assert poisoner == "<p>poisoner</p>"   # the page is drawn by the build, which the example cannot reach
+    assert poisoner == "<p>poisoner</p>"  # the page is drawn by the build, which the example cannot reach
     for victim in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
         assert '<p id="flag">False</p>' in victim and "<em>fine</em>" in victim and "pwned" not in victim
 
@@ -166,7 +190,7 @@ def outside_option(case, docs, outside):
         return 'file="examples/link.py"'
     if case == "exercise":
         return 'exercise="../../elsewhere/exercise"'
-    (docs / "ex").mkdir()   # an exercise folder in docs whose files are links to files outside
+    (docs / "ex").mkdir()  # an exercise folder in docs whose files are links to files outside
     for name in ("starter.py", "solution.py", "checks.py"):
         (docs / "ex" / name).symlink_to(outside / "exercise" / name)
     return 'exercise="ex"'
@@ -200,15 +224,23 @@ def test_a_file_that_is_not_utf8_is_named_with_the_page_line(tmp_path):
 
 def test_prose_with_the_old_placeholder_stays_text_and_each_widget_lands_at_its_fence(tmp_path):
     first, second = COUNTER.replace("Count: ", "First: "), COUNTER.replace("Count: ", "Second: ")
-    page = ("# Page\n\nBefore: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1\n\nLIVEDASH-WIDGET-1\n\n"
-            '```dash file="examples/first.py"\n```\n\nBetween\n\nLIVEDASH-WIDGET-0\n\n'
-            '```dash file="examples/second.py"\n```\n\nAfter\n')
+    page = (
+        "# Page\n\nBefore: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1\n\nLIVEDASH-WIDGET-1\n\n"
+        '```dash file="examples/first.py"\n```\n\nBetween\n\nLIVEDASH-WIDGET-0\n\n'
+        '```dash file="examples/second.py"\n```\n\nAfter\n'
+    )
     root = make_site(tmp_path, {"index.md": page}, {"first.py": first, "second.py": second}, plugin=FAST)
     assert build(root).returncode == 0
     html = (root / "site" / "index.html").read_text()
-    order = ["<p>Before: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1</p>", "<p>LIVEDASH-WIDGET-1</p>",
-             '<p id="count">First: 0</p>', "<p>Between</p>", "<p>LIVEDASH-WIDGET-0</p>",
-             '<p id="count">Second: 0</p>', "<p>After</p>"]
+    order = [
+        "<p>Before: LIVEDASH-WIDGET-0 and LIVEDASH-WIDGET-1</p>",
+        "<p>LIVEDASH-WIDGET-1</p>",
+        '<p id="count">First: 0</p>',
+        "<p>Between</p>",
+        "<p>LIVEDASH-WIDGET-0</p>",
+        '<p id="count">Second: 0</p>',
+        "<p>After</p>",
+    ]
     assert all(html.count(text) == 1 for text in order), [html.count(text) for text in order]
     assert [html.index(text) for text in order] == sorted(html.index(text) for text in order)
 
@@ -240,13 +272,17 @@ def test_a_crash_a_kill_and_a_loop_beside_other_threads_are_reported_from_the_ch
     from livedash.mkdocs.examples import Example, build_call, built_from
     from livedash.mkdocs.isolation import run
 
-    codes = {"abort.py": "import os\n\nos.abort()\n",
-             "kill.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
-             "threads.py": "import threading\n\ndef spin():\n    while True: pass\n\n"
-                           "threading.Thread(target=spin, daemon=True).start()\nwhile True: pass\n"}
-    calls = [build_call(Example(key=name, code=code, filename=name, source=f"docs/examples/{name}", first_line=1))
-             for name, code in codes.items()]
+    codes = {
+        "abort.py": "import os\n\nos.abort()\n",
+        "kill.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+        "threads.py": "import threading\n\ndef spin():\n    while True: pass\n\n"
+        "threading.Thread(target=spin, daemon=True).start()\nwhile True: pass\n",
+    }
+    calls = [
+        build_call(Example(key=name, code=code, filename=name, source=f"docs/examples/{name}", first_line=1))
+        for name, code in codes.items()
+    ]
     abort, kill, threads = (built_from(outcome).error for outcome in run(calls, timeout=2))
     assert (abort["kind"], abort["filename"], abort["line"]) == ("Crash", "docs/examples/abort.py", 3)
     assert kill["kind"] == "SystemExit" and "killed by SIGKILL" in kill["message"]
-    assert (threads["kind"], threads["line"]) == ("TimeoutError", 7)   # the main thread's line, not spin's
+    assert (threads["kind"], threads["line"]) == ("TimeoutError", 7)  # the main thread's line, not spin's

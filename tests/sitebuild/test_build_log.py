@@ -14,8 +14,9 @@ def test_mermaid2_says_once_that_it_loads_the_pinned_mermaid(tmp_path):
     root = make_site(tmp_path, pages, {"counter.py": COUNTER})
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
     config["plugins"].append("mermaid2")
-    config["markdown_extensions"] = [{"pymdownx.superfences": {"custom_fences": [
-        {"name": "mermaid", "class": "mermaid", "format": "!!mermaid"}]}}]
+    config["markdown_extensions"] = [
+        {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": "!!mermaid"}]}}
+    ]
     text = yaml.safe_dump(config, sort_keys=False).replace("'!!mermaid'", "!!python/name:mermaid2.fence_mermaid_custom")
     (root / "mkdocs.yml").write_text(text)
     result = build(root)

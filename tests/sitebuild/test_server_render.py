@@ -10,7 +10,7 @@ import pytest
 from tests.server import SiteServer
 from tests.sites import build, make_site
 
-WIDGETS = '''\
+WIDGETS = """\
 from dash import Dash, html, dcc, callback, Input, Output
 
 app = Dash()
@@ -26,22 +26,22 @@ app.layout = html.Div([
 @callback(Output("out", "children"), Input("slider", "value"), Input("colour", "value"), Input("name", "value"))
 def show(value, colour, name):
     return f"{name}: {value} in {colour}"
-'''
+"""
 
-SCRIPT = '''\
+SCRIPT = """\
 from dash import Dash, html
 
 app = Dash()
 app.layout = html.Div([html.P("before"), html.Script("window.__ran = 1 </script><b>x</b>", id="s"),
                        html.P("after", id="after")])
-'''
+"""
 
-LOADING = '''\
+LOADING = """\
 from dash import Dash, html, dcc
 
 app = Dash()
 app.layout = html.Div([dcc.Loading(html.Div("inside", id="inside")), html.P("below", id="below")])
-'''
+"""
 
 PAGES = {
     "index.md": """\
@@ -77,16 +77,20 @@ def widget_data(html, index=0):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("ssr"), PAGES,
-                     {"widgets.py": WIDGETS, "script.py": SCRIPT, "loading.py": LOADING}, nav=list(PAGES))
+    root = make_site(
+        tmp_path_factory.mktemp("ssr"),
+        PAGES,
+        {"widgets.py": WIDGETS, "script.py": SCRIPT, "loading.py": LOADING},
+        nav=list(PAGES),
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
 
 
 def test_the_app_pane_holds_react_markup_of_dash_components(site):
-    (attributes, widgets), = app_panes((site / "index.html").read_text(encoding="utf-8"))
-    (script_attributes, script), = app_panes((site / "script" / "index.html").read_text(encoding="utf-8"))
+    ((attributes, widgets),) = app_panes((site / "index.html").read_text(encoding="utf-8"))
+    ((script_attributes, script),) = app_panes((site / "script" / "index.html").read_text(encoding="utf-8"))
     assert 'data-livedash-rendered="1"' in attributes and 'data-livedash-rendered="1"' in script_attributes
     # Dash 4's own markup, drawn by its bundles (the lazy Slider and Dropdown fully, not their fallbacks)
     assert widgets.startswith('<div><h2 id="title">Controls</h2>')
@@ -95,12 +99,14 @@ def test_the_app_pane_holds_react_markup_of_dash_components(site):
     assert 'class="dash-dropdown-wrapper"' in widgets and '<button id="colour"' in widgets
     assert '<span class="dash-dropdown-value-item"><span>green</span></span>' in widgets
     assert '<input id="name" class="dash-input-element" type="text"' in widgets and 'value="Ada"' in widgets
-    assert '<p id="out">Ada: 3 in green</p>' in widgets   # (after the initial callbacks)
-    assert "<!--$-->" in widgets and "<!--$?-->" not in widgets and "<!--$!-->" not in widgets   # all resolved
-    assert "<script" not in widgets and "\n" not in widgets   # React's markup alone
+    assert '<p id="out">Ada: 3 in green</p>' in widgets  # (after the initial callbacks)
+    assert "<!--$-->" in widgets and "<!--$?-->" not in widgets and "<!--$!-->" not in widgets  # all resolved
+    assert "<script" not in widgets and "\n" not in widgets  # React's markup alone
     # html.Script stays inert, its text escaped
-    assert script == ('<div><p>before</p><template data-dash-type="Script" id="s">window.__ran = 1 '
-                      '&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</template><p id="after">after</p></div>')
+    assert script == (
+        '<div><p>before</p><template data-dash-type="Script" id="s">window.__ran = 1 '
+        '&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</template><p id="after">after</p></div>'
+    )
 
 
 def test_the_components_css_comes_with_the_page_before_the_app(site):
@@ -119,7 +125,7 @@ def test_a_dcc_loading_style_text_is_the_raw_text_react_draws(site):
     """React 18 writes a <style>'s text escaped (`&gt;`), which a browser does not decode: the page's React would
     find other text and throw the server's markup away. It is written raw."""
     html = (site / "loading" / "index.html").read_text(encoding="utf-8")
-    (_attributes, markup), = app_panes(html)
+    ((_attributes, markup),) = app_panes(html)
     inner = re.search(r"<style>(.*?)</style>", markup, re.S).group(1)
     assert ".dash-default-spinner > div" in inner and "&gt;" not in inner
 
@@ -136,8 +142,10 @@ def test_a_dangerous_link_is_a_build_warning_and_drawn_as_about_blank(tmp_path):
     root = make_site(tmp_path, {"index.md": '```dash file="examples/app.py"\n```\n'}, {"app.py": code})
     result = build(root, strict=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "in an example's layout (docs/examples/app.py): Dangerous link detected: javascript:alert(1)" in result.stderr
-    (_attributes, markup), = app_panes((root / "site" / "index.html").read_text(encoding="utf-8"))
+    assert (
+        "in an example's layout (docs/examples/app.py): Dangerous link detected: javascript:alert(1)" in result.stderr
+    )
+    ((_attributes, markup),) = app_panes((root / "site" / "index.html").read_text(encoding="utf-8"))
     assert markup == '<a id="a" href="about:blank">x</a>'
 
 
@@ -164,9 +172,19 @@ BOXES = """(selectors) => Object.fromEntries(selectors.map((selector) => {
   const r = el.getBoundingClientRect();
   return [selector, [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10)];
 }))"""
-MEASURED = ["#title", "#slider", ".dash-slider-root", ".dash-slider-track", ".dash-slider-range",
-            "div.dash-slider-mark:last-of-type", ".dash-dropdown-wrapper", "#colour", ".dash-dropdown-value",
-            "#name", "#out"]
+MEASURED = [
+    "#title",
+    "#slider",
+    ".dash-slider-root",
+    ".dash-slider-track",
+    ".dash-slider-range",
+    "div.dash-slider-mark:last-of-type",
+    ".dash-dropdown-wrapper",
+    "#colour",
+    ".dash-dropdown-value",
+    "#name",
+    "#out",
+]
 
 
 def first_paint(page, url):
@@ -176,17 +194,22 @@ def first_paint(page, url):
     page.route("**/assets/livedash/host.js", lambda route: route.continue_() if state["go"] else held.append(route))
     page.goto(url, wait_until="commit")
     page.wait_for_selector('.livedash-app[data-livedash-rendered="1"]', state="attached")
-    page.wait_for_function("() => document.readyState !== 'loading' && "
-                           "[...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet)")
-    page.evaluate("() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => "
-                  "requestAnimationFrame(r))))")
+    page.wait_for_function(
+        "() => document.readyState !== 'loading' && "
+        "[...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet)"
+    )
+    page.evaluate(
+        "() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => "
+        "requestAnimationFrame(r))))"
+    )
     assert page.evaluate("() => document.querySelector('.livedash').livedash === undefined"), "a widget is mounted"
 
     def go():
-        page.evaluate("() => { window.__appShifts.length = 0; }")   # (the page's own loading before)
+        page.evaluate("() => { window.__appShifts.length = 0; }")  # (the page's own loading before)
         state["go"] = True
         for route in held:
             route.continue_()
+
     return go
 
 
@@ -230,6 +253,7 @@ def held_back(context, pattern):
         state["go"] = True
         for route in held:
             route.continue_()
+
     return go
 
 
@@ -246,13 +270,15 @@ def differences(page):
 def test_the_page_hydrates_the_first_paint_without_moving_it(site, browser):
     with SiteServer(site) as server:
         context, page = opened(browser)
-        page.add_init_script(HOLD_PYTHON)   # (Python is heard once the page's React has hydrated)
+        page.add_init_script(HOLD_PYTHON)  # (Python is heard once the page's React has hydrated)
         go = first_paint(page, server.url)
         first = page.evaluate(BOXES, MEASURED)
         assert all(first.values()), first
-        assert first["#colour"][3] > 20 and first[".dash-slider-track"][2] > 100   # styled by Dash's CSS already
+        assert first["#colour"][3] > 20 and first[".dash-slider-track"][2] > 100  # styled by Dash's CSS already
         go()
-        page.wait_for_function(HYDRATED, arg=["#title", "#slider .dash-slider-thumb", "#colour", "#name"], timeout=30_000)
+        page.wait_for_function(
+            HYDRATED, arg=["#title", "#slider .dash-slider-thumb", "#colour", "#name"], timeout=30_000
+        )
         page.locator(".dash-slider-thumb").first.wait_for(state="visible", timeout=20_000)
         hydrated = page.evaluate(BOXES, MEASURED)
         assert page.locator('.livedash-status[data-state="ready"]').count() == 0
@@ -273,11 +299,15 @@ def test_the_page_hydrates_the_first_paint_without_moving_it(site, browser):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(reason=(
-    "Python's first answer re-mounts the app (widget.js compares the worker's layout with the build's as JSON text, "
-    "and the protocol check gives its keys another order) and host.js renders it with flushSync: a Suspense boundary "
-    "still waiting for its chunk (a slow network) is then thrown away and drawn again (React error #421, the "
-    "slider and dropdown disappear for a moment)"), strict=False)
+@pytest.mark.xfail(
+    reason=(
+        "Python's first answer re-mounts the app (widget.js compares the worker's layout with the build's as JSON text, "
+        "and the protocol check gives its keys another order) and host.js renders it with flushSync: a Suspense boundary "
+        "still waiting for its chunk (a slow network) is then thrown away and drawn again (React error #421, the "
+        "slider and dropdown disappear for a moment)"
+    ),
+    strict=False,
+)
 def test_python_ready_before_the_chunks_moves_nothing(site, browser):
     with SiteServer(site) as server:
         context, page = opened(browser)
@@ -298,12 +328,22 @@ def test_python_ready_before_the_chunks_moves_nothing(site, browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", [
-    "loading/",
-    pytest.param("script/", marks=pytest.mark.xfail(reason=(
-        "tree.js draws html.Script's text as the <template>'s child: a browser parses the server's "
-        "<template>text</template> into the template's content, so hydration finds no text there"), strict=False)),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "loading/",
+        pytest.param(
+            "script/",
+            marks=pytest.mark.xfail(
+                reason=(
+                    "tree.js draws html.Script's text as the <template>'s child: a browser parses the server's "
+                    "<template>text</template> into the template's content, so hydration finds no text there"
+                ),
+                strict=False,
+            ),
+        ),
+    ],
+)
 def test_other_first_paints_are_taken_over_as_they_are(site, browser, path):
     with SiteServer(site) as server:
         context, page = opened(browser)

@@ -22,6 +22,7 @@ def client(body, extra="", **kwargs):
 def case_app(name):
     """The app of the differential case ``name`` (tests/differential/cases.py), for a unit test of the same app."""
     from tests.differential.cases import CASES
+
     return next(case.app for case in CASES if case.name == name)
 
 
@@ -60,8 +61,7 @@ def real_dash(script, timeout=120):
     if not python.exists():
         pytest.skip(f"needs real Dash in {DASH_VENV} (scripts/test makes it)")
     code = script + "\nimport json as _json, sys as _sys\n_sys.stdout.write(_json.dumps(RESULT))\n"
-    result = subprocess.run([str(python), "-W", "ignore", "-c", code], capture_output=True, text=True,
-                            timeout=timeout)
+    result = subprocess.run([str(python), "-W", "ignore", "-c", code], capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
@@ -69,5 +69,6 @@ def real_dash(script, timeout=120):
 def livedash_run(script):
     """What ``script`` leaves in ``RESULT`` when livedash runs it as an example (``import dash`` is livedash)."""
     from livedash.sandbox import execute
+
     _app, namespace = execute(script + "\nfrom dash import Dash as _Dash\n_Dash()\n", "check.py")
     return json.loads(json.dumps(namespace["RESULT"]))

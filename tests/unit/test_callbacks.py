@@ -36,7 +36,9 @@ def test_several_inputs_one_output_and_triggered_id():
             return f"{(p or 0) - (m or 0)} via {ctx.triggered_id}"
     """)
     assert c.text("out") == "0 via None"
-    c.click("plus"); c.click("plus"); c.click("minus")
+    c.click("plus")
+    c.click("plus")
+    c.click("minus")
     assert c.text("out") == "1 via minus"
 
 
@@ -94,21 +96,24 @@ def test_wrong_number_of_outputs_is_dashs_error_and_the_app_keeps_working():
     assert c.text("x") == "x"
     with pytest.raises(CallbackError) as err:
         c.click("b")
-    assert err.value.run["error"]["kind"] == "SchemaLengthValidationError"      # as Dash 4.4.1 raises it
+    assert err.value.run["error"]["kind"] == "SchemaLengthValidationError"  # as Dash 4.4.1 raises it
     assert "Expected length: 2\nReceived value of length 1:\n    ['only one']" in err.value.run["error"]["message"]
     c.click("b")
     assert c.text("x") == "x"
 
 
 def test_multi_output_needs_a_list_or_tuple():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.P(id="x")])
 
         @callback([Output("x", "children")], Input("b", "n_clicks"))
         def f(n):
             return "not a list"
-    """, raise_errors=False)
+    """,
+        raise_errors=False,
+    )
     error = c.runs[0]["error"]
     assert error["kind"] == "SchemaTypeValidationError"
     assert "Expected type: (<class 'tuple'>, <class 'list'>)\nReceived value of type <class 'str'>" in error["message"]
@@ -243,7 +248,8 @@ def test_chained_store_with_slider():
             return f"total {data['total']}"
     """)
     assert c.text("out") == "total 0"
-    c.click("b"); c.set("k", value=4)
+    c.click("b")
+    c.set("k", value=4)
     assert c.prop("store", "data") == {"total": 4}
     assert c.text("out") == "total 4"
 
@@ -265,12 +271,13 @@ def test_outputs_trigger_dependents_even_when_unchanged_but_reader_edits_must_ch
     """)
     c.click("b")
     assert c.text("count") == "2"
-    runs = c.set("b", n_clicks=1)   # the value it already has: nothing runs
+    runs = c.set("b", n_clicks=1)  # the value it already has: nothing runs
     assert runs == []
 
 
 def test_an_exception_in_a_callback_is_reported_with_the_readers_line_and_the_app_keeps_working():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.P("ok", id="x")])
 
@@ -279,7 +286,9 @@ def test_an_exception_in_a_callback_is_reported_with_the_readers_line_and_the_ap
             if n == 1:
                 return 1 / 0
             return f"n={n}"
-    """, raise_errors=False)
+    """,
+        raise_errors=False,
+    )
     run = c.click("b")[0]
     assert run["status"] == "error"
     assert run["error"]["kind"] == "ZeroDivisionError" and run["error"]["line"] == 11
@@ -339,14 +348,17 @@ def test_duplicate_ids_in_the_layout():
 
 
 def test_missing_input_component_is_a_runtime_error_naming_the_id():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.P(id="x")])
 
         @callback(Output("x", "children"), Input("b", "n_clicks"), Input("ghost", "value"))
         def f(n, g):
             return "never"
-    """, raise_errors=False)
+    """,
+        raise_errors=False,
+    )
     message = c.runs[0]["error"]["message"]
     assert "A nonexistent object was used in an `Input` of a Dash callback. The id of this object is `ghost`" in message
 

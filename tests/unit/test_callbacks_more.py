@@ -4,7 +4,6 @@ signatures, no-output callbacks and components added by callbacks (runtime/lived
 import pytest
 
 from livedash.grouping import SchemaKeysValidationError
-from livedash.testing import CallbackError
 
 from .helpers import client
 
@@ -14,7 +13,9 @@ from dash import MATCH, ALL, ALLSMALLER, Patch, set_props
 
 
 def test_match_runs_once_per_item_and_all_aggregates_in_layout_order():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([
             html.Div([dcc.Input(id={"type": "qty", "index": i}, value=i) for i in (3, 1, 2)]),
@@ -29,20 +30,23 @@ def test_match_runs_once_per_item_and_all_aggregates_in_layout_order():
         @callback(Output("total", "children"), Input({"type": "qty", "index": ALL}, "value"))
         def total(values):
             return f"{values} = {sum(int(v or 0) for v in values)}"
-    """)
+    """,
+    )
     assert [c.text({"type": "double", "index": i}) for i in (3, 1, 2)] == ["-:6", "-:2", "-:4"]
     assert c.text("total") == "[3, 1, 2] = 6"
     c.runs.clear()
     c.set({"type": "qty", "index": 1}, value=10)
     assert c.text({"type": "double", "index": 1}) == "1:20"
-    assert c.text({"type": "double", "index": 3}) == "-:6"       # other items do not run
+    assert c.text({"type": "double", "index": 3}) == "-:6"  # other items do not run
     assert c.text("total") == "[3, 10, 2] = 15"
     assert sorted(r["function"] for r in c.runs) == ["double", "total"]
 
 
 def test_all_reads_the_new_components_after_a_callback_replaces_them_with_equal_ids():
     # Ids equal in value but new as objects: what the store remembers of the old ones must not leak.
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([
             html.Button(id="swap"),
@@ -57,7 +61,8 @@ def test_all_reads_the_new_components_after_a_callback_replaces_them_with_equal_
         @callback(Output("total", "children"), Input({"type": "n", "i": ALL}, "value"))
         def total(values):
             return f"{[p['id']['i'] for p in ctx.inputs_list[0]]} {values} {list(ctx.inputs)[0]}"
-    """)
+    """,
+    )
     assert c.text("total") == '[0, 1, 2] [0, 1, 2] {"i":0,"type":"n"}.value'
     c.click("swap")
     assert c.text("total") == '[0, 1, 2] [10, 11, 12] {"i":0,"type":"n"}.value'
@@ -67,15 +72,22 @@ def test_all_reads_the_new_components_after_a_callback_replaces_them_with_equal_
 
 def test_dict_ids_are_keyed_as_dash_keys_them():
     import json
+
     from livedash.dependencies import ALL, stringify_id
-    for cid in ({"b": 1, "a": "x"}, {"é": 'ü"\n', "z": True, "f": 1.5, "n": None, "i": -3, "t": "<b>"},
-                {"type": "item", "index": ALL}):
+
+    for cid in (
+        {"b": 1, "a": "x"},
+        {"é": 'ü"\n', "z": True, "f": 1.5, "n": None, "i": -3, "t": "<b>"},
+        {"type": "item", "index": ALL},
+    ):
         dash_form = {k: ["ALL"] if v is ALL else v for k, v in cid.items()}
         assert stringify_id(cid) == json.dumps(dash_form, sort_keys=True, separators=(",", ":"))
 
 
 def test_allsmaller_gives_running_sums():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([dcc.Input(id={"type": "num", "i": n}, value=n) for n in range(4)] +
                               [html.Span(id={"type": "sum", "i": n}) for n in range(4)])
@@ -84,17 +96,20 @@ def test_allsmaller_gives_running_sums():
                   Input({"type": "num", "i": ALLSMALLER}, "value"))
         def running(mine, before):
             return sum(before) + mine
-    """)
+    """,
+    )
     sums = lambda: [c.text({"type": "sum", "i": n}) for n in range(4)]
     assert sums() == ["0", "1", "3", "6"]
     c.runs.clear()
     c.set({"type": "num", "i": 1}, value=100)
     assert sums() == ["0", "100", "102", "105"]
-    assert sorted(r["match"]["i"] for r in c.runs) == [1, 2, 3]     # item 0 is not after item 1
+    assert sorted(r["match"]["i"] for r in c.runs) == [1, 2, 3]  # item 0 is not after item 1
 
 
 def test_a_todo_list_adds_items_whose_match_callbacks_start():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([dcc.Input(id="new", value=""), html.Button("Add", id="add"),
                                html.Div(id="list", children=[]), html.P(id="left")])
@@ -114,10 +129,13 @@ def test_a_todo_list_adds_items_whose_match_callbacks_start():
         @callback(Output("left", "children"), Input({"type": "done", "i": ALL}, "value"))
         def left(values):
             return f"{values.count('no')} left"
-    """)
+    """,
+    )
     assert c.text("left") == "0 left"
-    c.type("new", "milk"); c.click("add")
-    c.set("new", value="eggs"); c.click("add")
+    c.type("new", "milk")
+    c.click("add")
+    c.set("new", value="eggs")
+    c.click("add")
     state = lambda i: c.text({"type": "state", "i": i})
     assert (state(1), state(2)) == ("milk: no", "eggs: no")
     assert c.text("left") == "2 left"
@@ -126,7 +144,9 @@ def test_a_todo_list_adds_items_whose_match_callbacks_start():
 
 
 def test_set_props_applies_before_outputs_triggers_dependents_and_is_dropped_on_prevent_update():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.P("-", id="side"), html.P(id="echo"), html.P(id="out")])
 
@@ -140,7 +160,8 @@ def test_set_props_applies_before_outputs_triggers_dependents_and_is_dropped_on_
         @callback(Output("echo", "children"), Input("side", "children"), prevent_initial_call=True)
         def g(side):
             return f"echo {side}"
-    """)
+    """,
+    )
     c.click("b")
     assert (c.text("side"), c.text("echo"), c.text("out")) == ("side 1", "echo side 1", "out 1")
     c.click("b")
@@ -148,33 +169,41 @@ def test_set_props_applies_before_outputs_triggers_dependents_and_is_dropped_on_
 
 
 def test_no_output_callback_with_set_props():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.P("x", id="p")])
 
         @callback(Input("b", "n_clicks"), prevent_initial_call=True)
         def f(n):
             set_props("p", {"children": f"set {n}"})
-    """)
+    """,
+    )
     c.click("b")
     assert c.text("p") == "set 1"
 
 
 def test_no_output_callback_must_return_none():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b")])
 
         @callback(Input("b", "n_clicks"), prevent_initial_call=True)
         def f(n):
             return 1
-    """, raise_errors=False)
+    """,
+        raise_errors=False,
+    )
     c.click("b")
     assert "No-output callback received return value: 1" in c.runs[-1]["error"]["message"]
 
 
 def test_patch_operations_on_the_current_value():
-    c = client(extra=PATTERNS, body="""
+    c = client(
+        extra=PATTERNS,
+        body="""
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data={"items": [1, 2], "n": 1}), html.P(id="p")])
 
@@ -189,14 +218,17 @@ def test_patch_operations_on_the_current_value():
         @callback(Output("p", "children"), Input("s", "data"))
         def show(d):
             return str(d)
-    """)
-    c.click("b"); c.click("b")
+    """,
+    )
+    c.click("b")
+    c.click("b")
     assert c.prop("s", "data") == {"items": [1, 2, 10, 20], "n": 3, "last": 2}
     assert c.text("p") == str({"items": [1, 2, 10, 20], "n": 3, "last": 2})
 
 
 def test_patch_is_write_only():
     from livedash.patch import Patch
+
     p = Patch()
     with pytest.raises(TypeError, match="write-only"):
         list(p)
@@ -231,8 +263,14 @@ def test_ctx_lists_and_triggered_prop_ids():
             return repr((ctx.inputs_list, ctx.states_list, ctx.outputs_list, dict(ctx.triggered_prop_ids),
                          ctx.inputs, ctx.states))
     """)
-    assert eval(c.text("out")) == ([{"id": "a", "property": "n_clicks"}], [{"id": "t", "property": "value", "value": "v"}],
-                                   {"id": "out", "property": "children"}, {}, {"a.n_clicks": None}, {"t.value": "v"})
+    assert eval(c.text("out")) == (
+        [{"id": "a", "property": "n_clicks"}],
+        [{"id": "t", "property": "value", "value": "v"}],
+        {"id": "out", "property": "children"},
+        {},
+        {"a.n_clicks": None},
+        {"t.value": "v"},
+    )
     c.click("a")
     inputs_list, _, _, triggered, inputs, _ = eval(c.text("out"))
     assert inputs_list[0]["value"] == 1 and triggered == {"a.n_clicks": "a"} and inputs == {"a.n_clicks": 1}
@@ -252,14 +290,17 @@ def test_dict_signatures_call_with_keywords_and_return_dicts():
 
 
 def test_dict_return_with_wrong_keys_is_a_schema_error():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([dcc.Input(id="x", value=2), html.P(id="sum")])
 
         @callback(output=dict(s=Output("sum", "children")), inputs=dict(a=Input("x", "value")))
         def f(a):
             return dict(wrong=a)
-    """, raise_errors=False)
+    """,
+        raise_errors=False,
+    )
     assert c.runs[0]["error"]["kind"] == SchemaKeysValidationError.__name__
 
 
@@ -276,7 +317,9 @@ def test_tuple_grouped_inputs_in_keyword_form():
 
 
 def test_inputs_dict_with_state_list_is_refused():
-    with pytest.raises(ValueError, match="The input argument to app.callback was a dict, but the state argument was not."):
+    with pytest.raises(
+        ValueError, match="The input argument to app.callback was a dict, but the state argument was not."
+    ):
         client("""
             app = Dash()
             @callback(Output("o", "children"), inputs=dict(a=Input("x", "value")), state=[State("y", "value")])
@@ -320,7 +363,7 @@ def after(js):
 def test_clientside_callbacks_pause_the_run_for_the_page_and_the_chain_goes_on():
     asked = []
 
-    def page(ask):   # stands in for the browser: checks what it is asked, answers like the JS would
+    def page(ask):  # stands in for the browser: checks what it is asked, answers like the JS would
         asked.append(ask)
         return {"value": f"js {ask['args'][0]}"}
 
@@ -333,9 +376,15 @@ def test_clientside_callbacks_pause_the_run_for_the_page_and_the_chain_goes_on()
 
 
 def test_clientside_prevent_update_and_errors():
-    answers = iter([{"value": "first"}, {"prevented": True}, {"error": {"kind": "TypeError", "message": "x is undefined"}}])
-    c = client(CLIENTSIDE, extra="from dash import clientside_callback", clientside=lambda ask: next(answers),
-               raise_errors=False)
+    answers = iter(
+        [{"value": "first"}, {"prevented": True}, {"error": {"kind": "TypeError", "message": "x is undefined"}}]
+    )
+    c = client(
+        CLIENTSIDE,
+        extra="from dash import clientside_callback",
+        clientside=lambda ask: next(answers),
+        raise_errors=False,
+    )
     c.click("b")
     assert c.text("js") == "first" and c.runs[-1]["status"] == "prevented"
     c.click("b")
@@ -344,6 +393,7 @@ def test_clientside_prevent_update_and_errors():
 
 def test_the_test_client_says_when_a_clientside_callback_needs_a_browser():
     from livedash.exceptions import LivedashUnsupported
+
     with pytest.raises(LivedashUnsupported, match="runs only in a browser"):
         client(CLIENTSIDE, extra="from dash import clientside_callback")
 
@@ -390,7 +440,7 @@ def test_cancel_stops_the_job_and_restores_running_and_progress():
     number = c.jobs[0]["job"]
     c.click("cancel")
     assert c.jobs == [] and c.prop("run", "disabled") is False and c.text("progress") == "idle"
-    step = c.session.job_done(number, {"value": "too late"})     # a late answer is dropped
+    step = c.session.job_done(number, {"value": "too late"})  # a late answer is dropped
     assert step.patches == [] and c.text("result") == "no result"
 
 
@@ -421,21 +471,29 @@ def test_background_callbacks_run_inline_in_the_test_client_by_default():
 
 def test_the_test_client_runs_a_job_without_its_sleeps():
     """Jobs run inline in the client, so sleeping in them would only make checks and builds wait."""
-    c = client(BACKGROUND.replace('return f"done {n}"', 'start = time.monotonic()\n'
-                                  '    time.sleep(30)\n'
-                                  '    return f"slept {time.monotonic() - start:.0f} s"'))
+    c = client(
+        BACKGROUND.replace(
+            'return f"done {n}"',
+            'start = time.monotonic()\n    time.sleep(30)\n    return f"slept {time.monotonic() - start:.0f} s"',
+        )
+    )
     c.click("run")
     assert c.text("result") == "slept 0 s"
     import time
-    assert time.sleep.__name__ == "sleep" and not hasattr(time.sleep, "__code__")   # the real one is back
+
+    assert time.sleep.__name__ == "sleep" and not hasattr(time.sleep, "__code__")  # the real one is back
 
 
 def test_a_background_job_sees_the_context_of_its_call():
     """Dash hands a job the request's context, so ``ctx`` in a background callback says what triggered it;
     the job runs elsewhere (its own worker), from the facts sent with it."""
-    c = client(BACKGROUND.replace(
-        'return f"done {n}"', "return f'{ctx.triggered_id} {ctx.inputs} {ctx.outputs_list[\"property\"]}'"),
-        extra="from dash import ctx", hold_jobs=True)
+    c = client(
+        BACKGROUND.replace(
+            'return f"done {n}"', "return f'{ctx.triggered_id} {ctx.inputs} {ctx.outputs_list[\"property\"]}'"
+        ),
+        extra="from dash import ctx",
+        hold_jobs=True,
+    )
     c.click("run")
     assert c.jobs[0]["context"]["triggered"] == ["run.n_clicks"]
     c.run_jobs()
@@ -446,11 +504,11 @@ def test_a_clientside_run_is_reported_once_with_its_outcome():
     """The run of a clientside callback reaches the page's trace after the page answered, with its result."""
     from livedash.session import Session
 
-    session = Session('''from dash import Dash, html, clientside_callback, Input, Output
+    session = Session("""from dash import Dash, html, clientside_callback, Input, Output
 app = Dash()
 app.layout = html.Div([html.Button(id="b"), html.P(id="out")])
 clientside_callback("function(n) { return n; }", Output("out", "children"), Input("b", "n_clicks"))
-''')
+""")
     step = session.start()
     assert step.ask is not None and step.runs == []
     done = session.resume({"error": {"kind": "TypeError", "message": "boom"}})

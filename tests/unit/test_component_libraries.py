@@ -22,6 +22,7 @@ LIBRARIES = ("dash_bootstrap_components", "dash_mantine_components")
 def paths(tmp_path_factory):
     """Folders holding the unpacked wheels (dmc reads its package-info.json from its folder: not a zip)."""
     from livedash.mkdocs.wheels import WheelsUnavailable, ensure
+
     try:
         folder = ensure(REQUIREMENTS, log=lambda *args: None)
     except WheelsUnavailable as exc:
@@ -50,7 +51,9 @@ def _script(paths, body):
     return f"import sys\nsys.path[:0] = {paths!r}\n" + body
 
 
-LAYOUTS = OUTCOME + """
+LAYOUTS = (
+    OUTCOME
+    + """
 import dash_bootstrap_components as dbc
 import dash_mantine_components as dmc
 from dash import html, dcc
@@ -71,6 +74,7 @@ RESULT = [
     outcome(lambda: [dbc.__version__, dmc.__version__, dbc.themes.BOOTSTRAP]),
 ]
 """
+)
 
 
 def test_library_components_give_what_real_dash_gives(paths):
@@ -86,17 +90,22 @@ def test_library_components_give_what_real_dash_gives(paths):
 
 def test_library_classes_subclass_livedashs_component_and_dash_comes_back(paths):
     from livedash.components.base import Component
+
     before = sys.modules.get("dash")
     with dash_for_libraries():
-        _app, namespace = _run(paths, "import dash_bootstrap_components as dbc\nimport dash\n"
-                                      "from dash import Dash\napp = Dash()\napp.layout = dbc.Button('Go')\n")
+        _app, namespace = _run(
+            paths,
+            "import dash_bootstrap_components as dbc\nimport dash\n"
+            "from dash import Dash\napp = Dash()\napp.layout = dbc.Button('Go')\n",
+        )
         assert sys.modules["dash"].__name__ == "livedash.dash"
     assert isinstance(namespace["app"].layout, Component)
-    assert sys.modules.get("dash") is before     # nothing left behind
+    assert sys.modules.get("dash") is before  # nothing left behind
 
 
 def _run(paths, body):
     from livedash.sandbox import execute
+
     return execute(_script(paths, body), "app.py")
 
 
@@ -133,7 +142,7 @@ def test_callbacks_on_library_components(paths):
     client.click("b")
     assert client.text("out") == "clicked 1"
     assert client.prop("alert", "is_open") is True
-    assert client.component("badge").color == "info"        # a library component a callback returned
+    assert client.component("badge").color == "info"  # a library component a callback returned
     # An id inside a children prop (dmc.Button's leftSection) is in the layout: callbacks can target it.
     client.set("m", n_clicks=1)
     assert client.prop("left", "children") == "clicked 1"
@@ -149,11 +158,24 @@ def test_typing_extensions_stand_in_when_it_is_missing(paths, monkeypatch):
     """Pyodide has no typing_extensions unless loaded: the libraries' generated modules import it."""
     for name in [n for n in sys.modules if n.split(".")[0] in LIBRARIES]:
         monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "typing_extensions", None)     # `import typing_extensions` fails
+    monkeypatch.setitem(sys.modules, "typing_extensions", None)  # `import typing_extensions` fails
     with dash_for_libraries():
         assert sys.modules["typing_extensions"].NotRequired is not None
-        ours = livedash_run(_script(paths, OUTCOME + "import dash_bootstrap_components as dbc\n"
-                                                     "RESULT = [outcome(lambda: dbc.Button('Go', id='b'))]\n"))
-    assert sys.modules["typing_extensions"] is None                 # put back as it was
-    assert ours == [{"json": [["props", [["children", "Go"], ["id", "b"]]], ["type", "Button"],
-                              ["namespace", "dash_bootstrap_components"]], "repr": "Button(children='Go', id='b')"}]
+        ours = livedash_run(
+            _script(
+                paths,
+                OUTCOME + "import dash_bootstrap_components as dbc\n"
+                "RESULT = [outcome(lambda: dbc.Button('Go', id='b'))]\n",
+            )
+        )
+    assert sys.modules["typing_extensions"] is None  # put back as it was
+    assert ours == [
+        {
+            "json": [
+                ["props", [["children", "Go"], ["id", "b"]]],
+                ["type", "Button"],
+                ["namespace", "dash_bootstrap_components"],
+            ],
+            "repr": "Button(children='Go', id='b')",
+        }
+    ]

@@ -3,7 +3,7 @@ import warnings
 import pytest
 
 from livedash.components import base, dash_table, dcc, html
-from livedash.components.base import Component, children_props_of, make_component
+from livedash.components.base import children_props_of, make_component
 from livedash.components.html_table import ELEMENTS
 from livedash.sandbox import execute
 from livedash.store import Store, to_json
@@ -61,12 +61,20 @@ def test_every_class_has_what_real_dashs_has():
 
 def test_positional_arguments_follow_dash_order():
     assert html.Div("hi", "the-id").to_plotly_json()["props"] == {"children": "hi", "id": "the-id"}
-    assert dcc.Slider(0, 10, 2, None, 4).to_plotly_json()["props"] == {"min": 0, "max": 10, "step": 2, "marks": None, "value": 4}
+    assert dcc.Slider(0, 10, 2, None, 4).to_plotly_json()["props"] == {
+        "min": 0,
+        "max": 10,
+        "step": 2,
+        "marks": None,
+        "value": 4,
+    }
     assert dcc.Slider(1, 10, 1, 5).marks == 5
 
 
 # What Dash's constructors say, or give, for each of these.
-MESSAGES = OUTCOME + """
+MESSAGES = (
+    OUTCOME
+    + """
 import warnings
 warnings.simplefilter("ignore")
 from dash import html, dcc, dash_table
@@ -102,6 +110,7 @@ cases = [
 ]
 RESULT = [outcome(case) for case in cases]
 """
+)
 
 
 def test_constructors_say_and_give_what_dashs_do():
@@ -113,7 +122,9 @@ def test_constructors_say_and_give_what_dashs_do():
 
 
 # Dash's Python API over a layout: lookup, replacement and removal by id, iteration over ids, len.
-TREE = OUTCOME + """
+TREE = (
+    OUTCOME
+    + """
 from dash import html, dcc
 def tree():
     return html.Div([html.H1("t", id="title"), "text", 3, html.Div(html.P("p", id={"k": "v", "a": 1})),
@@ -138,6 +149,7 @@ RESULT = [
     outcome(lambda: "li1" in tree()),
 ]
 """
+)
 
 
 def test_lookup_by_id_iteration_and_len_as_in_dash():
@@ -180,9 +192,9 @@ def test_unset_props_are_unknown_not_defaulted():
 
 def test_attributes_are_set_as_in_dash():
     div = html.Div(id="d")
-    div.className = "c"                  # a prop: part of the component
-    div.anything = 1                     # any other name: a plain attribute, not a prop (no check, as in Dash)
-    setattr(div, "data-x", "1")          # a wildcard prop
+    div.className = "c"  # a prop: part of the component
+    div.anything = 1  # any other name: a plain attribute, not a prop (no check, as in Dash)
+    setattr(div, "data-x", "1")  # a wildcard prop
     assert div.to_plotly_json()["props"] == {"children": None, "id": "d", "className": "c", "data-x": "1"}
     assert div.anything == 1
     del div.className
@@ -211,37 +223,63 @@ def test_datatable_warns_as_dash_does():
 
 def test_nested_components_become_json():
     tree = html.Div([html.P("a", id="p"), ("t", 1)])
-    assert to_json(tree) == {"props": {"children": [
-        {"props": {"children": "a", "id": "p"}, "type": "P", "namespace": "dash_html_components"}, ["t", 1]]},
-        "type": "Div", "namespace": "dash_html_components"}
+    assert to_json(tree) == {
+        "props": {
+            "children": [
+                {"props": {"children": "a", "id": "p"}, "type": "P", "namespace": "dash_html_components"},
+                ["t", 1],
+            ]
+        },
+        "type": "Div",
+        "namespace": "dash_html_components",
+    }
     with pytest.raises(TypeError, match="not JSON serializable"):
         to_json({1, 2})
 
 
 # -- components in children props -----------------------------------------------------------------------
 # A library-like type with every path form Dash's generator writes (see dash/development/_collect_nodes.py).
-Fancy = make_component("Fancy", "fancy_components", ("children", "id", "left", "options", "marks", "loaderProps",
-                                                     "items", "groups"),
-                       children_props=("left", "options[].label", "marks{}", "loaderProps.children",
-                                       "items[].icons{}", "groups[].sub.items"))
+Fancy = make_component(
+    "Fancy",
+    "fancy_components",
+    ("children", "id", "left", "options", "marks", "loaderProps", "items", "groups"),
+    children_props=(
+        "left",
+        "options[].label",
+        "marks{}",
+        "loaderProps.children",
+        "items[].icons{}",
+        "groups[].sub.items",
+    ),
+)
 
 
 def test_walk_finds_components_in_every_children_prop():
     fancy = Fancy(
-        html.P(id="c"), id="f", left=html.B(id="left"),
+        html.P(id="c"),
+        id="f",
+        left=html.B(id="left"),
         options=[{"label": html.I(id="o1"), "value": 1}, {"label": "plain", "value": 2}, "x"],
         marks={"0": html.Span(id="m0"), "5": "five"},
         loaderProps={"children": [html.Em(id="lp")], "size": 3},
         items=[{"icons": {"a": html.Small(id="ic"), "b": None}}],
-        groups=[{"sub": {"items": [html.Code(id="g")]}}])
+        groups=[{"sub": {"items": [html.Code(id="g")]}}],
+    )
     ids = [c._props.get("id") for c in fancy._walk()]
     assert ids == ["f", "c", "left", "o1", "m0", "lp", "ic", "g"]
-    assert Fancy._base_nodes == ["left", "children"]     # Dash: a component straight in `marks` is refused
+    assert Fancy._base_nodes == ["left", "children"]  # Dash: a component straight in `marks` is refused
     # Dash's Python API walks only children (its _traverse), as Dash's does.
     assert list(fancy) == ["c"]
     # The store indexes them all: callbacks can target ids there.
     assert set(Store(html.Div([fancy, dcc.Tab(label=html.B(id="tab-label"))])).index) >= {
-        "left", "o1", "m0", "lp", "ic", "g", "tab-label"}
+        "left",
+        "o1",
+        "m0",
+        "lp",
+        "ic",
+        "g",
+        "tab-label",
+    }
 
 
 def test_children_props_of_a_tree():
@@ -249,8 +287,17 @@ def test_children_props_of_a_tree():
     assert children_props_of(tree) == {
         "dash_html_components": {"Div": [], "P": [], "B": [], "Span": []},
         "dash_core_components": {"Tabs": [], "Tab": ["label"]},
-        "fancy_components": {"Fancy": ["left", "options[].label", "marks{}", "loaderProps.children",
-                                       "items[].icons{}", "groups[].sub.items"]}}
+        "fancy_components": {
+            "Fancy": [
+                "left",
+                "options[].label",
+                "marks{}",
+                "loaderProps.children",
+                "items[].icons{}",
+                "groups[].sub.items",
+            ]
+        },
+    }
     assert children_props_of([html.P()]) == {"dash_html_components": {"P": []}}
 
 
@@ -262,7 +309,8 @@ def test_dash_table_imports_resolve_in_an_example():
         "from dash.dash_table.Format import Format, Scheme, Group, Symbol, Sign, Trim, Align, Padding, Prefix\n"
         "import dash.dash_table.Format as F\n"
         "app = Dash()\napp.layout = DataTable(id='t', columns=[{'id': 'a', 'name': 'A', 'format': FormatTemplate.money(2)}])\n",
-        "app.py")
+        "app.py",
+    )
     assert ns["DataTable"] is dash_table.DataTable and ns["dash"].dash_table is dash_table
     assert ns["F"] is dash_table.Format and ns["Format"] is dash_table.Format.Format
     column = to_json(ns["app"].layout)["props"]["columns"][0]
@@ -420,4 +468,4 @@ def test_a_library_class_written_by_dashs_generator_works_as_in_dash():
 
 def test_component_types_keep_their_hooks():
     assert base.Component._on_mount(html.Div()) is None
-    assert not hasattr(dcc.Markdown("# t"), "_json_extra")   # Dash's own component draws it in the page
+    assert not hasattr(dcc.Markdown("# t"), "_json_extra")  # Dash's own component draws it in the page

@@ -12,9 +12,11 @@ def run(source):
 
 def test_dash_names_resolve_to_livedash_only_inside_the_example():
     before = sys.modules.get("dash")
-    app, namespace = run("import dash\nimport dash.html\nfrom dash import Dash, html, dcc, no_update, ctx\n"
-                         "from dash.dependencies import Input\nfrom dash.exceptions import PreventUpdate\n"
-                         "app = Dash()\napp.layout = html.Div()\n")
+    app, namespace = run(
+        "import dash\nimport dash.html\nfrom dash import Dash, html, dcc, no_update, ctx\n"
+        "from dash.dependencies import Input\nfrom dash.exceptions import PreventUpdate\n"
+        "app = Dash()\napp.layout = html.Div()\n"
+    )
     assert namespace["dash"].__name__ == "livedash.dash"
     assert namespace["dash"].html is namespace["html"]
     assert namespace["PreventUpdate"].__module__ == "dash.exceptions"  # tracebacks read as in Dash

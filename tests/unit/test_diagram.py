@@ -18,7 +18,8 @@ APPS = {
     "counter": (ROOT / "docs/examples/counter.py").read_text(),
     "plus_minus": (ROOT / "docs/examples/plus_minus.py").read_text(),
     "sign_colour": (ROOT / "docs/examples/sign_colour.py").read_text(),
-    "two_callbacks_same_inputs": HEADER + dedent("""
+    "two_callbacks_same_inputs": HEADER
+    + dedent("""
         app = Dash()
         app.layout = html.Div([html.Button("Go", id="b"), dcc.Input(id="n", value="1"), html.P(id="count"),
                                html.Div(id="bar")])
@@ -31,7 +32,8 @@ APPS = {
         def progress(clicks, n):
             return {}
     """),
-    "store_chain_with_state": HEADER + dedent("""
+    "store_chain_with_state": HEADER
+    + dedent("""
         app = Dash()
         app.layout = html.Div([html.Button("Add", id="add"), dcc.Slider(1, 5, 1, value=2, id="times"),
                                dcc.Store(id="total"), html.P(id="shown"), html.P(id="doubled")])
@@ -67,7 +69,10 @@ def test_same_app_same_text_and_states_are_dashed():
 
 
 def test_pattern_ids_are_one_node_per_pattern_and_clientside_is_marked():
-    text = session_diagram(Session(HEADER + dedent("""
+    text = session_diagram(
+        Session(
+            HEADER
+            + dedent("""
         app = Dash()
         app.layout = html.Div([dcc.Input(id={"type": "item", "index": i}) for i in range(3)] + [html.P(id="total")])
 
@@ -76,14 +81,20 @@ def test_pattern_ids_are_one_node_per_pattern_and_clientside_is_marked():
             return len(values)
 
         clientside_callback("function(v) { return v; }", Output("total", "title"), Input("total", "children"))
-    """), "p.py")).text
+    """),
+            "p.py",
+        )
+    ).text
     assert text.count("{index: ALL, type: 'item'}") == 1
     # A function given as text has no name: its node says its kind, once.
     assert '(["clientside"]):::clientside' in text and "clientside function" not in text
 
 
 def test_cycle_edges_are_drawn_red_and_no_other():
-    diagram = session_diagram(Session(HEADER + dedent("""
+    diagram = session_diagram(
+        Session(
+            HEADER
+            + dedent("""
         app = Dash()
         app.layout = html.Div([dcc.Input(id="a", value="1"), dcc.Input(id="b"), html.P(id="note")])
 
@@ -94,34 +105,48 @@ def test_cycle_edges_are_drawn_red_and_no_other():
         @callback(Output("a", "value"), Output("note", "children"), Input("b", "value"))
         def b_to_a(b):
             return b, "synced"
-    """), "cycle.py"))
+    """),
+            "cycle.py",
+        )
+    )
     lines = diagram.text.splitlines()
     edges = [line for line in lines if "--" in line or "-." in line]
     red = [edges[int(i)] for i in lines[-1].split()[1].split(",")]
     assert lines[-1].startswith("    linkStyle ") and "stroke:#d1242f" in lines[-1]
-    assert sorted(red) == sorted([
-        '    c0 -- "value (Input)" --> f0', '    f0 -- "value (Output)" --> c1',
-        '    c1 -- "value (Input)" --> f1', '    f1 -- "value (Output)" --> c0'])
+    assert sorted(red) == sorted(
+        [
+            '    c0 -- "value (Input)" --> f0',
+            '    f0 -- "value (Output)" --> c1',
+            '    c1 -- "value (Input)" --> f1',
+            '    f1 -- "value (Output)" --> c0',
+        ]
+    )
     assert "linkStyle" not in session_diagram(Session(APPS["store_chain_with_state"], "a.py")).text
 
 
 def test_callbacks_map_to_their_node_and_outputs():
     diagram = session_diagram(Session(APPS["store_chain_with_state"], "a.py"))
     by_name = {entry["node"]: entry["outputs"] for entry in diagram.callbacks.values()}
-    assert by_name == {"f0": [["c2", "total", "data", False]], "f1": [["c3", "shown", "children", False]],
-                       "f2": [["c4", "doubled", "children", False]]}
+    assert by_name == {
+        "f0": [["c2", "total", "data", False]],
+        "f1": [["c3", "shown", "children", False]],
+        "f2": [["c4", "doubled", "children", False]],
+    }
 
 
 def test_background_callbacks_draw_running_progress_and_cancel():
     diagram = session_diagram(Session((ROOT / "docs/examples/background_job.py").read_text(), "background_job.py"))
     text = diagram.text
-    nodes = {line.split('["')[1].split('"]')[0].replace("<br/>", " "): line.split('[')[0].strip()
-             for line in text.splitlines() if line.startswith('    c') and ':::' in line}
+    nodes = {
+        line.split('["')[1].split('"]')[0].replace("<br/>", " "): line.split("[")[0].strip()
+        for line in text.splitlines()
+        if line.startswith("    c") and ":::" in line
+    }
     job = next(line.split("(")[0].strip() for line in text.splitlines() if ":::background" in line)
     start, cancel, progress = nodes["Button start"], nodes["Button cancel"], nodes["P progress"]
-    assert f'    {cancel} -- "n_clicks (cancel)" --> {job}' in text           # an input of the job: into it
-    assert f'    {job} -- "children (progress)" --> {progress}' in text      # written by set_progress: out
-    for button in (start, cancel):                                        # set by Dash around the run: dashed
+    assert f'    {cancel} -- "n_clicks (cancel)" --> {job}' in text  # an input of the job: into it
+    assert f'    {job} -- "children (progress)" --> {progress}' in text  # written by set_progress: out
+    for button in (start, cancel):  # set by Dash around the run: dashed
         assert f'    {job} -. "disabled (running)" .-> {button}' in text
     assert text.count("(progress)") == 1 and text.count("(cancel)") == 1 and text.count("(running)") == 2
     entry = diagram.callbacks["result.children"]
@@ -130,7 +155,10 @@ def test_background_callbacks_draw_running_progress_and_cancel():
 
 
 def test_running_is_drawn_on_a_plain_callback_and_progress_only_with_background():
-    text = session_diagram(Session(HEADER + dedent("""
+    text = session_diagram(
+        Session(
+            HEADER
+            + dedent("""
         app = Dash()
         app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out"), html.P(id="bar")])
 
@@ -138,15 +166,18 @@ def test_running_is_drawn_on_a_plain_callback_and_progress_only_with_background(
                   running=[(Output("go", "disabled"), True, False)], progress=Output("bar", "children"))
         def slow(n):
             return n
-    """), "r.py")).text
+    """),
+            "r.py",
+        )
+    ).text
     assert '    f0 -. "disabled (running)" .-> c0' in text
-    assert "(progress)" not in text and "bar" not in text   # without background=True Dash ignores progress=
+    assert "(progress)" not in text and "bar" not in text  # without background=True Dash ignores progress=
 
 
 def test_a_clientside_function_is_named_by_namespace_and_function():
     text = session_diagram(Session((ROOT / "docs/examples/clientside_function.py").read_text(), "f.py")).text
     assert '(["course.bar<br/>clientside"]):::clientside' in text
-    assert text.count("clientside") == 2   # the name's line and the kind's line (and the class)
+    assert text.count("clientside") == 2  # the name's line and the kind's line (and the class)
 
 
 def _chain(length):
@@ -160,8 +191,12 @@ def _chain(length):
 
 def _fan(width):
     """One button whose callback writes ``width`` outputs."""
-    lines = ["flowchart LR", '    c0["Button<br/>b"]:::component', '    f0(["f"]):::callback',
-             '    c0 -- "n_clicks (Input)" --> f0']
+    lines = [
+        "flowchart LR",
+        '    c0["Button<br/>b"]:::component',
+        '    f0(["f"]):::callback',
+        '    c0 -- "n_clicks (Input)" --> f0',
+    ]
     for i in range(1, width + 1):
         lines += [f'    c{i}["P<br/>p{i}"]:::component', f'    f0 -- "children (Output)" --> c{i}']
     return "\n".join(lines) + "\n"
@@ -190,7 +225,7 @@ def test_heights_come_from_the_text_alone_so_a_cached_diagram_has_them():
 
 def test_ranks_as_dagre_gives_them_sources_next_to_their_callback_and_cycles_end():
     names = ["c0", "c1", "f0", "c2", "f1", "c3"]
-    edges = [("c0", "f0"), ("f0", "c2"), ("c2", "f1"), ("c1", "f1"), ("f1", "c3")]   # c1: a State of f1
+    edges = [("c0", "f0"), ("f0", "c2"), ("c2", "f1"), ("c1", "f1"), ("f1", "c3")]  # c1: a State of f1
     rank = _layers(names, edges)
     assert [rank[n] for n in ["c0", "f0", "c2", "f1", "c3"]] == [0, 1, 2, 3, 4]
     assert rank["c1"] == rank["f1"] - 1

@@ -9,7 +9,7 @@ from livedash.errors import error_status, in_editor, line_note
 from livedash.kernel import Kernel
 from livedash.mkdocs.examples import Example, build, widget_html
 
-APP = '''from dash import Dash, html, callback, Input, Output
+APP = """from dash import Dash, html, callback, Input, Output
 
 app = Dash()
 app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
@@ -18,7 +18,7 @@ app.layout = html.Div([html.Button("Go", id="go"), html.P(id="out")])
 @callback(Output("out", "children"), Input("go", "n_clicks"))
 def update_output(n):
     return f"{n} clicks" + {marker}
-'''
+"""
 
 
 def ask(kernel, **message):
@@ -47,7 +47,7 @@ def test_two_apps_of_one_file_name_each_show_their_own_line():
     assert callback_error(kernel, "two", second)["line"] == 11
     answer = ask(kernel, type="update", app="one", seq=1, changes=[{"id": "go", "props": {"n_clicks": 1}}])
     (run,) = answer["trace"]
-    assert run["error"]["line"] == 9 and '+ 1\n' in run["error"]["traceback"]
+    assert run["error"]["line"] == 9 and "+ 1\n" in run["error"]["traceback"]
     assert "None" not in run["error"]["traceback"]
 
 
@@ -65,7 +65,7 @@ def test_an_inline_examples_page_error_says_the_editor_line_as_the_worker_does()
     code = "from dash import Dash\napp = Dash()\nraise ValueError('boom')\n"
     example = inline(code, first_line=6)
     built = build(example)
-    assert built.location == "docs/index.md:8"       # the build log: the Markdown file's line
+    assert built.location == "docs/index.md:8"  # the build log: the Markdown file's line
     page = widget_html(example, built)
     data = json.loads(re.search(r'<template class="livedash-data">(.*?)</template>', page, re.S).group(1))
     worker = ask(Kernel(), type="load", app="index/0", code=code, filename="app.py")["error"]

@@ -10,7 +10,7 @@ from livedash.exercises import load_checks, run_checks
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = sorted((ROOT / "docs" / "exercises").glob("*/checks.py"))
 
-APP = '''
+APP = """
 from dash import Dash, html, callback, Input, Output
 app = Dash()
 app.layout = html.Div([html.Button("b", id="b"), html.P(id="out")])
@@ -20,9 +20,9 @@ def show(n):
     if n == 2:
         raise ValueError("two")
     return f"clicked {n or 0}"
-'''
+"""
 
-CHECKS = '''
+CHECKS = """
 def check_starts_at_zero(app):
     "The text starts at zero."
     assert app.text("out") == "clicked 0", f"it says {app.text('out')!r}"
@@ -33,14 +33,15 @@ def check_counts_to_three(app):
 
 def helper(app):
     raise RuntimeError("not a check")
-'''
+"""
 
 
 def test_checks_run_in_order_with_titles_and_reasons():
     results = run_checks(APP, CHECKS)
     assert [(r["name"], r["title"], r["passed"]) for r in results] == [
         ("check_starts_at_zero", "The text starts at zero.", True),
-        ("check_counts_to_three", "counts to three", False)]
+        ("check_counts_to_three", "counts to three", False),
+    ]
     assert results[1]["message"] == "your callback show raised ValueError (line 9): two"
 
 

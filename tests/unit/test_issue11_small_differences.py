@@ -21,7 +21,7 @@ def test_only_prevent_initial_call_true_itself_skips_the_initial_call():
 def test_allow_duplicate_with_prevent_initial_call_false_under_the_apps_setting(app_setting):
     # Dash's validate_duplicate_output passes when the app's setting is truthy or "initial_duplicate", even
     # when the callback says False; the callback then runs on load.
-    c = client(f'''
+    c = client(f"""
         app = Dash(prevent_initial_callbacks={app_setting})
         app.layout = html.Div([html.Button(id="b"), html.P("-", id="x")])
 
@@ -32,7 +32,7 @@ def test_allow_duplicate_with_prevent_initial_call_false_under_the_apps_setting(
         @app.callback(Output("x", "children", allow_duplicate=True), Input("b", "id"), prevent_initial_call=False)
         def loaded(i):
             return f"loaded {{i}}"
-    ''')
+    """)
     assert c.text("x") == "loaded b"
     c.click("b")
     assert c.text("x") == "clicked 1"
@@ -40,21 +40,22 @@ def test_allow_duplicate_with_prevent_initial_call_false_under_the_apps_setting(
 
 def test_allow_duplicate_with_prevent_initial_call_false_is_still_refused_without_the_apps_setting():
     from livedash.exceptions import DuplicateCallback
+
     with pytest.raises(DuplicateCallback, match="allow_duplicate requires prevent_initial_call to be True"):
-        client('''
+        client("""
             app = Dash()
             app.layout = html.Div([html.Button(id="b"), html.P("-", id="x")])
 
             @app.callback(Output("x", "children", allow_duplicate=True), Input("b", "id"), prevent_initial_call=False)
             def loaded(i):
                 return i
-        ''')
+        """)
 
 
 def test_progress_and_cancel_without_background_are_ignored():
     # Dash reads progress=, progress_default= and cancel= only under background=True: an ordinary callback,
     # whose function gets no set_progress and which a cancel input does not stop.
-    c = client('''
+    c = client("""
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.Button(id="stop"), html.P("-", id="x"), html.P("-", id="p")])
 
@@ -62,7 +63,7 @@ def test_progress_and_cancel_without_background_are_ignored():
                   progress_default="idle", cancel=[Input("stop", "n_clicks")], prevent_initial_call=True)
         def f(*args):
             return f"args {args}"
-    ''')
+    """)
     c.click("b")
     assert (c.text("x"), c.text("p")) == ("args (1,)", "-")
     c.click("stop")

@@ -4,12 +4,11 @@ import pathlib
 import pytest
 
 from livedash import prerender
+from livedash.components import dcc, html
 from livedash.kernel import Kernel
+from livedash.mkdocs.examples import once_per_page, styles_html
 from livedash.prerender import render, render_app
 from livedash.store import to_json
-from livedash.components import dcc, html
-from livedash.mkdocs.examples import once_per_page, styles_html
-
 from tests.sites import COUNTER
 
 
@@ -51,20 +50,27 @@ def test_load_errors_carry_kind_and_line_and_bad_json_is_answered():
 def test_prerender_is_reacts_markup_of_dashs_components():
     """The first view is React's server render (mkdocs/ssr.mjs) with Dash's own bundles: text escaped, props as
     React writes them, dict ids as Dash writes them, a Store drawn as nothing, dcc.Input as Dash 4 draws it."""
-    tree = html.Div([
-        html.Label("<i>", htmlFor="x", className="c", hidden=True, title=None),
-        html.Span(3.0, id={"type": "t", "index": 2}, style={"marginTop": 5, "zIndex": 2, "color": "red"}),
-        html.Br(), dcc.Store(id="s", data=1), dcc.Input(id="i", value="v", type="text", debounce=True),
-    ])
+    tree = html.Div(
+        [
+            html.Label("<i>", htmlFor="x", className="c", hidden=True, title=None),
+            html.Span(3.0, id={"type": "t", "index": 2}, style={"marginTop": 5, "zIndex": 2, "color": "red"}),
+            html.Br(),
+            dcc.Store(id="s", data=1),
+            dcc.Input(id="i", value="v", type="text", debounce=True),
+        ]
+    )
     assert render(to_json(tree)) == (
         '<div><label for="x" class="c" hidden="">&lt;i&gt;</label>'
         '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top:5px;z-index:2;color:red">3</span>'
         '<br/><div class="dash-input-container dash-input"><input id="i" class="dash-input-element" type="text" '
-        'inputMode="verbatim" autoComplete="off" step="any" value="v"/></div></div>')
+        'inputMode="verbatim" autoComplete="off" step="any" value="v"/></div></div>'
+    )
 
 
 def test_prerender_waits_for_lazy_components_and_names_their_css():
-    rendered = render_app("k", to_json(html.Div([dcc.Slider(0, 4, 1, value=2, id="s"), dcc.Dropdown(["a"], "a", id="d")])))
+    rendered = render_app(
+        "k", to_json(html.Div([dcc.Slider(0, 4, 1, value=2, id="s"), dcc.Dropdown(["a"], "a", id="d")]))
+    )
     assert rendered.error is None and rendered.skipped is None
     assert '<div id="s" class="dash-slider-container">' in rendered.html and '<button id="d"' in rendered.html
     css = "\n".join(rendered.css)
@@ -84,8 +90,10 @@ def test_an_apps_error_is_answered_and_the_process_goes_on():
 
 def test_without_node_the_build_says_what_to_install(monkeypatch):
     monkeypatch.setattr(prerender.shutil, "which", lambda name: None)
-    with pytest.raises(prerender.ServerRenderError, match="livedash needs Node.js to draw the first view of each "
-                                                          "example at build time; install Node.js 18"):
+    with pytest.raises(
+        prerender.ServerRenderError,
+        match="livedash needs Node.js to draw the first view of each example at build time; install Node.js 18",
+    ):
         prerender.node_command()
 
 
@@ -97,7 +105,7 @@ def test_a_page_keeps_each_server_render_style_once():
     assert "</style>" not in styles_html(["x { content: '</style>' }"]).replace("</style>", "", 1)
 
 
-CLIENTSIDE_AND_PYTHON = '''
+CLIENTSIDE_AND_PYTHON = """
 from dash import Dash, html, dcc, callback, clientside_callback, Input, Output
 app = Dash()
 app.layout = html.Div([dcc.Input(id="i", value=""), html.P(id="py"), html.P(id="js")])
@@ -107,7 +115,7 @@ def py(v):
     return v.upper()
 
 clientside_callback("function(v) { return v; }", Output("js", "children"), Input("py", "children"))
-'''
+"""
 
 
 def test_changes_that_come_while_a_run_waits_for_the_page_are_queued_and_run_in_order():
@@ -136,7 +144,12 @@ def test_a_prop_the_reader_changes_later_in_the_same_answer_is_not_patched_back(
     """The page already shows the reader's value: an earlier callback's write to that prop in the same
     answer would put an older value on screen while the app holds the reader's."""
     kernel = Kernel()
-    ask(kernel, type="load", app="w", filename="app.py", code='''
+    ask(
+        kernel,
+        type="load",
+        app="w",
+        filename="app.py",
+        code="""
 from dash import Dash, html, dcc, callback, Input, Output
 app = Dash()
 app.layout = html.Div([dcc.Input(id="i", value="x"), html.P(id="o")])
@@ -144,8 +157,17 @@ app.layout = html.Div([dcc.Input(id="i", value="x"), html.P(id="o")])
 @callback(Output("i", "value"), Output("o", "children"), Input("i", "value"), prevent_initial_call=True)
 def f(v):
     return v.strip(), v
-''')
-    updated = ask(kernel, type="update", app="w", seq=3,
-                  changes=[{"id": "i", "props": {"value": "a "}}, {"id": "i", "props": {"value": "a b"}}])
-    assert updated["patches"] == [{"id": "o", "props": {"children": "a "}},
-                                  {"id": "i", "props": {"value": "a b"}}, {"id": "o", "props": {"children": "a b"}}]
+""",
+    )
+    updated = ask(
+        kernel,
+        type="update",
+        app="w",
+        seq=3,
+        changes=[{"id": "i", "props": {"value": "a "}}, {"id": "i", "props": {"value": "a b"}}],
+    )
+    assert updated["patches"] == [
+        {"id": "o", "props": {"children": "a "}},
+        {"id": "i", "props": {"value": "a b"}},
+        {"id": "o", "props": {"children": "a b"}},
+    ]

@@ -9,14 +9,20 @@ from livedash.protocol import ProtocolError, check_request
 from tests.sites import COUNTER
 
 
-@pytest.mark.parametrize("request_, expected", [
-    ([], "JSON object with a type"),
-    ({"type": "explode"}, "unknown request type"),
-    ({"type": "load", "app": "a"}, "load.code"),
-    ({"type": "load", "app": 1, "code": ""}, "load.app"),
-    ({"type": "update", "app": "a", "changes": [{"id": "x"}]}, "update.changes"),   # (no id: a component without one)
-    ({"type": "job-done", "app": "a", "job": True, "answer": {}}, "job-done.job"),
-])
+@pytest.mark.parametrize(
+    "request_, expected",
+    [
+        ([], "JSON object with a type"),
+        ({"type": "explode"}, "unknown request type"),
+        ({"type": "load", "app": "a"}, "load.code"),
+        ({"type": "load", "app": 1, "code": ""}, "load.app"),
+        (
+            {"type": "update", "app": "a", "changes": [{"id": "x"}]},
+            "update.changes",
+        ),  # (no id: a component without one)
+        ({"type": "job-done", "app": "a", "job": True, "answer": {}}, "job-done.job"),
+    ],
+)
 def test_malformed_requests_are_refused_with_what_is_wrong(request_, expected):
     with pytest.raises(ProtocolError, match=expected):
         check_request(request_)

@@ -60,7 +60,9 @@ def test_a_cycle_is_named_like_dash_and_callbacks_still_run():
         def to_b(a):
             return a + "!"
     """)
-    assert problems(c) == [("Circular Dependencies", "Error: Dependency Cycle Found: a.children -> b.children -> a.children")]
+    assert problems(c) == [
+        ("Circular Dependencies", "Error: Dependency Cycle Found: a.children -> b.children -> a.children")
+    ]
     assert (c.text("a"), c.text("b")) == ("B", "B!")
 
 
@@ -106,7 +108,8 @@ def test_one_callback_keeping_two_props_in_sync_is_no_cycle():
 
 
 def test_a_patch_on_a_prop_never_set_fails_that_callback_and_writes_nothing():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.Ul(id="items"), html.P("kept", id="note")])
 
@@ -116,7 +119,10 @@ def test_a_patch_on_a_prop_never_set_fails_that_callback_and_writes_nothing():
             style = Patch()
             style["color"] = "red"
             return style, "changed"
-    """, extra="from dash import Patch\n", raise_errors=False)
+    """,
+        extra="from dash import Patch\n",
+        raise_errors=False,
+    )
     c.click("b")
     [run] = c.runs
     assert run["status"] == "error" and run["error"]["message"] == "Cannot patch undefined"
@@ -126,7 +132,8 @@ def test_a_patch_on_a_prop_never_set_fails_that_callback_and_writes_nothing():
 def test_a_patch_appends_to_children_that_are_none():
     """html components carry children=None when given none (as Dash sends them): a Patch takes None as empty,
     as dash-renderer's ramda does."""
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.Button(id="b"), html.Ul(id="items")])
 
@@ -135,7 +142,9 @@ def test_a_patch_appends_to_children_that_are_none():
             items = Patch()
             items.append(html.Li(f"item {n}"))
             return items
-    """, extra="from dash import Patch\n")
+    """,
+        extra="from dash import Patch\n",
+    )
     c.click("b")
     c.click("b")
     assert c.text("items") == "item 1item 2"
@@ -167,8 +176,10 @@ def test_allsmaller_in_an_output_is_a_wildcard_id_error():
             return ["x"]
     """)
     assert title == "Callback wildcard ID error"
-    assert message == ('In the callback for output(s):\n  {"i":["ALLSMALLER"]}.children\n'
-                       'Output[0].id["i"] = ALLSMALLER\nAllowed wildcards for Outputs are:\nALL, MATCH')
+    assert message == (
+        'In the callback for output(s):\n  {"i":["ALLSMALLER"]}.children\n'
+        'Output[0].id["i"] = ALLSMALLER\nAllowed wildcards for Outputs are:\nALL, MATCH'
+    )
 
 
 def test_a_match_the_output_lacks_is_an_error_when_the_output_has_match():
@@ -182,8 +193,10 @@ def test_a_match_the_output_lacks_is_an_error_when_the_output_has_match():
             return v
     """)
     assert title == "`Input` / `State` wildcards not in `Output`s"
-    assert message.splitlines()[2:4] == ['Input 0 ({"i":["MATCH"],"j":["MATCH"]}.value)',
-                                         "has MATCH or ALLSMALLER on key(s) j"]
+    assert message.splitlines()[2:4] == [
+        'Input 0 ({"i":["MATCH"],"j":["MATCH"]}.value)',
+        "has MATCH or ALLSMALLER on key(s) j",
+    ]
 
 
 def test_allsmaller_without_a_match_in_the_outputs_is_an_error():
@@ -196,18 +209,21 @@ def test_allsmaller_without_a_match_in_the_outputs_is_an_error():
             return str(values)
     """)
     assert title == "`Input` / `State` wildcards not in `Output`s"
-    assert "State 0 ({\"i\":[\"ALLSMALLER\"]}.value)" in message and "where Output 0 (out.children)" in message
+    assert 'State 0 ({"i":["ALLSMALLER"]}.value)' in message and "where Output 0 (out.children)" in message
 
 
 def test_match_inputs_with_a_fixed_output_are_allowed():
-    c = client("""
+    c = client(
+        """
         app = Dash()
         app.layout = html.Div([html.P("p", id="out"), dcc.Input(id={"i": 0}, value="v")])
 
         @callback(Output("out", "children"), Input({"i": MATCH}, "value"))
         def f(v):
             return v
-    """, WILDCARDS)
+    """,
+        WILDCARDS,
+    )
     assert problems(c) == [] and c.text("out") == "v"
 
 
@@ -241,8 +257,9 @@ def test_overlapping_wildcard_outputs():
             return "h"
     """)
     assert [t for t, _ in found] == ["Overlapping wildcard callback outputs"] * 2
-    assert found[0][1].endswith("Output 0 ({\"i\":0}.children)\noverlaps another output ({\"i\":[\"ALL\"]}.children)\n"
-                                "used in a different callback.")
+    assert found[0][1].endswith(
+        'Output 0 ({"i":0}.children)\noverlaps another output ({"i":["ALL"]}.children)\nused in a different callback.'
+    )
 
 
 def test_no_inputs_and_prevent_initial_call():
@@ -260,7 +277,7 @@ def test_no_inputs_and_prevent_initial_call():
     """)
     [(title, _)] = problems(c)
     assert title == "A callback is missing Inputs"
-    assert c.text("other") == "q"   # the graph is empty: g does not run either
+    assert c.text("other") == "q"  # the graph is empty: g does not run either
 
 
 def test_empty_ids_keys_properties_and_values():
@@ -273,8 +290,13 @@ def test_empty_ids_keys_properties_and_values():
         def f(*args):
             return "f"
     """)
-    assert [t for t, _ in found] == ["Callback item missing ID", "Callback item missing ID", "Callback wildcard ID error",
-                                     "Callback property error", "Callback wildcard ID error"]
+    assert [t for t, _ in found] == [
+        "Callback item missing ID",
+        "Callback item missing ID",
+        "Callback wildcard ID error",
+        "Callback property error",
+        "Callback wildcard ID error",
+    ]
     assert found[4][1].splitlines()[2] == 'Input[4].id["i"] = [1]'
 
 

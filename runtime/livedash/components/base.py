@@ -11,10 +11,12 @@ from ..dash_version import DASH_VERSION
 _DASH_PACKAGES = {"dash_html_components": "html", "dash_core_components": "dcc", "dash_table": "dash_table"}
 
 # Dash's _deprecated_components: warned (DeprecationWarning, hidden by default) whenever one is made.
-_DEPRECATED = {("dash_table", "DataTable"): """
+_DEPRECATED = {
+    ("dash_table", "DataTable"): """
 The dash_table.DataTable will be removed from the builtin dash components in a future major version.
 We recommend using dash-ag-grid as a replacement. Install with `pip install dash[ag-grid]`.
-"""}
+"""
+}
 
 
 class _Signature:
@@ -25,9 +27,12 @@ class _Signature:
         if instance is not None or owner._arg_names is None:
             return None
         import inspect
+
         keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
-        return inspect.Signature([inspect.Parameter(name, keyword, default=None) for name in owner._arg_names]
-                                 + [inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD)])
+        return inspect.Signature(
+            [inspect.Parameter(name, keyword, default=None) for name in owner._arg_names]
+            + [inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD)]
+        )
 
 
 class Component:
@@ -46,10 +51,10 @@ class Component:
 
     # livedash's generated classes only: Component.__init__ binds their arguments as the __init__ that Dash
     # generates does. None for a library's class, whose own generated __init__ has done it.
-    _arg_names = None           # the constructor's props, in Dash's positional order
-    _required = ()              # checked in this order, as Dash's generated __init__ checks them
+    _arg_names = None  # the constructor's props, in Dash's positional order
+    _required = ()  # checked in this order, as Dash's generated __init__ checks them
     _children_required = False
-    _prop_set = None            # frozenset of _prop_names, for the checks
+    _prop_set = None  # frozenset of _prop_names, for the checks
     __signature__ = _Signature()
 
     class _UNDEFINED:
@@ -94,13 +99,14 @@ class Component:
         function = f"{self._type}.__init__()"
         if "_explicit_args" in kwargs:
             raise Exception("Variable _explicit_args should not be set.")
-        taken = names[:len(args)]
+        taken = names[: len(args)]
         for name in kwargs:
             if name == "self" or name in taken:
                 raise TypeError(f"{function} got multiple values for argument '{name}'")
         if len(args) > len(names):
-            raise TypeError(f"{function} takes from 1 to {len(names) + 1} positional arguments "
-                            f"but {len(args) + 1} were given")
+            raise TypeError(
+                f"{function} takes from 1 to {len(names) + 1} positional arguments but {len(args) + 1} were given"
+            )
         given = dict(zip(names, args))
         given.update(kwargs)
         for name in self._required:
@@ -108,7 +114,7 @@ class Component:
                 raise TypeError("Required argument `" + name + "` was not specified.")
         if self._children_required and "children" not in given:
             raise TypeError("Required argument children was not specified.")
-        if "children" in names:    # Dash's generated __init__ always passes children (None when not given)
+        if "children" in names:  # Dash's generated __init__ always passes children (None when not given)
             return {"children": given.pop("children", None), **given}
         return given
 
@@ -120,21 +126,24 @@ class Component:
         props = self._props
         for name, value in kwargs.items():
             if not self._is_prop(name):
-                raise TypeError(f"{self._error_prefix(kwargs)} received an unexpected keyword argument: `{name}`"
-                                f"\nAllowed arguments: {', '.join(sorted(self._prop_names))}")
+                raise TypeError(
+                    f"{self._error_prefix(kwargs)} received an unexpected keyword argument: `{name}`"
+                    f"\nAllowed arguments: {', '.join(sorted(self._prop_names))}"
+                )
             if isinstance(value, Component) and name not in self._base_nodes:
                 raise TypeError(
                     self._error_prefix(kwargs) + " detected a Component for a prop other than `children`\n"
                     f"Prop {name} has value {value!r}\n\n"
                     "Did you forget to wrap multiple `children` in an array?\n"
-                    'For example, it must be html.Div(["a", "b", "c"]) not html.Div("a", "b", "c")\n')
+                    'For example, it must be html.Div(["a", "b", "c"]) not html.Div("a", "b", "c")\n'
+                )
             if name == "id":
                 check_id(value)
             self._refuse(name, value)
             props[name] = value
 
     def _is_prop(self, name):
-        names = self.__dict__.get("_prop_names")     # a library's class sets it in its __init__
+        names = self.__dict__.get("_prop_names")  # a library's class sets it in its __init__
         if names is None:
             names = self._prop_set if self._prop_set is not None else self._prop_names
         return name in names or any(name.startswith(w) for w in self._valid_wildcard_attributes)
@@ -143,12 +152,14 @@ class Component:
         suffix = f' with the ID "{kwargs["id"]}"' if "id" in kwargs else ""
         if self._namespace in _DASH_PACKAGES:
             return f"The `{_DASH_PACKAGES[self._namespace]}.{self._type}` component (version {DASH_VERSION}){suffix}"
-        try:    # a library: its version, as Dash reads it
+        try:  # a library: its version, as Dash reads it
             module = sys.modules.get(self._namespace) or __import__(self._namespace)
         except ImportError:
             return f"The `{self._type}` component{suffix}"
-        return (f"The `{self._namespace}.{self._type}` component "
-                f"(version {getattr(module, '__version__', 'unknown')}){suffix}")
+        return (
+            f"The `{self._namespace}.{self._type}` component "
+            f"(version {getattr(module, '__version__', 'unknown')}){suffix}"
+        )
 
     def _refuse(self, name, value):
         """livedash's own refusals: a prop value livedash cannot honour (raise LivedashUnsupported)."""
@@ -203,8 +214,9 @@ class Component:
     # -- the tree, as Dash's Python API walks it: `children` only -------------------------------------
     def _get_set_or_delete(self, id, operation, new_item=None):  # noqa: A002 - Dash's name
         children = self.__dict__.get("_props", {}).get("children")
-        if "children" not in self.__dict__.get("_props", {}) or not isinstance(children, (Component, tuple,
-                                                                                          MutableSequence)):
+        if "children" not in self.__dict__.get("_props", {}) or not isinstance(
+            children, (Component, tuple, MutableSequence)
+        ):
             raise KeyError
         if isinstance(children, Component):
             if getattr(children, "id", None) is not None and children.id == id:
@@ -314,9 +326,16 @@ def _operate(component, id, operation, new_item):  # noqa: A002
 def _stringify_id(id_):
     """Dash's stringify_id (dash/_utils.py)."""
     import json
+
     if isinstance(id_, dict):
-        return "{" + ",".join(f"{json.dumps(k)}:{id_[k].to_json() if hasattr(id_[k], 'to_json') else json.dumps(id_[k])}"
-                              for k in sorted(id_)) + "}"
+        return (
+            "{"
+            + ",".join(
+                f"{json.dumps(k)}:{id_[k].to_json() if hasattr(id_[k], 'to_json') else json.dumps(id_[k])}"
+                for k in sorted(id_)
+            )
+            + "}"
+        )
     return id_
 
 
@@ -416,18 +435,20 @@ def _explicitize_args(func):
     """Dash's decorator for a generated __init__: it passes the names of the arguments actually given as
     ``_explicit_args`` (library classes use it; our own classes bind in Component._bind)."""
     import inspect
+
     varnames = func.__code__.co_varnames
 
     def wrapper(*args, **kwargs):
         if "_explicit_args" in kwargs:
             raise Exception("Variable _explicit_args should not be set.")
-        kwargs["_explicit_args"] = list(set(list(varnames[:len(args)]) + [k for k, _ in kwargs.items()]))
+        kwargs["_explicit_args"] = list(set(list(varnames[: len(args)]) + [k for k, _ in kwargs.items()]))
         if "self" in kwargs["_explicit_args"]:
             kwargs["_explicit_args"].remove("self")
         return func(*args, **kwargs)
 
     wrapper.__signature__ = inspect.signature(wrapper).replace(
-        parameters=list(inspect.signature(func).parameters.values()))
+        parameters=list(inspect.signature(func).parameters.values())
+    )
     return wrapper
 
 
@@ -436,27 +457,54 @@ def _sorted_names(names):
     return head + sorted(set(names) - set(head))
 
 
-def make_component(type_name, namespace, args, *, order="sorted", extra=(), wildcards=(), required=(),
-                   children_required=False, children_props=(), base_nodes=None, base=Component, doc=None,
-                   module=None):
+def make_component(
+    type_name,
+    namespace,
+    args,
+    *,
+    order="sorted",
+    extra=(),
+    wildcards=(),
+    required=(),
+    children_required=False,
+    children_props=(),
+    base_nodes=None,
+    base=Component,
+    doc=None,
+    module=None,
+):
     """A Component subclass for one Dash component type, from a row of a generated table."""
     names = list(args) + list(extra) + [w + "*" for w in wildcards]
     if order == "sorted":
         names = _sorted_names(names)
-    if base_nodes is None:      # Dash's filter_base_nodes(children props) + ["children"]
+    if base_nodes is None:  # Dash's filter_base_nodes(children props) + ["children"]
         base_nodes = [n for n in children_props if not any(e in n for e in ("[]", ".", "{}"))] + ["children"]
-    return type(type_name, (base,), {
-        "_type": type_name, "_namespace": namespace, "_prop_names": names, "available_properties": list(names),
-        "_valid_wildcard_attributes": list(wildcards), "available_wildcard_properties": list(wildcards),
-        "_children_props": list(children_props), "_base_nodes": list(base_nodes),
-        "_arg_names": tuple(args), "_required": tuple(required), "_children_required": children_required,
-        "_prop_set": frozenset(names),
-        "__doc__": doc or f"The Dash `{type_name}` component.", "__module__": module or __name__,
-    })
+    return type(
+        type_name,
+        (base,),
+        {
+            "_type": type_name,
+            "_namespace": namespace,
+            "_prop_names": names,
+            "available_properties": list(names),
+            "_valid_wildcard_attributes": list(wildcards),
+            "available_wildcard_properties": list(wildcards),
+            "_children_props": list(children_props),
+            "_base_nodes": list(base_nodes),
+            "_arg_names": tuple(args),
+            "_required": tuple(required),
+            "_children_required": children_required,
+            "_prop_set": frozenset(names),
+            "__doc__": doc or f"The Dash `{type_name}` component.",
+            "__module__": module or __name__,
+        },
+    )
 
 
 def build(table, module, docs=None):
     """Every class of a generated table (a dict of rows), by name."""
     docs = docs or {}
-    return {name: make_component(name, table.NAMESPACE, module=module, doc=docs.get(name), **row)
-            for name, row in table.COMPONENTS.items()}
+    return {
+        name: make_component(name, table.NAMESPACE, module=module, doc=docs.get(name), **row)
+        for name, row in table.COMPONENTS.items()
+    }

@@ -22,7 +22,7 @@ _DOCS = {
     "Loading": "Shows a spinner while a callback that updates its children runs.",
     "Graph": "A plotly.js chart; figure is a dict (data, layout).",
     "Markdown": "Markdown text (CommonMark); raw HTML in it is shown as text unless dangerously_allow_html=True, "
-                "which the course's own examples may use (never code from a share link).",
+    "which the course's own examples may use (never code from a share link).",
 }
 
 _CLASSES = build(dcc_table, __name__, _DOCS)
@@ -57,6 +57,7 @@ def _timestamp():
     """ms since the epoch, as Date.now(); never twice the same (a chain here runs within one ms, where
     Dash's round trips take longer: each change must still be a change)."""
     import time
+
     _last_timestamp[0] = max(int(time.time() * 1000), _last_timestamp[0] + 1)
     return _last_timestamp[0]
 
@@ -82,7 +83,7 @@ class Store(_CLASSES["Store"]):
         if "_saved_data" in self.__dict__ or not self._in_memory():
             return None
         props = self._props
-        if "modified_timestamp" in props:       # drawn before (read back from a State): nothing new
+        if "modified_timestamp" in props:  # drawn before (read back from a State): nothing new
             self._save(props.get("data"))
             return None
         if "data" not in props:
@@ -137,6 +138,7 @@ def send_file(path, filename=None, type=None):  # noqa: A002 - Dash's name
     """A file's bytes for dcc.Download. The app runs in the reader's browser: only files that exist there
     (that the app wrote itself) can be sent."""
     import ntpath
+
     if filename is None:
         filename = ntpath.basename(path)
     try:
@@ -146,7 +148,8 @@ def send_file(path, filename=None, type=None):  # noqa: A002 - Dash's name
         raise FileNotFoundError(
             f"dcc.send_file: there is no file {str(path)!r} here. livedash runs the app in the reader's browser, "
             "where only the files the app wrote itself exist; build the content in Python and send it with "
-            "dcc.send_string or dcc.send_bytes instead") from None
+            "dcc.send_string or dcc.send_bytes instead"
+        ) from None
     return send_bytes(content, filename, type)
 
 
@@ -154,6 +157,7 @@ def send_bytes(src, filename, type=None, **kwargs):  # noqa: A002
     """Bytes (or a writer that writes into a BytesIO) for dcc.Download, base64-encoded."""
     import base64
     import io
+
     content = src if isinstance(src, bytes) else _io_to_str(io.BytesIO(), src, **kwargs)
     return dict(content=base64.b64encode(content).decode(), filename=filename, type=type, base64=True)
 
@@ -161,13 +165,14 @@ def send_bytes(src, filename, type=None, **kwargs):  # noqa: A002
 def send_string(src, filename, type=None, **kwargs):  # noqa: A002
     """A string (or a writer that writes into a StringIO) for dcc.Download."""
     import io
+
     content = src if isinstance(src, str) else _io_to_str(io.StringIO(), src, **kwargs)
     return dict(content=content, filename=filename, type=type, base64=False)
 
 
 def _io_to_str(data_io, writer, **kwargs):
     close = data_io.close
-    data_io.close = lambda: None     # some pandas writers close the IO they are given
+    data_io.close = lambda: None  # some pandas writers close the IO they are given
     writer(data_io, **kwargs)
     value = data_io.getvalue()
     close()
@@ -175,9 +180,17 @@ def _io_to_str(data_io, writer, **kwargs):
 
 
 # A DataFrame writer's name -> how its output is sent.
-_DATA_FRAME_SENDERS = {"to_csv": send_string, "to_json": send_string, "to_html": send_string,
-                       "to_excel": send_bytes, "to_feather": send_bytes, "to_parquet": send_bytes,
-                       "to_msgpack": send_bytes, "to_stata": send_bytes, "to_pickle": send_bytes}
+_DATA_FRAME_SENDERS = {
+    "to_csv": send_string,
+    "to_json": send_string,
+    "to_html": send_string,
+    "to_excel": send_bytes,
+    "to_feather": send_bytes,
+    "to_parquet": send_bytes,
+    "to_msgpack": send_bytes,
+    "to_stata": send_bytes,
+    "to_pickle": send_bytes,
+}
 
 
 def send_data_frame(writer, filename, type=None, **kwargs):  # noqa: A002
@@ -185,8 +198,9 @@ def send_data_frame(writer, filename, type=None, **kwargs):  # noqa: A002
     the writer is the DataFrame's own method (so pandas must be installed for the app, as in Dash)."""
     name = writer.__name__
     if name not in _DATA_FRAME_SENDERS:
-        raise ValueError(f"The provided writer ({name}) is not supported, "
-                         "try calling send_string or send_bytes directly.")
+        raise ValueError(
+            f"The provided writer ({name}) is not supported, try calling send_string or send_bytes directly."
+        )
     return _DATA_FRAME_SENDERS[name](writer, filename, type, **kwargs)
 
 

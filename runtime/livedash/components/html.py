@@ -7,8 +7,25 @@ NAMESPACE = html_table.NAMESPACE
 __version__ = html_table.VERSION
 
 # Void elements take no children in the DOM (the renderer and prerender skip them).
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-                  "param", "source", "track", "wbr"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 _TAGS = {"MapEl": "map", "ObjectEl": "object"}
 
@@ -16,7 +33,12 @@ __all__ = sorted(html_table.ELEMENTS)
 
 for _name, _own in html_table.ELEMENTS.items():
     globals()[_name] = make_component(
-        _name, NAMESPACE, html_table.COMMON_HEAD + _own + html_table.COMMON_TAIL,
-        extra=html_table.EXTRA.get(_name, ()), wildcards=html_table.WILDCARDS, module=__name__,
-        doc=f"The html `<{_TAGS.get(_name, _name.lower())}>` element.")
+        _name,
+        NAMESPACE,
+        html_table.COMMON_HEAD + _own + html_table.COMMON_TAIL,
+        extra=html_table.EXTRA.get(_name, ()),
+        wildcards=html_table.WILDCARDS,
+        module=__name__,
+        doc=f"The html `<{_TAGS.get(_name, _name.lower())}>` element.",
+    )
 del _name, _own

@@ -20,14 +20,20 @@ _MISSING = object()
 @contextmanager
 def dash_for_libraries():
     import importlib
+
     alias = importlib.import_module("livedash.dash")
-    for name in ("development.base_component", "types"):     # the submodules its __init__ leaves for later
+    for name in ("development.base_component", "types"):  # the submodules its __init__ leaves for later
         importlib.import_module("livedash.dash." + name)
 
     prefix = alias.__name__ + "."
     ours = {"dash": alias}
-    ours.update({"dash." + name[len(prefix):]: module for name, module in list(sys.modules.items())
-                 if name.startswith(prefix) and module is not None})
+    ours.update(
+        {
+            "dash." + name[len(prefix) :]: module
+            for name, module in list(sys.modules.items())
+            if name.startswith(prefix) and module is not None
+        }
+    )
     # Every `dash` entry goes while the alias is in: a real dash.x beside our `dash` would mix the two.
     saved = {name: module for name, module in sys.modules.items() if name == "dash" or name.startswith("dash.")}
     for name in saved:
@@ -52,18 +58,21 @@ def _typing_extensions():
     before = sys.modules.get("typing_extensions", _MISSING)
     try:
         import typing_extensions  # noqa: F401
+
         return None, before
     except ImportError:
         pass
     import typing
+
     module = types.ModuleType("typing_extensions", "livedash's stand-in for typing_extensions: names from typing")
 
     def __getattr__(name):
         try:
             return getattr(typing, name)
         except AttributeError:
-            raise AttributeError(f"livedash's stand-in for typing_extensions has no {name!r} "
-                                 "(install typing_extensions)") from None
+            raise AttributeError(
+                f"livedash's stand-in for typing_extensions has no {name!r} (install typing_extensions)"
+            ) from None
 
     module.__getattr__ = __getattr__
     sys.modules["typing_extensions"] = module

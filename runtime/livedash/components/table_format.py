@@ -11,12 +11,43 @@ def _named(name, **values):
 Align = _named("align", default="", left="<", right=">", center="^", right_sign="=")
 Group = _named("group", no="", yes=",")
 Padding = _named("padding", no="", yes="0")
-Prefix = _named("prefix", yocto=10 ** -24, zepto=10 ** -21, atto=10 ** -18, femto=10 ** -15, pico=10 ** -12,
-                nano=10 ** -9, micro=10 ** -6, milli=10 ** -3, none=None, kilo=10 ** 3, mega=10 ** 6, giga=10 ** 9,
-                tera=10 ** 12, peta=10 ** 15, exa=10 ** 18, zetta=10 ** 21, yotta=10 ** 24)
-Scheme = _named("scheme", default="", decimal="r", decimal_integer="d", decimal_or_exponent="g",
-                decimal_si_prefix="s", exponent="e", fixed="f", percentage="%", percentage_rounded="p", binary="b",
-                octal="o", lower_case_hex="x", upper_case_hex="X", unicode="c")
+Prefix = _named(
+    "prefix",
+    yocto=10**-24,
+    zepto=10**-21,
+    atto=10**-18,
+    femto=10**-15,
+    pico=10**-12,
+    nano=10**-9,
+    micro=10**-6,
+    milli=10**-3,
+    none=None,
+    kilo=10**3,
+    mega=10**6,
+    giga=10**9,
+    tera=10**12,
+    peta=10**15,
+    exa=10**18,
+    zetta=10**21,
+    yotta=10**24,
+)
+Scheme = _named(
+    "scheme",
+    default="",
+    decimal="r",
+    decimal_integer="d",
+    decimal_or_exponent="g",
+    decimal_si_prefix="s",
+    exponent="e",
+    fixed="f",
+    percentage="%",
+    percentage_rounded="p",
+    binary="b",
+    octal="o",
+    lower_case_hex="x",
+    upper_case_hex="X",
+    unicode="c",
+)
 Sign = _named("sign", default="", negative="-", positive="+", parantheses="(", space=" ")
 Symbol = _named("symbol", no="", yes="$", binary="#b", octal="#o", hex="#x")
 Trim = _named("trim", no="", yes="~")
@@ -61,9 +92,18 @@ class Format:
         self._locale = {}
         self._nully = ""
         self._prefix = Prefix.none
-        self._specifier = {"align": Align.default, "fill": "", "group": Group.no, "width": "",
-                           "padding": Padding.no, "precision": "", "sign": Sign.default, "symbol": Symbol.no,
-                           "trim": Trim.no, "type": Scheme.default}
+        self._specifier = {
+            "align": Align.default,
+            "fill": "",
+            "group": Group.no,
+            "width": "",
+            "padding": Padding.no,
+            "precision": "",
+            "sign": Sign.default,
+            "symbol": Symbol.no,
+            "trim": Trim.no,
+            "type": Scheme.default,
+        }
         methods = [m for m in dir(type(self)) if not m.startswith("_") and m != "to_plotly_json"]
         for name, value in kwargs.items():
             if name not in methods:
@@ -155,7 +195,11 @@ class Format:
 
     def to_plotly_json(self):
         spec = dict(self._specifier)
-        if spec["align"] == Align.default:     # a fill means something only with an alignment
+        if spec["align"] == Align.default:  # a fill means something only with an alignment
             spec["fill"] = ""
-        return {"locale": self._locale.copy(), "nully": self._nully, "prefix": self._prefix,
-                "specifier": "".join(str(spec[part]) for part in _PARTS)}
+        return {
+            "locale": self._locale.copy(),
+            "nully": self._nully,
+            "prefix": self._prefix,
+            "specifier": "".join(str(spec[part]) for part in _PARTS),
+        }

@@ -34,6 +34,7 @@ class DiskcacheManager(_BackgroundManager):
 class CeleryManager(_BackgroundManager):
     pass
 
+
 # `import dash.html` and `from dash import html` must give the same module object.
 sys.modules[__name__ + ".html"] = html
 sys.modules[__name__ + ".dcc"] = dcc
@@ -41,14 +42,38 @@ sys.modules[__name__ + ".dash_table"] = dash_table
 sys.modules[__name__ + ".dash_table.Format"] = dash_table.Format
 sys.modules[__name__ + ".dash_table.FormatTemplate"] = dash_table.FormatTemplate
 
-__all__ = ["Dash", "callback", "clientside_callback", "dcc", "html", "dash_table", "callback_context", "ctx", "Input", "Output", "State",
-           "MATCH", "ALL", "ALLSMALLER", "ClientsideFunction", "no_update", "NoUpdate",
-           "set_props", "Patch", "DiskcacheManager", "CeleryManager", "dependencies", "exceptions", "development",
-           "types"]
+__all__ = [
+    "Dash",
+    "callback",
+    "clientside_callback",
+    "dcc",
+    "html",
+    "dash_table",
+    "callback_context",
+    "ctx",
+    "Input",
+    "Output",
+    "State",
+    "MATCH",
+    "ALL",
+    "ALLSMALLER",
+    "ClientsideFunction",
+    "no_update",
+    "NoUpdate",
+    "set_props",
+    "Patch",
+    "DiskcacheManager",
+    "CeleryManager",
+    "dependencies",
+    "exceptions",
+    "development",
+    "types",
+]
 
 
 def __getattr__(name):
-    if name in ("development", "types"):    # what component libraries import; typing is imported only then
+    if name in ("development", "types"):  # what component libraries import; typing is imported only then
         import importlib
+
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'dash' has no attribute '{name}'")

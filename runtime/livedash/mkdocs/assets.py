@@ -12,9 +12,10 @@ from pathlib import Path
 
 from . import dash_wheel
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, copy_into
-from .wheels import LibraryError, copy_into as copy_wheels
+from .wheels import LibraryError
+from .wheels import copy_into as copy_wheels
 
-PACKAGE = Path(__file__).resolve().parent.parent   # runtime/livedash
+PACKAGE = Path(__file__).resolve().parent.parent  # runtime/livedash
 WEB = PACKAGE / "web"
 CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
 # Where mermaid goes in the site (mkdocs-mermaid2-plugin is pointed at it by the plugin).
@@ -38,21 +39,32 @@ def _wheel_entries(folder, names):
         modules = set()
         for file in files:
             first = file.split("/")[0]
-            if file.endswith(".py") and not first.endswith((".dist-info", ".data")):   # (a package or a module)
+            if file.endswith(".py") and not first.endswith((".dist-info", ".data")):  # (a package or a module)
                 modules.add(first[:-3] if "/" not in file else first)
-        requires = {_normal(re.split(r"[\s;<>=!~\[(]", line.split(":", 1)[1].strip())[0])
-                    for line in text.splitlines() if line.startswith("Requires-Dist:")}
+        requires = {
+            _normal(re.split(r"[\s;<>=!~\[(]", line.split(":", 1)[1].strip())[0])
+            for line in text.splitlines()
+            if line.startswith("Requires-Dist:")
+        }
         info[_normal(name.split("-")[0])] = (name, sorted(modules), requires)
-    return [{"url": f"./packages/{name}", "modules": modules,
-             "requires": [f"./packages/{info[r][0]}" for r in sorted(requires) if r in info]}
-            for name, modules, requires in info.values()]
+    return [
+        {
+            "url": f"./packages/{name}",
+            "modules": modules,
+            "requires": [f"./packages/{info[r][0]}" for r in sorted(requires) if r in info],
+        }
+        for name, modules, requires in info.values()
+    ]
 
 
 def runtime_zip():
     """The pure-Python runtime as a zip for the worker (``livedash/`` at its root, no plugin, no web): it
     imports nothing outside the standard library."""
-    files = [(str(Path("livedash") / path.relative_to(PACKAGE)), path) for path in sorted(PACKAGE.rglob("*.py"))
-             if path.relative_to(PACKAGE).parts[0] not in ("mkdocs", "web")]
+    files = [
+        (str(Path("livedash") / path.relative_to(PACKAGE)), path)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] not in ("mkdocs", "web")
+    ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, path in files:
@@ -68,17 +80,24 @@ def components_manifest(libraries=()):
     bundle registers, ``window[namespace]``, which is its components' ``namespace`` in the layout -> its
     ``scripts`` in order, the ``async`` chunks it fetches itself from its own folder, its ``styles``) and
     ``stylesheets`` (a CDN URL a library's Python names, such as dbc.themes.BOOTSTRAP -> the site's copy)."""
-    namespaces = {name: {key: list(paths) for key, paths in entry.items()}
-                  for name, entry in dash_wheel.NAMESPACES.items()}
+    namespaces = {
+        name: {key: list(paths) for key, paths in entry.items()} for name, entry in dash_wheel.NAMESPACES.items()
+    }
     stylesheets = {}
     for library in libraries:
         if library.namespace in namespaces:
-            raise LibraryError(f"{library.distribution} registers the JS namespace {library.namespace}, "
-                             "which another bundle of the site registers already")
+            raise LibraryError(
+                f"{library.distribution} registers the JS namespace {library.namespace}, "
+                "which another bundle of the site registers already"
+            )
         namespaces[library.namespace] = library.manifest()
         stylesheets.update(library.stylesheets)
-    return {"react": list(dash_wheel.REACT), "plotly": PLOTLY_PATH, "namespaces": namespaces,
-            "stylesheets": stylesheets}
+    return {
+        "react": list(dash_wheel.REACT),
+        "plotly": PLOTLY_PATH,
+        "namespaces": namespaces,
+        "stylesheets": stylesheets,
+    }
 
 
 def copy_libraries(libraries, target):
@@ -96,8 +115,16 @@ def copy_libraries(libraries, target):
             copy_into(package, target / folder, strip=strip)
 
 
-def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, wheels_folder=None, exercises=None,
-                      libraries=(), snapshot=True):
+def write_site_assets(
+    site_dir,
+    assets_path,
+    pyodide_mode,
+    pyodide_url=None,
+    wheels_folder=None,
+    exercises=None,
+    libraries=(),
+    snapshot=True,
+):
     """Copy everything into ``site_dir/assets_path``; returns the folder. ``exercises``: page URL (relative
     to this folder) -> the ids of its exercises, for the progress shown in the navigation. ``libraries``:
     the Dash component libraries among the wheels (wheels.component_libraries). ``snapshot``: may the
@@ -126,11 +153,19 @@ def write_site_assets(site_dir, assets_path, pyodide_mode, pyodide_url=None, whe
         pyodide = "./pyodide/"
     packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
     wheels = _wheel_entries(target / "packages", packages)
-    config = {"version": digest, "runtime": "./" + runtime_name, "pyodide": pyodide,
-              "packages": wheels, "exercises": exercises or {}, "snapshot": snapshot}
+    config = {
+        "version": digest,
+        "runtime": "./" + runtime_name,
+        "pyodide": pyodide,
+        "packages": wheels,
+        "exercises": exercises or {},
+        "snapshot": snapshot,
+    }
     (target / "config.js").write_text(
-        "// Written by the livedash MkDocs plugin at build time.\n"
-        f"export default {json.dumps(config, indent=2)};\n", encoding="utf-8")
-    (target / "components.json").write_text(json.dumps(components_manifest(libraries), indent=1) + "\n",
-                                             encoding="utf-8")
+        f"// Written by the livedash MkDocs plugin at build time.\nexport default {json.dumps(config, indent=2)};\n",
+        encoding="utf-8",
+    )
+    (target / "components.json").write_text(
+        json.dumps(components_manifest(libraries), indent=1) + "\n", encoding="utf-8"
+    )
     return target

@@ -23,14 +23,18 @@ from pathlib import Path
 from .npm_cache import PackageUnavailable, cache_root
 
 VERSION = "4.4.1"
-SHA256 = "72120a91b10ee4d73f9446efd5d6a4ec218086feed7b1b479d2259844d1f658f"   # dash-4.4.1-py3-none-any.whl
+SHA256 = "72120a91b10ee4d73f9446efd5d6a4ec218086feed7b1b479d2259844d1f658f"  # dash-4.4.1-py3-none-any.whl
 LICENCE = "MIT"
 
 # Dash's prod dependencies, in its order. The @babel/polyfill comes first in Dash's page and is needed: dcc's
 # and dash_table's bundles call the global `regeneratorRuntime` it defines (dcc when a lazy component such
 # as Slider has loaded its chunk).
-REACT = ["dash/deps/polyfill@7.12.1.min.js", "dash/deps/react@18.3.1.min.js", "dash/deps/react-dom@18.3.1.min.js",
-         "dash/deps/prop-types@15.8.1.min.js"]
+REACT = [
+    "dash/deps/polyfill@7.12.1.min.js",
+    "dash/deps/react@18.3.1.min.js",
+    "dash/deps/react-dom@18.3.1.min.js",
+    "dash/deps/prop-types@15.8.1.min.js",
+]
 
 # The JS namespace each bundle registers (window[namespace], the components' `_namespace`) -> its files, paths
 # relative to the site's assets folder. "scripts" in the order Dash's page loads them; "async": chunks the
@@ -39,25 +43,39 @@ NAMESPACES = {
     "dash_html_components": {"scripts": ["dash/html/dash_html_components.min.js"], "async": [], "styles": []},
     "dash_core_components": {
         "scripts": ["dash/dcc/dash_core_components.js", "dash/dcc/dash_core_components-shared.js"],
-        "async": [f"dash/dcc/async-{name}.js" for name in
-                  ("datepicker", "dropdown", "graph", "highlight", "markdown", "mathjax", "slider", "upload")],
-        "styles": []},
-    "dash_table": {"scripts": ["dash/dash_table/bundle.js"],
-                   "async": [f"dash/dash_table/async-{name}.js" for name in ("export", "table", "highlight")],
-                   "styles": []},
+        "async": [
+            f"dash/dcc/async-{name}.js"
+            for name in ("datepicker", "dropdown", "graph", "highlight", "markdown", "mathjax", "slider", "upload")
+        ],
+        "styles": [],
+    },
+    "dash_table": {
+        "scripts": ["dash/dash_table/bundle.js"],
+        "async": [f"dash/dash_table/async-{name}.js" for name in ("export", "table", "highlight")],
+        "styles": [],
+    },
 }
 
 # The async chunk a component's bundle fetches when it is first drawn: (namespace, type) -> chunk (the page
 # preloads those of its apps' first layouts). dcc's shared chunk is loaded as a script already.
 ASYNC_BY_TYPE = {
-    **{("dash_core_components", kind): f"dash/dcc/async-{chunk}.js" for kind, chunk in (
-        ("Slider", "slider"), ("RangeSlider", "slider"), ("Dropdown", "dropdown"), ("Graph", "graph"),
-        ("DatePickerSingle", "datepicker"), ("DatePickerRange", "datepicker"), ("Upload", "upload"),
-        ("Markdown", "markdown"))},
+    **{
+        ("dash_core_components", kind): f"dash/dcc/async-{chunk}.js"
+        for kind, chunk in (
+            ("Slider", "slider"),
+            ("RangeSlider", "slider"),
+            ("Dropdown", "dropdown"),
+            ("Graph", "graph"),
+            ("DatePickerSingle", "datepicker"),
+            ("DatePickerRange", "datepicker"),
+            ("Upload", "upload"),
+            ("Markdown", "markdown"),
+        )
+    },
     ("dash_table", "DataTable"): "dash/dash_table/async-table.js",
 }
 
-LICENCE_FILE = "dash/LICENSE"   # the wheel's dist-info licence, put beside the files it covers
+LICENCE_FILE = "dash/LICENSE"  # the wheel's dist-info licence, put beside the files it covers
 
 
 def files():
@@ -79,13 +97,28 @@ def ensure(log=print):
     with tempfile.TemporaryDirectory() as tmp:
         requirements = Path(tmp) / "requirements.txt"
         requirements.write_text(f"dash=={VERSION} --hash=sha256:{SHA256}\n")
-        command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-                   "--only-binary=:all:", "--require-hashes", "--dest", tmp, "-r", str(requirements)]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--require-hashes",
+            "--dest",
+            tmp,
+            "-r",
+            str(requirements),
+        ]
         result = subprocess.run(command, capture_output=True, text=True)
         wheels = list(Path(tmp).glob("dash-*.whl"))
         if result.returncode != 0 or not wheels:
-            raise PackageUnavailable(f"`pip download dash=={VERSION}` failed (run scripts/fetch-packages where pip "
-                                     f"can reach the package index):\n{result.stderr.strip()[-2000:]}")
+            raise PackageUnavailable(
+                f"`pip download dash=={VERSION}` failed (run scripts/fetch-packages where pip "
+                f"can reach the package index):\n{result.stderr.strip()[-2000:]}"
+            )
         digest = hashlib.sha256(wheels[0].read_bytes()).hexdigest()
         if digest != SHA256:
             raise PackageUnavailable(f"{wheels[0].name} has sha256 {digest}, expected {SHA256}")
@@ -94,8 +127,9 @@ def ensure(log=print):
         with zipfile.ZipFile(wheels[0]) as wheel:
             names = set(wheel.namelist())
             wanted = {name: name for name in files()}
-            wanted.update({f"{name}.LICENSE.txt": f"{name}.LICENSE.txt" for name in files()
-                           if f"{name}.LICENSE.txt" in names})
+            wanted.update(
+                {f"{name}.LICENSE.txt": f"{name}.LICENSE.txt" for name in files() if f"{name}.LICENSE.txt" in names}
+            )
             wanted[f"dash-{VERSION}.dist-info/licenses/LICENSE"] = LICENCE_FILE
             missing = sorted(set(wanted) - names)
             if missing:
@@ -112,4 +146,5 @@ def ensure(log=print):
 def copy_into(target):
     """Copy ``dash/...`` from the cache into ``target`` (the site's assets folder), skipping unchanged files."""
     from .npm_cache import copy_tree
+
     copy_tree(ensure(), target)

@@ -22,27 +22,27 @@ _log = logging.getLogger("mkdocs.plugins.livedash")
 
 @dataclass
 class Example:
-    key: str            # unique on the site: "<page>/<n>"
-    code: str           # what the reader sees and edits
-    filename: str       # shown to the reader ("counter.py")
-    source: str         # where the code lives, for build errors ("docs/examples/counter.py")
-    first_line: int     # line of the code's first line in `source`
+    key: str  # unique on the site: "<page>/<n>"
+    code: str  # what the reader sees and edits
+    filename: str  # shown to the reader ("counter.py")
+    source: str  # where the code lives, for build errors ("docs/examples/counter.py")
+    first_line: int  # line of the code's first line in `source`
     height: int = 0
     title: str = ""
-    assets: list = field(default_factory=list)   # URLs (relative to the page) of the assets it uses (used_assets)
-    diagram: bool = True                          # draw the callback graph beside the app
-    trace_open: bool = False                      # the trace panel starts open
-    expect_error: bool = False                    # the example shows an error on purpose (a lesson on mistakes)
-    show: str = "app"                             # "diagram": only the callback graph, no app
-    exercise: dict | None = None                  # {"id", "checks", "solution"}: the widget is an exercise
+    assets: list = field(default_factory=list)  # URLs (relative to the page) of the assets it uses (used_assets)
+    diagram: bool = True  # draw the callback graph beside the app
+    trace_open: bool = False  # the trace panel starts open
+    expect_error: bool = False  # the example shows an error on purpose (a lesson on mistakes)
+    show: str = "app"  # "diagram": only the callback graph, no app
+    exercise: dict | None = None  # {"id", "checks", "solution"}: the widget is an exercise
 
 
 @dataclass
 class Built:
     layout: dict | None
     error: dict | None
-    problems: list = field(default_factory=list)   # Dash's load-time checks (shown, never fatal)
-    diagram: Diagram | None = None                  # the callback graph
+    problems: list = field(default_factory=list)  # Dash's load-time checks (shown, never fatal)
+    diagram: Diagram | None = None  # the callback graph
     # Which props of the layout's component types hold components (Dash's _children_props), as the example's
     # own Python knows them (with the component libraries it imported): the page draws with the same table.
     children_props: dict = field(default_factory=dict)
@@ -52,15 +52,24 @@ class Built:
         return error_location(self.error)
 
     def to_json(self):
-        return {"layout": self.layout, "error": self.error, "problems": self.problems,
-                "diagram": self.diagram.to_json() if self.diagram is not None else None,
-                "children_props": self.children_props}
+        return {
+            "layout": self.layout,
+            "error": self.error,
+            "problems": self.problems,
+            "diagram": self.diagram.to_json() if self.diagram is not None else None,
+            "children_props": self.children_props,
+        }
 
     @classmethod
     def from_json(cls, data):
         diagram = data["diagram"]
-        return cls(data["layout"], data["error"], data["problems"], Diagram(**diagram) if diagram else None,
-                   data.get("children_props") or {})
+        return cls(
+            data["layout"],
+            data["error"],
+            data["problems"],
+            Diagram(**diagram) if diagram else None,
+            data.get("children_props") or {},
+        )
 
 
 # Which of the files of an example's assets/ folder it uses: those go with it (the page loads them, Download
@@ -69,10 +78,14 @@ class Built:
 # the file; a .css file when one of its class or id selectors is a word of a string in the code (className=,
 # id=), when a rule of it styles any app (a selector without a class or id: `button`, `body`, `*`, as Dash
 # applies it to every app), or when the code names the file.
-_NAMESPACE_USE = re.compile(r"ClientsideFunction\(\s*(?:namespace\s*=\s*)?[\"'](\w+)[\"']"
-                            r"|ClientsideFunction\([^)]*?\bnamespace\s*=\s*[\"'](\w+)[\"']")
-_NAMESPACE_SET = re.compile(r"dash_clientside\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])"
-                            r"(?:\s*\.\s*[\w$]+)*\s*=(?!=)")
+_NAMESPACE_USE = re.compile(
+    r"ClientsideFunction\(\s*(?:namespace\s*=\s*)?[\"'](\w+)[\"']"
+    r"|ClientsideFunction\([^)]*?\bnamespace\s*=\s*[\"'](\w+)[\"']"
+)
+_NAMESPACE_SET = re.compile(
+    r"dash_clientside\s*(?:\.\s*([\w$]+)|\[\s*[\"']([\w$]+)[\"']\s*\])"
+    r"(?:\s*\.\s*[\w$]+)*\s*=(?!=)"
+)
 _ASSIGN = re.compile(r"Object\.assign\([^;]*?dash_clientside[^{;]*\{")
 _STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _SELECTOR_NAME = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
@@ -98,8 +111,13 @@ def _namespaces_defined(js):
 def _selectors(css):
     """The selectors of a stylesheet's rules (not at-rules' preludes, not keyframes' `from`/`50%`)."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    return [selector.strip() for prelude in re.findall(r"([^{};]*)\{", css) if not prelude.strip().startswith("@")
-            for selector in prelude.split(",") if not _KEYFRAME.fullmatch(selector.strip())]
+    return [
+        selector.strip()
+        for prelude in re.findall(r"([^{};]*)\{", css)
+        if not prelude.strip().startswith("@")
+        for selector in prelude.split(",")
+        if not _KEYFRAME.fullmatch(selector.strip())
+    ]
 
 
 def _selector_names(css):
@@ -129,7 +147,7 @@ def used_assets(code, assets):
 
 
 def error_location(error):
-    """"file:line" of an ERROR (just the file when the line is not known)."""
+    """ "file:line" of an ERROR (just the file when the line is not known)."""
     return f"{error['filename']}:{error['line']}" if error.get("line") else error["filename"]
 
 
@@ -165,21 +183,23 @@ def build(example):
 def _json_for_html(data):
     # The JSON sits in a <template> (Material's instant navigation re-runs every <script> of a page, even
     # JSON ones), so it must hold no markup at all: escape <, > and & as JSON unicode escapes.
-    return (json.dumps(data, ensure_ascii=False)
-            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+    return json.dumps(data, ensure_ascii=False).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 CYCLE = "Circular Dependencies"
 NO_CALLBACKS = "No callbacks yet: their graph appears here once the app has one."
 
+
 # Filled by exercise.js when the reader presses Check; the solution (highlighted here, hidden until shown) is
 # offered after a first attempt.
 def exercise_html(solution):
     """The exercise panel under the app: the checks' summary and results, Show solution, the solution."""
-    return ('<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
-            'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
-            '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
-            f'<div class="livedash-solution highlight no-copy" hidden><pre><code>{highlighted(solution)}</code></pre></div></div>')
+    return (
+        '<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
+        'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
+        '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
+        f'<div class="livedash-solution highlight no-copy" hidden><pre><code>{highlighted(solution)}</code></pre></div></div>'
+    )
 
 
 def diagram_html(diagram, title, problems=()):
@@ -188,13 +208,15 @@ def diagram_html(diagram, title, problems=()):
     picks one by the figure's width): the page does not jump when the diagrams are drawn."""
     cycle = next((p["message"] for p in problems if p["title"] == CYCLE), "")
     note = f'<figcaption class="livedash-diagram-note"{"" if cycle else " hidden"}>{escape(cycle)}</figcaption>'
-    from ..diagram import heights   # (imported here: this function is the diagram's part of this module)
+    from ..diagram import heights  # (imported here: this function is the diagram's part of this module)
 
     lr, td = heights(diagram.text)
-    return (f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
-            f'<div class="livedash-mermaid" style="--ld-lr-height:{lr}px;--ld-td-height:{td}px">'
-            f'{escape(diagram.text)}</div>'
-            f'<p class="livedash-diagram-empty"{"" if not diagram.text else " hidden"}>{NO_CALLBACKS}</p>{note}</figure>')
+    return (
+        f'<figure class="livedash-diagram" aria-label="Callback graph of {title}">'
+        f'<div class="livedash-mermaid" style="--ld-lr-height:{lr}px;--ld-td-height:{td}px">'
+        f"{escape(diagram.text)}</div>"
+        f'<p class="livedash-diagram-empty"{"" if not diagram.text else " hidden"}>{NO_CALLBACKS}</p>{note}</figure>'
+    )
 
 
 def highlighted(code):
@@ -203,7 +225,7 @@ def highlighted(code):
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    return highlight(code, PythonLexer(stripnl=False), HtmlFormatter(nowrap=True))   # (blank first lines kept)
+    return highlight(code, PythonLexer(stripnl=False), HtmlFormatter(nowrap=True))  # (blank first lines kept)
 
 
 def _lines_html(code):
@@ -213,30 +235,37 @@ def _lines_html(code):
     (Pygments closes its spans at each line end: a line is whole markup.)"""
     lines = [f"{html}\n" for html in highlighted(code).split("\n")[:-1]] if code else []
     if code.endswith("\n"):
-        lines.append("")   # (an empty block, one line high)
-    digits = len(str(code.count("\n") + 1))   # of the last line number in Ace's gutter
-    return f'<pre><code style="--ld-digits:{digits}">' + "".join(
-        f'<span class="ld-line" style="--i:{len(text) - len(text.lstrip(" "))}">{html}</span>'
-        for html, text in zip(lines, code.split("\n"))) + "</code></pre>"
+        lines.append("")  # (an empty block, one line high)
+    digits = len(str(code.count("\n") + 1))  # of the last line number in Ace's gutter
+    return (
+        f'<pre><code style="--ld-digits:{digits}">'
+        + "".join(
+            f'<span class="ld-line" style="--i:{len(text) - len(text.lstrip(" "))}">{html}</span>'
+            for html, text in zip(lines, code.split("\n"))
+        )
+        + "</code></pre>"
+    )
 
 
 def code_html(code, title):
     """The code pane: the code highlighted (a read-only view; editor.js puts the editor in its place when
     the reader starts editing), the tools, and a plain textarea kept for when the editor cannot load. The view
     is no-copy for Material (its copy button would sit on the first line): Copy is one of the tools."""
-    return ('<details class="livedash-code" open><summary>Code '
-            '<span class="livedash-edited" hidden>edited</span></summary>'
-            '<div class="livedash-code-tools">'
-            '<button type="button" class="livedash-undo" hidden>Undo reset</button>'
-            '<button type="button" class="livedash-copy" title="Copy the code">Copy</button>'
-            '<button type="button" class="livedash-share" title="Copy a link that opens this page with this code">'
-            'Share</button>'
-            '<button type="button" class="livedash-download" title="Save the code as a file that runs with Dash">'
-            'Download</button></div>'
-            f'<div class="livedash-view highlight no-copy" tabindex="0" role="textbox" aria-readonly="true" '
-            f'aria-label="Code of {title}: press Enter to edit">{_lines_html(code)}</div>'
-            f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" hidden '
-            f'rows="{min(30, code.count(chr(10)) + 2)}">{escape(code)}</textarea></details>')
+    return (
+        '<details class="livedash-code" open><summary>Code '
+        '<span class="livedash-edited" hidden>edited</span></summary>'
+        '<div class="livedash-code-tools">'
+        '<button type="button" class="livedash-undo" hidden>Undo reset</button>'
+        '<button type="button" class="livedash-copy" title="Copy the code">Copy</button>'
+        '<button type="button" class="livedash-share" title="Copy a link that opens this page with this code">'
+        "Share</button>"
+        '<button type="button" class="livedash-download" title="Save the code as a file that runs with Dash">'
+        "Download</button></div>"
+        f'<div class="livedash-view highlight no-copy" tabindex="0" role="textbox" aria-readonly="true" '
+        f'aria-label="Code of {title}: press Enter to edit">{_lines_html(code)}</div>'
+        f'<textarea class="livedash-editor" spellcheck="false" aria-label="Code of {title}" hidden '
+        f'rows="{min(30, code.count(chr(10)) + 2)}">{escape(code)}</textarea></details>'
+    )
 
 
 def first_view(example, built):
@@ -255,8 +284,10 @@ def first_view(example, built):
         _log.info(f"livedash: {example.source}: the first view is drawn by the page: {rendered.skipped}")
         return "", []
     if rendered.error:
-        _log.warning(f"livedash: {example.source}: the first view could not be drawn at build time (the page "
-                     f"draws it): {rendered.error}")
+        _log.warning(
+            f"livedash: {example.source}: the first view could not be drawn at build time (the page "
+            f"draws it): {rendered.error}"
+        )
         return "", []
     return rendered.html, rendered.css
 
@@ -264,8 +295,10 @@ def first_view(example, built):
 def styles_html(css):
     """The components' CSS of a first view, one <style> per text, named by its hash: a page keeps the first of each
     (once_per_page), so a page with several apps carries each text once."""
-    return "".join(f'<style data-livedash-ssr="{hashlib.sha256(text.encode()).hexdigest()[:16]}">'
-                   f'{_style_text(text)}</style>' for text in css)
+    return "".join(
+        f'<style data-livedash-ssr="{hashlib.sha256(text.encode()).hexdigest()[:16]}">{_style_text(text)}</style>'
+        for text in css
+    )
 
 
 def _style_text(css):
@@ -301,23 +334,34 @@ def widget_html(example, built):
     # for what React draws later), so two apps with a RadioItems of the same id never take each other's choice.
     radio_form = f"livedash-form:{example.key}"
     if "<form" not in app_html:
-        app_html = re.sub(r'<input(?=[^>]*\stype="radio")(?![^>]*\sform=)', f'<input form="{escape(radio_form)}"',
-                          app_html)
+        app_html = re.sub(
+            r'<input(?=[^>]*\stype="radio")(?![^>]*\sform=)', f'<input form="{escape(radio_form)}"', app_html
+        )
     # The page shows the reader's error: their file name and editor lines (line 1: the code's first line), in
     # widget.js's words (errors.js), as the worker gives it after Run. (The build log cites the Markdown line.)
     error = in_editor(built.error, example.source, example.filename, example.first_line)
-    error_html = "".join(f'<strong>{escape(p["title"])}</strong><pre>{escape(p["message"])}</pre>'
-                         for p in built.problems)
+    error_html = "".join(
+        f"<strong>{escape(p['title'])}</strong><pre>{escape(p['message'])}</pre>" for p in built.problems
+    )
     if error is not None:
-        error_html += (f'<strong>{escape(error["kind"])}</strong>{escape(line_note(error))}: '
-                       f'{escape(error["message"])}' + (f'<pre>{escape(error["traceback"])}</pre>'
-                                                         if error.get("traceback") else ""))
+        error_html += (
+            f"<strong>{escape(error['kind'])}</strong>{escape(line_note(error))}: "
+            f"{escape(error['message'])}"
+            + (f"<pre>{escape(error['traceback'])}</pre>" if error.get("traceback") else "")
+        )
     error_attr = "" if error_html else " hidden"
     show_diagram = example.diagram and built.diagram is not None
-    data = {"code": example.code, "filename": example.filename, "layout": built.layout, "error": error,
-            "problems": built.problems, "assets": example.assets,
-            "diagram": built.diagram.callbacks if show_diagram else None, "exercise": example.exercise,
-            "children_props": built.children_props}
+    data = {
+        "code": example.code,
+        "filename": example.filename,
+        "layout": built.layout,
+        "error": error,
+        "problems": built.problems,
+        "assets": example.assets,
+        "diagram": built.diagram.callbacks if show_diagram else None,
+        "exercise": example.exercise,
+        "children_props": built.children_props,
+    }
     state, status = ("error", error_status(error)) if error else ("loading", "Loading Python…")
     exercise = example.exercise
     return (
@@ -335,16 +379,15 @@ def widget_html(example, built):
         f'<div class="livedash-app"{style}{rendered}>{app_html}</div>'
         f'<div class="livedash-error"{error_attr}>{error_html}</div>'
         + (exercise_html(exercise["solution"]) if exercise else "")
-        +
-        f'<details class="livedash-trace"{" open" if example.trace_open else ""}>'
+        + f'<details class="livedash-trace"{" open" if example.trace_open else ""}>'
         '<summary>Trace <span class="livedash-trace-count">(no runs yet)</span></summary>'
         '<button type="button" class="livedash-trace-clear">Clear trace</button>'
         '<ol class="livedash-trace-rows"></ol></details>'
         + (diagram_html(built.diagram, title, built.problems) if show_diagram else "")
         + code_html(example.code, title)
-        +
-        f'<template class="livedash-data">{_json_for_html(data)}</template>'
-        "</div>")
+        + f'<template class="livedash-data">{_json_for_html(data)}</template>'
+        "</div>"
+    )
 
 
 def diagram_only_html(example, built):

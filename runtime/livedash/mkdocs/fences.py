@@ -9,12 +9,12 @@ _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`
 
 @dataclass
 class Fence:
-    start: int               # index of the opening line (0-based)
-    end: int                 # index of the closing line (or last line when unclosed)
+    start: int  # index of the opening line (0-based)
+    end: int  # index of the closing line (or last line when unclosed)
     indent: str
     options: dict = field(default_factory=dict)
     body: str = ""
-    body_line: int = 0       # 1-based line number of the body's first line in the page
+    body_line: int = 0  # 1-based line number of the body's first line in the page
 
 
 class FenceError(ValueError):
@@ -53,9 +53,18 @@ def find_dash_fences(markdown):
             j += 1
         words = info.split(None, 1)
         if words and words[0] in ("dash", "{dash}"):
-            body_lines = [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in lines[i + 1:j]]
-            fences.append(Fence(start=i, end=min(j, len(lines) - 1), indent=indent,
-                                options=parse_options(words[1] if len(words) > 1 else "", i + 1),
-                                body="\n".join(body_lines), body_line=i + 2))
+            body_lines = [
+                line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines[i + 1 : j]
+            ]
+            fences.append(
+                Fence(
+                    start=i,
+                    end=min(j, len(lines) - 1),
+                    indent=indent,
+                    options=parse_options(words[1] if len(words) > 1 else "", i + 1),
+                    body="\n".join(body_lines),
+                    body_line=i + 2,
+                )
+            )
         i = j + 1
     return fences

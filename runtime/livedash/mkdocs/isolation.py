@@ -26,8 +26,13 @@ from multiprocessing.connection import wait
 from ..errors import describe
 
 # What the fork server imports once, so that each child has it already.
-PRELOAD = ["livedash.mkdocs.isolation", "livedash.mkdocs.examples", "livedash.exercises", "livedash.dash",
-           "livedash.markdown"]
+PRELOAD = [
+    "livedash.mkdocs.isolation",
+    "livedash.mkdocs.examples",
+    "livedash.exercises",
+    "livedash.dash",
+    "livedash.markdown",
+]
 
 # How long the build waits beyond the time limit for a child whose own alarm did not stop it.
 GRACE = 5
@@ -38,6 +43,7 @@ class Call:
     """``task(*args)`` to run in a child. ``task`` is a module-level function (the child imports it by
     name) returning JSON data. ``sources`` maps the file names in the code's frames to the names to
     report, to say which line of the author's code was running when it stopped."""
+
     task: object
     args: tuple
     sources: dict = field(default_factory=dict)
@@ -53,7 +59,7 @@ def run(calls, timeout, workers=None, paths=()):
     workers = max(1, workers or _cpus())
     outcomes = [None] * len(calls)
     waiting = list(reversed(list(enumerate(calls))))
-    running = {}   # result connection -> _Child
+    running = {}  # result connection -> _Child
     with tempfile.TemporaryDirectory(prefix="livedash-") as folder:
         try:
             while waiting or running:
@@ -66,12 +72,12 @@ def run(calls, timeout, workers=None, paths=()):
                     child = running.pop(connection)
                     outcomes[child.index] = child.outcome()
                 for connection, child in list(running.items()):
-                    if time.monotonic() >= child.deadline:   # its own alarm failed: stop it from here
+                    if time.monotonic() >= child.deadline:  # its own alarm failed: stop it from here
                         del running[connection]
                         child.stop(now=True)
                         outcomes[child.index] = {"error": child.ended_error(killed=True)}
         finally:
-            for child in running.values():   # the build was interrupted: leave no child behind
+            for child in running.values():  # the build was interrupted: leave no child behind
                 child.stop(now=True)
     return outcomes
 
@@ -85,6 +91,7 @@ def warm_up():
     """Start the fork server now: it imports livedash while the build does other work."""
     if _context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
+
         forkserver.ensure_running()
 
 
@@ -116,8 +123,7 @@ class _Child:
         self.dump = os.path.join(folder, f"{index}.stack")
         context = _context()
         self.connection, writer = context.Pipe(duplex=False)
-        self.process = context.Process(target=_child_main, args=(call, timeout, self.dump, writer, paths),
-                                       daemon=True)
+        self.process = context.Process(target=_child_main, args=(call, timeout, self.dump, writer, paths), daemon=True)
         with _main_hidden():
             self.process.start()
         writer.close()
@@ -127,7 +133,7 @@ class _Child:
         """The child's answer, once its connection is ready (an answer, or its end)."""
         try:
             data = self.connection.recv_bytes()
-        except (EOFError, OSError):   # the child ended without answering
+        except (EOFError, OSError):  # the child ended without answering
             data = None
         self.stop()
         if data is not None:
@@ -141,7 +147,7 @@ class _Child:
 
     def stop(self, now=False):
         if not now:
-            self.process.join(GRACE)   # it has answered or ended: it is exiting
+            self.process.join(GRACE)  # it has answered or ended: it is exiting
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
@@ -156,11 +162,19 @@ class _Child:
             stack = ""
         frames = _stack_frames(stack, self.call.sources)
         filename, line = frames[-1][:2] if frames else (next(iter(self.call.sources.values()), "?"), None)
-        shown = ("Traceback (most recent call last):\n"
-                 + "".join(f'  File "{f}", line {n}, in {name}\n' for f, n, name in frames)) if frames else ""
+        shown = (
+            (
+                "Traceback (most recent call last):\n"
+                + "".join(f'  File "{f}", line {n}, in {name}\n' for f, n, name in frames)
+            )
+            if frames
+            else ""
+        )
         if stack.startswith("Timeout") or killed:
-            kind, message = "TimeoutError", (f"the code did not finish within {self.timeout:g} s "
-                                             "(the plugin's timeout option)")
+            kind, message = (
+                "TimeoutError",
+                (f"the code did not finish within {self.timeout:g} s (the plugin's timeout option)"),
+            )
         elif "Fatal Python error" in stack:
             crash = re.search(r"Fatal Python error: (.*)", stack)
             kind, message = "Crash", f"the code crashed Python ({crash[1].strip() if crash else 'fatal error'})"
@@ -168,8 +182,13 @@ class _Child:
             code = self.process.exitcode
             how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
             kind, message = "SystemExit", f"the code ended its Python process ({how}) before it finished"
-        return {"kind": kind, "message": message, "traceback": shown + f"{kind}: {message}\n",
-                "filename": filename, "line": line}
+        return {
+            "kind": kind,
+            "message": message,
+            "traceback": shown + f"{kind}: {message}\n",
+            "filename": filename,
+            "line": line,
+        }
 
 
 def _stack_frames(stack, sources):
@@ -178,8 +197,10 @@ def _stack_frames(stack, sources):
     code is the one in _child_main (the code may have started threads of its own)."""
     threads = [re.findall(r'^\s*File "(.*)", line (\d+) in (.*)$', block, re.M) for block in stack.split("\n\n")]
     threads = [frames for frames in threads if frames]
-    main = next((frames for frames in threads if any(name == "_child_main" for _, _, name in frames)),
-                threads[0] if threads else [])
+    main = next(
+        (frames for frames in threads if any(name == "_child_main" for _, _, name in frames)),
+        threads[0] if threads else [],
+    )
     return [(sources[file], int(line), name) for file, line, name in reversed(main) if file in sources]
 
 
@@ -197,14 +218,14 @@ def _child_main(call, timeout, dump_path, connection, paths=()):
     real_exit = os._exit
     exit_modules = [module for module in (os, sys.modules.get(os.name)) if module is not None]
     with open(dump_path, "w", encoding="utf-8") as dump:
-        faulthandler.enable(dump)   # a crash (segfault, abort) writes the stack too
+        faulthandler.enable(dump)  # a crash (segfault, abort) writes the stack too
         # At the limit, the stack goes to the dump and the process ends, even inside a C loop.
         faulthandler.dump_traceback_later(timeout, exit=True, file=dump)
         for module in exit_modules:
             module._exit = _refuse_exit
         try:
             outcome = {"value": call.task(*call.args)}
-        except BaseException as exc:   # SystemExit and KeyboardInterrupt too: they are the author's errors
+        except BaseException as exc:  # SystemExit and KeyboardInterrupt too: they are the author's errors
             outcome = {"error": _described(exc, call.sources)}
         finally:
             for module in exit_modules:
@@ -212,22 +233,28 @@ def _child_main(call, timeout, dump_path, connection, paths=()):
         try:
             data = json.dumps(outcome)
         except (TypeError, ValueError) as exc:
-            data = json.dumps({"error": _error("TypeError", f"the result cannot be written as JSON: {exc}",
-                                               next(iter(call.sources.values()), "?"))})
+            data = json.dumps(
+                {
+                    "error": _error(
+                        "TypeError",
+                        f"the result cannot be written as JSON: {exc}",
+                        next(iter(call.sources.values()), "?"),
+                    )
+                }
+            )
         connection.send_bytes(data.encode("utf-8"))
         connection.close()
         faulthandler.cancel_dump_traceback_later()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()   # what the code printed
-        except BaseException:   # the code may have replaced the stream: its answer is sent already
+            stream.flush()  # what the code printed
+        except BaseException:  # the code may have replaced the stream: its answer is sent already
             pass
-    real_exit(0)   # not multiprocessing's exit, which would wait for threads the code left running
+    real_exit(0)  # not multiprocessing's exit, which would wait for threads the code left running
 
 
 def _error(kind, message, filename, line=None):
-    return {"kind": kind, "message": message, "traceback": f"{kind}: {message}\n", "filename": filename,
-            "line": line}
+    return {"kind": kind, "message": message, "traceback": f"{kind}: {message}\n", "filename": filename, "line": line}
 
 
 def _described(exc, sources):
@@ -239,12 +266,11 @@ def _described(exc, sources):
         error["filename"] = sources.get(filename, filename)
         if isinstance(exc, SystemExit):
             how = f"os._exit({exc.code!r})" if isinstance(exc, _Exited) else f"sys.exit({exc.code!r})"
-            error.update(kind="SystemExit", message=f"the code called {how}: an example must not end its "
-                                                    "Python process")
+            error.update(
+                kind="SystemExit", message=f"the code called {how}: an example must not end its Python process"
+            )
         elif isinstance(exc, KeyboardInterrupt):
             error["message"] = "the code raised KeyboardInterrupt"
         return error
-    except BaseException:   # an exception whose text cannot even be made
+    except BaseException:  # an exception whose text cannot even be made
         return _error(type(exc).__name__, "(the exception could not be described)", next(iter(sources.values()), "?"))
-
-

@@ -19,8 +19,8 @@ from pathlib import Path
 class NpmPackage:
     name: str
     version: str
-    sha256: str          # of the tarball `npm pack` downloads
-    members: tuple       # files, or folders ending in "/", inside the package, kept in the cache
+    sha256: str  # of the tarball `npm pack` downloads
+    members: tuple  # files, or folders ending in "/", inside the package, kept in the cache
     licence: str
 
     @property
@@ -30,39 +30,73 @@ class NpmPackage:
 
 # What the browser needs from Pyodide's core (13.5 MB): no wheels, since livedash imports none.
 PYODIDE = NpmPackage(
-    "pyodide", "314.0.7", "66b7949e5a0cba2250b586d7e368bf12fb482800748d182c4618254b685ffaa0",
+    "pyodide",
+    "314.0.7",
+    "66b7949e5a0cba2250b586d7e368bf12fb482800748d182c4618254b685ffaa0",
     ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
-    "MPL-2.0")
+    "MPL-2.0",
+)
 # The ES-module build: a page loads the core and only the chunks of the diagram types it draws.
 MERMAID = NpmPackage(
-    "mermaid", "11.17.2", "6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd",
-    ("dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/", "LICENSE"), "MIT")
+    "mermaid",
+    "11.17.2",
+    "6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd",
+    ("dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/", "LICENSE"),
+    "MIT",
+)
 # plotly.js for dcc.Graph: the version Dash 4.4.1 draws with (plotly.py 7.1.0 bundles 4.1.1). A page loads it
 # only when it shows a graph.
 PLOTLY = NpmPackage(
-    "plotly.js-dist-min", "4.1.1", "4169ed8fc581f2331f0aeb201c66debf48ab50721b6e64a8dcea45d42827464a",
-    ("plotly.min.js", "LICENSE"), "MIT")
+    "plotly.js-dist-min",
+    "4.1.1",
+    "4169ed8fc581f2331f0aeb201c66debf48ab50721b6e64a8dcea45d42827464a",
+    ("plotly.min.js", "LICENSE"),
+    "MIT",
+)
 # The code editor: loaded only when a reader starts editing (the code is shown highlighted until then).
 ACE = NpmPackage(
-    "ace-builds", "1.45.2", "5260354a14533fa8e94572597b1ff53025b1bb0a9b2e25d50ecf2a01e57aa9e0",
-    ("src-min-noconflict/ace.js", "src-min-noconflict/mode-python.js",
-     "src-min-noconflict/theme-github_light_default.js", "src-min-noconflict/theme-github_dark.js", "LICENSE"),
-    "BSD-3-Clause")
+    "ace-builds",
+    "1.45.2",
+    "5260354a14533fa8e94572597b1ff53025b1bb0a9b2e25d50ecf2a01e57aa9e0",
+    (
+        "src-min-noconflict/ace.js",
+        "src-min-noconflict/mode-python.js",
+        "src-min-noconflict/theme-github_light_default.js",
+        "src-min-noconflict/theme-github_dark.js",
+        "LICENSE",
+    ),
+    "BSD-3-Clause",
+)
 # For the tests only (never copied into a site): the accessibility checker run on the lesson pages.
 AXE = NpmPackage(
-    "axe-core", "4.14.1", "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
-    ("axe.min.js", "LICENSE"), "MPL-2.0")
+    "axe-core",
+    "4.14.1",
+    "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
+    ("axe.min.js", "LICENSE"),
+    "MPL-2.0",
+)
 # The Bootstrap stylesheet dash-bootstrap-components' `themes.BOOTSTRAP` names on a CDN (dbc 2.0.4: this
 # version), served from the site when a site's `packages:` hold dbc (wheels.py maps the URL to it).
 BOOTSTRAP = NpmPackage(
-    "bootstrap", "5.3.6", "d5ef667cd6fcf9adb36de7ffd547e7beccdf5d90ef06a298380c45fd3a7e750a",
-    ("dist/css/bootstrap.min.css", "dist/css/bootstrap-grid.min.css", "LICENSE"), "MIT")
+    "bootstrap",
+    "5.3.6",
+    "d5ef667cd6fcf9adb36de7ffd547e7beccdf5d90ef06a298380c45fd3a7e750a",
+    ("dist/css/bootstrap.min.css", "dist/css/bootstrap-grid.min.css", "LICENSE"),
+    "MIT",
+)
 # For the build only (never copied into a site): React's server renderer, to draw Dash's components into the
 # pre-rendered page (with the React 18.3.1 of the dash wheel, dash_wheel.py).
 REACT_DOM_SERVER = NpmPackage(
-    "react-dom", "18.3.1", "031d4427a99f2f3f6cac18bbbf308594a67e4f47d10f4896fdec446505b040e0",
-    ("umd/react-dom-server.browser.production.min.js", "umd/react-dom-server-legacy.browser.production.min.js",
-     "LICENSE"), "MIT")
+    "react-dom",
+    "18.3.1",
+    "031d4427a99f2f3f6cac18bbbf308594a67e4f47d10f4896fdec446505b040e0",
+    (
+        "umd/react-dom-server.browser.production.min.js",
+        "umd/react-dom-server-legacy.browser.production.min.js",
+        "LICENSE",
+    ),
+    "MIT",
+)
 PACKAGES = (PYODIDE, MERMAID, PLOTLY, ACE, AXE, BOOTSTRAP, REACT_DOM_SERVER)
 
 
@@ -71,13 +105,16 @@ class PackageUnavailable(RuntimeError):
 
 
 def cache_root():
-    base = os.environ.get("LIVEDASH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "livedash"
+    base = (
+        os.environ.get("LIVEDASH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "livedash"
+    )
     return Path(base)
 
 
 def _wanted(package, name):
-    return any(name == m or (m.endswith("/") and name.startswith(m) and not name.endswith(".map"))
-               for m in package.members)
+    return any(
+        name == m or (m.endswith("/") and name.startswith(m) and not name.endswith(".map")) for m in package.members
+    )
 
 
 def ensure(package, log=print):
@@ -89,11 +126,15 @@ def ensure(package, log=print):
     if npm is None:
         raise PackageUnavailable(
             f"{package.name} {package.version} is not in {folder} and npm is not installed to fetch it. "
-            "Install Node.js with npm and run scripts/fetch-packages.")
+            "Install Node.js with npm and run scripts/fetch-packages."
+        )
     log(f"livedash: fetching {package.name} {package.version} with npm into {folder}")
     with tempfile.TemporaryDirectory() as tmp:
-        result = subprocess.run([npm, "pack", f"{package.name}@{package.version}", "--silent",
-                                 "--pack-destination", tmp], capture_output=True, text=True)
+        result = subprocess.run(
+            [npm, "pack", f"{package.name}@{package.version}", "--silent", "--pack-destination", tmp],
+            capture_output=True,
+            text=True,
+        )
         tarballs = list(Path(tmp).glob("*.tgz"))
         if result.returncode != 0 or not tarballs:
             raise PackageUnavailable(f"`npm pack {package.name}@{package.version}` failed:\n{result.stderr.strip()}")
@@ -155,6 +196,7 @@ def copy_tree(source, target, strip="", instead=None):
 
 if __name__ == "__main__":
     from . import dash_wheel
+
     try:
         for pkg in PACKAGES:
             print(ensure(pkg))

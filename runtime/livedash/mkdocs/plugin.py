@@ -27,14 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
+from .. import prerender
+from . import dash_wheel, verification, wheels
 from .assets import MERMAID_PATH, components_manifest, write_site_assets
-from . import dash_wheel, wheels
-from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 from .examples import Example, build_call, built_from, diagram_only_html, once_per_page, used_assets, widget_html
 from .fences import FenceError, find_dash_fences
-from .isolation import run as run_isolated, warm_up as warm_up_isolation
-from . import verification
-from .. import prerender
+from .isolation import run as run_isolated
+from .isolation import warm_up as warm_up_isolation
+from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, PackageUnavailable, ensure
 
 log = logging.getLogger("mkdocs.plugins.livedash")
 
@@ -82,11 +82,11 @@ class LivedashConfig(Config):
 class LivedashPlugin(BasePlugin[LivedashConfig]):
     def __init__(self):
         super().__init__()
-        self._built = {}     # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
-        self._pages = {}     # page src_uri -> [(page:line of the fence, widget html)]
-        self._uses = {}      # page src_uri -> {JS namespace: {component types}} of its apps' first layouts
+        self._built = {}  # (code, source, first_line) -> Built; survives `mkdocs serve` rebuilds
+        self._pages = {}  # page src_uri -> [(page:line of the fence, widget html)]
+        self._uses = {}  # page src_uri -> {JS namespace: {component types}} of its apps' first layouts
         self._exercises = {}  # page url -> [exercise ids], for the navigation's progress marks
-        self._verified = {}   # (starter, solution, checks) -> problem text or "" (survives rebuilds)
+        self._verified = {}  # (starter, solution, checks) -> problem text or "" (survives rebuilds)
 
     def on_startup(self, *, command, dirty):
         """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs >= 1.4), so the
@@ -115,7 +115,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
                 for url, reason in library.not_served:
                     log.info(f"livedash: {library.distribution} names {url}, which the site cannot serve ({reason})")
             self._components = components_manifest(self._libraries)
-            prerender.use_component_libraries(self._libraries)   # (their first view is server-rendered too)
+            prerender.use_component_libraries(self._libraries)  # (their first view is server-rendered too)
         except (PackageUnavailable, wheels.WheelsUnavailable, wheels.LibraryError) as exc:
             raise PluginError(str(exc)) from None
         self._point_mermaid2_at_our_copy(config)
@@ -129,7 +129,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         mermaid2 = config.plugins.get("mermaid2")
         if mermaid2 is not None and not mermaid2.config.get("javascript"):
             mermaid2._javascript = f"{self.config.assets_path.strip('/')}/{MERMAID_PATH}"
-            mermaid2.config["version"] = MERMAID.version   # (what its build log names)
+            mermaid2.config["version"] = MERMAID.version  # (what its build log names)
         # mermaid2 logs "Custom loader activated" for every page with a diagram: once a build says it.
         _ONCE.seen.clear()
         logging.getLogger("mkdocs.plugins.mermaid2.util").addFilter(_ONCE)
@@ -166,11 +166,13 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             if example.expect_error and built.error is None and not built.problems:
                 log.warning(f"{where}: the example has expect_error=true but loads and runs without an error")
             elif built.error is not None and not example.expect_error:
-                log.warning(f"{built.location}: the example on {where} failed: "
-                            f"{built.error['kind']}: {built.error['message']}\n{built.error['traceback']}")
+                log.warning(
+                    f"{built.location}: the example on {where} failed: "
+                    f"{built.error['kind']}: {built.error['message']}\n{built.error['traceback']}"
+                )
             widget = diagram_only_html(example, built) if example.show == "diagram" else widget_html(example, built)
             widgets.append((where, widget))
-            lines[fence.start:fence.end + 1] = [f"{fence.indent}{self._placeholder}-{number}"]
+            lines[fence.start : fence.end + 1] = [f"{fence.indent}{self._placeholder}-{number}"]
         self._pages[page.file.src_uri] = list(reversed(widgets))
         uses = {}
         for example in examples:
@@ -183,41 +185,56 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         """Build the page's examples and verify its exercises that no earlier build has seen (`mkdocs
         serve` keeps the results), each in a child process of its own, time-limited (isolation.py)."""
         builds = {_build_key(e): e for e in examples if _build_key(e) not in self._built}
-        exercises = {_verify_key(e): e for e in examples
-                     if e.exercise is not None and _verify_key(e) not in self._verified}
+        exercises = {
+            _verify_key(e): e for e in examples if e.exercise is not None and _verify_key(e) not in self._verified
+        }
         calls = [build_call(e) for e in builds.values()]
         calls += [call for e in exercises.values() for call in verification.check_calls(e)]
         outcomes = run_isolated(calls, self.config.timeout, paths=wheels.paths(self._wheels))
         for key, outcome in zip(builds, outcomes):
             self._built[key] = built_from(outcome)
-        checked = outcomes[len(builds):]
+        checked = outcomes[len(builds) :]
         for index, key in enumerate(exercises):
-            self._verified[key] = verification.problem(*checked[2 * index:2 * index + 2])
+            self._verified[key] = verification.problem(*checked[2 * index : 2 * index + 2])
 
     def _example(self, fence, number, page, page_source, config):
         where = f"{page_source}:{fence.start + 1}"
         unknown = set(fence.options) - _KNOWN_OPTIONS
         if unknown:
-            raise PluginError(f"{where}: unknown dash fence option(s) "
-                              f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(_KNOWN_OPTIONS))})")
+            raise PluginError(
+                f"{where}: unknown dash fence option(s) "
+                f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(_KNOWN_OPTIONS))})"
+            )
         try:
             height = int(fence.options.get("height", self.config.height))
         except ValueError:
-            raise PluginError(f"{where}: height must be a number of pixels, "
-                              f"not {fence.options['height']!r}") from None
+            raise PluginError(f"{where}: height must be a number of pixels, not {fence.options['height']!r}") from None
         key = f"{page.file.src_uri.rsplit('.', 1)[0]}/{number}"
-        choices = {"diagram": ("true", "false"), "expect_error": ("true", "false"), "show": ("app", "diagram"),
-                   "trace": ("closed", "open")}
-        defaults = {"diagram": str(self.config.diagram).lower(), "expect_error": "false", "show": "app",
-                    "trace": "closed"}
+        choices = {
+            "diagram": ("true", "false"),
+            "expect_error": ("true", "false"),
+            "show": ("app", "diagram"),
+            "trace": ("closed", "open"),
+        }
+        defaults = {
+            "diagram": str(self.config.diagram).lower(),
+            "expect_error": "false",
+            "show": "app",
+            "trace": "closed",
+        }
         chosen = {}
         for name, allowed in choices.items():
             chosen[name] = fence.options.get(name, defaults[name]).lower()
             if chosen[name] not in allowed:
                 raise PluginError(f"{where}: {name} must be {' or '.join(allowed)}, not {fence.options[name]!r}")
-        common = dict(height=height, title=fence.options.get("title", ""), diagram=chosen["diagram"] == "true",
-                      expect_error=chosen["expect_error"] == "true", show=chosen["show"],
-                      trace_open=chosen["trace"] == "open")
+        common = dict(
+            height=height,
+            title=fence.options.get("title", ""),
+            diagram=chosen["diagram"] == "true",
+            expect_error=chosen["expect_error"] == "true",
+            show=chosen["show"],
+            trace_open=chosen["trace"] == "open",
+        )
         if "exercise" in fence.options:
             return self._exercise(fence, where, key, common, config)
         if "file" in fence.options:
@@ -226,8 +243,9 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             if fence.body.strip():
                 raise PluginError(f"{where}: a dash fence with file= must be empty")
             if not path.is_file():
-                raise PluginError(f"{where}: example file {value!r} not found "
-                                  f"(looked for {self._relative_source(path)})")
+                raise PluginError(
+                    f"{where}: example file {value!r} not found (looked for {self._relative_source(path)})"
+                )
             # As in Dash, the JavaScript and CSS files in an `assets` folder beside the app are loaded with it
             # (MkDocs copies them into the site like any other file of docs/); the CSS applies to that app alone.
             # The folder is shared by the examples beside it: each gets only the files its code uses.
@@ -236,28 +254,48 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
             code = self._read(where, path)
             assets = used_assets(code, sorted([*folder.glob("*.js"), *folder.glob("*.css")]))
             urls = [get_relative_url(a.relative_to(docs).as_posix(), page.url) for a in assets]
-            return Example(key=key, code=code, filename=Path(value).name,
-                           source=self._relative_source(path), first_line=1, assets=urls, **common)
-        return Example(key=key, code=fence.body + "\n", filename="app.py", source=page_source,
-                       first_line=fence.body_line, **common)
+            return Example(
+                key=key,
+                code=code,
+                filename=Path(value).name,
+                source=self._relative_source(path),
+                first_line=1,
+                assets=urls,
+                **common,
+            )
+        return Example(
+            key=key, code=fence.body + "\n", filename="app.py", source=page_source, first_line=fence.body_line, **common
+        )
 
     def _exercise(self, fence, where, key, common, config):
         """An exercise fence: the reader starts from starter.py; solution.py and checks.py go with it."""
         value = fence.options["exercise"]
         folder = self._in_docs(where, f"exercise={value!r}", value, config)
         if fence.body.strip() or "file" in fence.options:
-            raise PluginError(f"{where}: an exercise fence takes its code from the exercise folder: "
-                              "leave it empty and give no file=")
-        files = {name: self._in_docs(where, f"{name}.py of exercise={value!r}", folder / f"{name}.py", config)
-                 for name in ("starter", "solution", "checks")}
+            raise PluginError(
+                f"{where}: an exercise fence takes its code from the exercise folder: leave it empty and give no file="
+            )
+        files = {
+            name: self._in_docs(where, f"{name}.py of exercise={value!r}", folder / f"{name}.py", config)
+            for name in ("starter", "solution", "checks")
+        }
         missing = [f"{name}.py" for name, path in files.items() if not path.is_file()]
         if missing:
-            raise PluginError(f"{where}: exercise folder {self._relative_source(folder)} lacks "
-                              f"{', '.join(missing)} (an exercise has starter.py, solution.py and checks.py)")
+            raise PluginError(
+                f"{where}: exercise folder {self._relative_source(folder)} lacks "
+                f"{', '.join(missing)} (an exercise has starter.py, solution.py and checks.py)"
+            )
         text = {name: self._read(where, path) for name, path in files.items()}
         exercise = {"id": value.strip("/"), "checks": text["checks"], "solution": text["solution"]}
-        return Example(key=key, code=text["starter"], filename=f"{Path(value).name}.py",
-                       source=self._relative_source(files["starter"]), first_line=1, exercise=exercise, **common)
+        return Example(
+            key=key,
+            code=text["starter"],
+            filename=f"{Path(value).name}.py",
+            source=self._relative_source(files["starter"]),
+            first_line=1,
+            exercise=exercise,
+            **common,
+        )
 
     def _in_docs(self, where, what, path, config):
         """docs_dir/path with `..` and symlinks resolved, refused unless it is inside docs_dir: a page
@@ -265,19 +303,23 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         docs = Path(config.docs_dir).resolve()
         try:
             resolved = (docs / path).resolve()
-        except (OSError, RuntimeError) as exc:   # RuntimeError: a symlink loop
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             raise PluginError(f"{where}: {what} cannot be resolved: {exc}") from None
         if not resolved.is_relative_to(docs):
-            raise PluginError(f"{where}: {what} is outside docs_dir ({self._relative_source(docs)}): "
-                              "examples and exercises must be files of the site's docs")
+            raise PluginError(
+                f"{where}: {what} is outside docs_dir ({self._relative_source(docs)}): "
+                "examples and exercises must be files of the site's docs"
+            )
         return resolved
 
     def _read(self, where, path):
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise PluginError(f"{where}: {self._relative_source(path)} is not UTF-8 text ({exc.reason} at "
-                              f"byte {exc.start}): save it as UTF-8") from None
+            raise PluginError(
+                f"{where}: {self._relative_source(path)} is not UTF-8 text ({exc.reason} at "
+                f"byte {exc.start}): save it as UTF-8"
+            ) from None
         except OSError as exc:
             raise PluginError(f"{where}: cannot read {self._relative_source(path)}: {exc.strerror}") from None
 
@@ -296,8 +338,10 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         html = re.sub(rf"(?:<p>)?{self._placeholder}-(\d+)(?:</p>)?", place, html)
         for number, (where, _widget) in enumerate(widgets):
             if placed.count(number) != 1:
-                raise PluginError(f"{where}: the example could not be put in the page: another Markdown "
-                                  f"extension {'dropped' if number not in placed else 'repeated'} its place")
+                raise PluginError(
+                    f"{where}: the example could not be put in the page: another Markdown "
+                    f"extension {'dropped' if number not in placed else 'repeated'} its place"
+                )
         base = self.config.assets_path.strip("/")
         css = get_relative_url(f"{base}/livedash.css", page.url)
         js = get_relative_url(f"{base}/livedash.js", page.url)
@@ -305,14 +349,20 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         # diagrams only has no Python to start)
         boot = ""
         if any("data-livedash-key" in widget for _, widget in widgets):
-            boot = "".join(f'<link rel="modulepreload" href="{get_relative_url(f"{base}/{name}", page.url)}">\n'
-                           for name in ("kernel.js", "config.js", "protocol.js"))
+            boot = "".join(
+                f'<link rel="modulepreload" href="{get_relative_url(f"{base}/{name}", page.url)}">\n'
+                for name in ("kernel.js", "config.js", "protocol.js")
+            )
             boot += f'<script type="module" async src="{get_relative_url(f"{base}/start.js", page.url)}"></script>\n'
-        preloads = "".join(f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
-                           for kind, path in self._preloads(self._uses.get(page.file.src_uri, {})))
-        html = once_per_page(html)   # (each component stylesheet of the first views once)
-        return (f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{boot}{preloads}{html}\n'
-                f'<script type="module" src="{js}"></script>')
+        preloads = "".join(
+            f'<link rel="preload" as="{kind}" href="{get_relative_url(f"{base}/{path}", page.url)}">\n'
+            for kind, path in self._preloads(self._uses.get(page.file.src_uri, {}))
+        )
+        html = once_per_page(html)  # (each component stylesheet of the first views once)
+        return (
+            f'<link rel="stylesheet" href="{css}" data-livedash-css>\n{boot}{preloads}{html}\n'
+            f'<script type="module" src="{js}"></script>'
+        )
 
     def _preloads(self, uses):
         """(as, path in the assets folder) of what the page's apps load first, so that it is fetched at once
@@ -343,10 +393,19 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
     def on_post_build(self, config):
         try:
             base = self.config.assets_path.strip("/")
-            exercises = {get_relative_url(url or ".", f"{base}/config.js"): ids
-                         for url, ids in sorted(self._exercises.items())}
-            write_site_assets(config.site_dir, base, self.config.pyodide, self.config.pyodide_url, self._wheels,
-                              exercises, self._libraries, snapshot=self.config.snapshot)
+            exercises = {
+                get_relative_url(url or ".", f"{base}/config.js"): ids for url, ids in sorted(self._exercises.items())
+            }
+            write_site_assets(
+                config.site_dir,
+                base,
+                self.config.pyodide,
+                self.config.pyodide_url,
+                self._wheels,
+                exercises,
+                self._libraries,
+                snapshot=self.config.snapshot,
+            )
         except PackageUnavailable as exc:
             raise PluginError(str(exc)) from None
 
@@ -381,16 +440,30 @@ def layered_stylesheets(page):
     imports = []
 
     def layered(match):
-        attributes = {name.lower(): html_text.unescape(next((v for v in values if v), ""))
-                      for name, *values in _ATTRIBUTE.findall(match[0][5:-1])}
+        attributes = {
+            name.lower(): html_text.unescape(next((v for v in values if v), ""))
+            for name, *values in _ATTRIBUTE.findall(match[0][5:-1])
+        }
         href = attributes.get("href", "")
         rel = attributes.get("rel", "").lower().split()
-        if ("stylesheet" not in rel or "alternate" in rel or not href or "data-livedash-css" in attributes
-                or href.split("?")[0].split("#")[0].endswith("livedash.css") or "integrity" in attributes
-                or "title" in attributes or "</" in attributes.get("media", "")):
+        if (
+            "stylesheet" not in rel
+            or "alternate" in rel
+            or not href
+            or "data-livedash-css" in attributes
+            or href.split("?")[0].split("#")[0].endswith("livedash.css")
+            or "integrity" in attributes
+            or "title" in attributes
+            or "</" in attributes.get("media", "")
+        ):
             return match[0]
-        url = (href.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
-               .replace(">", "\\3e "))
+        url = (
+            href.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\a ")
+            .replace("<", "\\3c ")
+            .replace(">", "\\3e ")
+        )
         media = attributes.get("media", "").strip()
         media = "" if media in ("", "all") else " " + media.replace(";", "")
         imports.append(f'@import url("{url}") layer(livedash-theme){media};')
@@ -401,7 +474,7 @@ def layered_stylesheets(page):
     if not imports:
         return page
     style = "<style>@layer livedash-theme, livedash-reset;\n" + "\n".join(imports) + "\n</style>"
-    return page[:head.start()] + new_head.replace("\0", style, 1) + page[head.end():]
+    return page[: head.start()] + new_head.replace("\0", style, 1) + page[head.end() :]
 
 
 def _build_key(example):

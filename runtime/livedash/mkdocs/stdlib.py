@@ -13,21 +13,24 @@ import tokenize
 import zipfile
 from pathlib import Path
 
-FORMAT = "1"   # bump when the output of slim_zip changes: the cached copy is then made again
+FORMAT = "1"  # bump when the output of slim_zip changes: the cached copy is then made again
 
 
 def without_comments(source):
     """``source`` with each comment cut (from its ``#`` to the end of the line, and the blanks before it), or
     None when that cannot be done safely."""
     try:
-        comments = [token.start for token in tokenize.generate_tokens(io.StringIO(source).readline)
-                    if token.type == tokenize.COMMENT]
+        comments = [
+            token.start
+            for token in tokenize.generate_tokens(io.StringIO(source).readline)
+            if token.type == tokenize.COMMENT
+        ]
         if not comments:
             return source
         lines = source.splitlines(keepends=True)
         for row, col in comments:
             line = lines[row - 1]
-            ending = line[len(line.rstrip("\r\n")):]
+            ending = line[len(line.rstrip("\r\n")) :]
             lines[row - 1] = line[:col].rstrip() + ending
         slim = "".join(lines)
         if ast.dump(ast.parse(source)) != ast.dump(ast.parse(slim)):

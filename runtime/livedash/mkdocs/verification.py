@@ -13,7 +13,7 @@ def check_calls(example):
     """The two runs of the exercise's checks: on solution.py, then on starter.py."""
     folder = PurePosixPath(example.source).parent
     checks = example.exercise["checks"]
-    sources = {CHECKS_FILE: str(folder / CHECKS_FILE)}   # load_checks compiles checks.py under that name
+    sources = {CHECKS_FILE: str(folder / CHECKS_FILE)}  # load_checks compiles checks.py under that name
     calls = []
     for name, code in (("solution.py", example.exercise["solution"]), ("starter.py", example.code)):
         path = str(folder / name)
@@ -24,10 +24,9 @@ def check_calls(example):
 def problem(solved, started):
     """What is wrong with the exercise, or "", from the outcomes of its two runs (see check_calls)."""
     for outcome, name in ((solved, "solution.py"), (started, "starter.py")):
-        if "error" in outcome:   # checks.py is broken, or the code ended, crashed or ran too long
+        if "error" in outcome:  # checks.py is broken, or the code ended, crashed or ran too long
             error = outcome["error"]
-            return (f"the checks could not run on {name}: {error['kind']} at {error_location(error)}: "
-                    f"{error['message']}")
+            return f"the checks could not run on {name}: {error['kind']} at {error_location(error)}: {error['message']}"
     failed = [f"{r['name']} ({r['message']})" for r in solved["value"] if not r["passed"]]
     if failed:
         return "the solution fails " + "; ".join(failed)

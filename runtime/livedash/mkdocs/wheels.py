@@ -32,10 +32,19 @@ from .npm_cache import BOOTSTRAP, cache_root
 
 PYODIDE_PYTHON = "3.14"
 # Environment markers as Pyodide 314's Python answers them.
-PYODIDE_MARKERS = {"python_version": "3.14", "python_full_version": "3.14.2", "implementation_name": "cpython",
-                   "implementation_version": "3.14.2", "platform_python_implementation": "CPython",
-                   "sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix",
-                   "platform_machine": "wasm32", "platform_release": "", "platform_version": ""}
+PYODIDE_MARKERS = {
+    "python_version": "3.14",
+    "python_full_version": "3.14.2",
+    "implementation_name": "cpython",
+    "implementation_version": "3.14.2",
+    "platform_python_implementation": "CPython",
+    "sys_platform": "emscripten",
+    "platform_system": "Emscripten",
+    "os_name": "posix",
+    "platform_machine": "wasm32",
+    "platform_release": "",
+    "platform_version": "",
+}
 # Distributions livedash provides (its `dash` alias) and never ships: dash, and the packages it once was.
 PROVIDED = {"dash", "dash-core-components", "dash-html-components", "dash-table", "dash-renderer"}
 # In the cache key: wheels resolved by other rules live in another folder.
@@ -71,8 +80,8 @@ def _resolve(requirements, folder):
     """Download into ``folder`` a wheel for each requirement and, level by level, for each dependency its
     Requires-Dist names (not PROVIDED). A name asked again with another specifier is downloaded again with
     all its specifiers at once."""
-    asked = {}   # name -> [(Requirement, who asked: None for the author)]
-    have = {}    # name -> (version, wheel file)
+    asked = {}  # name -> [(Requirement, who asked: None for the author)]
+    have = {}  # name -> (version, wheel file)
     try:
         queue = [(Requirement(text), None) for text in requirements]
     except InvalidRequirement as exc:
@@ -116,18 +125,38 @@ def _combined(name, requirements):
 
 
 def _download(specs, asked, names, folder):
-    command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-               "--dest", str(folder), "--only-binary=:all:", "--python-version", PYODIDE_PYTHON,
-               "--implementation", "py", "--abi", "none", "--platform", "any", *specs]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--no-deps",
+        "--dest",
+        str(folder),
+        "--only-binary=:all:",
+        "--python-version",
+        PYODIDE_PYTHON,
+        "--implementation",
+        "py",
+        "--abi",
+        "none",
+        "--platform",
+        "any",
+        *specs,
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         wanted = ", ".join(
             " and ".join(_shown(r) for r, _ in asked[name])
             + "".join(f" (needed by {parent})" for parent in dict.fromkeys(p for _, p in asked[name] if p))
-            for name in names)
+            for name in names
+        )
         raise WheelsUnavailable(
             f"pip found no pure-Python (py3-none-any) wheels for {wanted}; "
-            f"a compiled package cannot run in livedash's browser Python.\n{result.stderr.strip()[-2000:]}")
+            f"a compiled package cannot run in livedash's browser Python.\n{result.stderr.strip()[-2000:]}"
+        )
 
 
 def _shown(requirement):
@@ -148,8 +177,9 @@ def _dependencies(wheel, extras):
     for text in _metadata(wheel).get_all("Requires-Dist") or []:
         requirement = Requirement(text)
         marker = requirement.marker
-        if marker is None or any(marker.evaluate({**PYODIDE_MARKERS, "extra": extra})
-                                 for extra in sorted(extras) or [""]):
+        if marker is None or any(
+            marker.evaluate({**PYODIDE_MARKERS, "extra": extra}) for extra in sorted(extras) or [""]
+        ):
             found.append(requirement)
     return found
 
@@ -188,25 +218,33 @@ def paths(folder):
 # Stylesheets that libraries name by CDN URL and the site can serve from a pinned npm package:
 # (pattern with the version and file, the package, its folder of those files, folder in the site).
 KNOWN_STYLESHEETS = [
-    (re.compile(r"https://cdn\.jsdelivr\.net/npm/bootstrap@(?P<version>[^/]+)/dist/css/"
-                r"(?P<file>bootstrap(?:-grid)?\.min\.css)"), BOOTSTRAP, "dist/css/", "libraries/bootstrap/"),
+    (
+        re.compile(
+            r"https://cdn\.jsdelivr\.net/npm/bootstrap@(?P<version>[^/]+)/dist/css/"
+            r"(?P<file>bootstrap(?:-grid)?\.min\.css)"
+        ),
+        BOOTSTRAP,
+        "dist/css/",
+        "libraries/bootstrap/",
+    ),
 ]
 
 
 @dataclass
 class Library:
     """A Dash component library's browser files, paths relative to the site's assets folder."""
+
     distribution: str
-    package: str                                     # its top-level Python package
-    namespace: str                                   # the JS namespace its bundle registers: window[namespace]
+    package: str  # its top-level Python package
+    namespace: str  # the JS namespace its bundle registers: window[namespace]
     wheel: Path
-    files: dict = field(default_factory=dict)        # path in the wheel -> path in the site
-    scripts: list = field(default_factory=list)      # loaded by the page, in order
+    files: dict = field(default_factory=dict)  # path in the wheel -> path in the site
+    scripts: list = field(default_factory=list)  # loaded by the page, in order
     async_chunks: list = field(default_factory=list)  # fetched by the bundle itself, from its folder
     styles: list = field(default_factory=list)
     stylesheets: dict = field(default_factory=dict)  # a CDN URL its Python names -> the site's copy
-    npm: list = field(default_factory=list)          # (npm package, its folder, folder in the site) of those
-    not_served: list = field(default_factory=list)   # what cannot be served from the site, and why
+    npm: list = field(default_factory=list)  # (npm package, its folder, folder in the site) of those
+    not_served: list = field(default_factory=list)  # what cannot be served from the site, and why
 
     def manifest(self):
         return {"scripts": self.scripts, "async": self.async_chunks, "styles": self.styles}
@@ -230,19 +268,38 @@ def _libraries_of(wheel):
     found = []
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        packages = sorted({n.split("/")[0] for n in names if n.count("/") == 1 and n.endswith("/__init__.py")
-                           and not n.split("/")[0].endswith((".dist-info", ".data"))})
+        packages = sorted(
+            {
+                n.split("/")[0]
+                for n in names
+                if n.count("/") == 1
+                and n.endswith("/__init__.py")
+                and not n.split("/")[0].endswith((".dist-info", ".data"))
+            }
+        )
         for package in packages:
             init = f"{package}/__init__.py"
-            package_json = next((json.loads(archive.read(f"{package}/{n}")) for n in ("package-info.json", "package.json")
-                                 if f"{package}/{n}" in names), None)
-            dists = read_dists(archive.read(init).decode("utf-8"), f"{wheel.name}/{init}",
-                               {"__name__": package, "__version__": str(version), "__package__": package},
-                               package_json)
+            package_json = next(
+                (
+                    json.loads(archive.read(f"{package}/{n}"))
+                    for n in ("package-info.json", "package.json")
+                    if f"{package}/{n}" in names
+                ),
+                None,
+            )
+            dists = read_dists(
+                archive.read(init).decode("utf-8"),
+                f"{wheel.name}/{init}",
+                {"__name__": package, "__version__": str(version), "__package__": package},
+                package_json,
+            )
             if dists.get("_js_dist") is None:
                 continue
-            sources = {n: archive.read(n).decode("utf-8", "replace") for n in names
-                       if n.startswith(f"{package}/") and n.endswith(".py")}
+            sources = {
+                n: archive.read(n).decode("utf-8", "replace")
+                for n in names
+                if n.startswith(f"{package}/") and n.endswith(".py")
+            }
             library = Library(str(distribution), package, _js_namespace(sources, dists, package), wheel)
             for key in ("_js_dist", "_css_dist"):
                 for entry in dists.get(key) or []:
@@ -250,10 +307,12 @@ def _libraries_of(wheel):
             for url, reason in _stylesheets(library, sources):
                 if reason:
                     library.not_served.append((url, reason))
-            for name in sorted(names):   # licence texts, beside the files they cover
+            for name in sorted(names):  # licence texts, beside the files they cover
                 base = name.rsplit("/", 1)[-1].upper()
                 if ".dist-info/" in name and base.startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE")):
-                    library.files[name] = f"libraries/{package}/{name.split('.dist-info/', 1)[1].removeprefix('licenses/')}"
+                    library.files[name] = (
+                        f"libraries/{package}/{name.split('.dist-info/', 1)[1].removeprefix('licenses/')}"
+                    )
             found.append(library)
     return found
 
@@ -261,7 +320,9 @@ def _libraries_of(wheel):
 def _js_namespace(sources, dists, package):
     """The `_namespace` its component classes declare (what the bundle registers on window); else the
     `namespace` of its `_js_dist` entries; else the package's name."""
-    declared = [m for text in sources.values() for m in re.findall(r"^\s+_namespace\s*=\s*['\"]([\w.$]+)['\"]", text, re.M)]
+    declared = [
+        m for text in sources.values() for m in re.findall(r"^\s+_namespace\s*=\s*['\"]([\w.$]+)['\"]", text, re.M)
+    ]
     if declared:
         return max(set(declared), key=declared.count)
     named = [e.get("namespace") for e in dists.get("_js_dist") or [] if isinstance(e, dict)]
@@ -284,11 +345,16 @@ def _add_resource(library, entry, key, names, where):
     module = entry.get("namespace", library.package)
     module = library.package if module is UNKNOWN else module
     for path in paths if isinstance(paths, list) else [paths]:
-        if not isinstance(path, str) or not isinstance(module, str) \
-                or any(entry.get(flag) is UNKNOWN for flag in ("async", "dynamic", "dev_only", "external_only")):
-            raise LibraryError(f"{where}: livedash could not read the relative_package_path, namespace or flags of "
-                               f"an entry of {key} (it reads literal strings, f-strings and .format() of names "
-                               f"set in the file): {entry!r}")
+        if (
+            not isinstance(path, str)
+            or not isinstance(module, str)
+            or any(entry.get(flag) is UNKNOWN for flag in ("async", "dynamic", "dev_only", "external_only"))
+        ):
+            raise LibraryError(
+                f"{where}: livedash could not read the relative_package_path, namespace or flags of "
+                f"an entry of {key} (it reads literal strings, f-strings and .format() of names "
+                f"set in the file): {entry!r}"
+            )
         if path.endswith(".map"):
             continue
         member = f"{module.replace('.', '/')}/{path}"
@@ -296,8 +362,13 @@ def _add_resource(library, entry, key, names, where):
             if key == "_js_dist" and (entry.get("dynamic") or entry.get("async")):
                 # Fetched only when its bundle asks for it, and Dash serves it only then: dash-daq 0.6.0 names
                 # an async-slider.js that its wheel lacks and its bundle never asks for.
-                library.not_served.append((path, f"{member} is not in its wheel: an async chunk its bundle "
-                                                 "fetches only if it needs it, and Dash would answer 404 too"))
+                library.not_served.append(
+                    (
+                        path,
+                        f"{member} is not in its wheel: an async chunk its bundle "
+                        "fetches only if it needs it, and Dash would answer 404 too",
+                    )
+                )
                 continue
             raise LibraryError(f"{where}: {key} names {path}, which is not in the wheel ({member})")
         site = f"libraries/{module}/{path}"
@@ -333,6 +404,7 @@ def _stylesheets(library, sources):
 
 # ---- reading `_js_dist` / `_css_dist` without importing ----------------------------------------------------
 
+
 class _Unknown:
     """A value the reader cannot compute (it stays harmless unless a needed field holds it)."""
 
@@ -354,7 +426,7 @@ def read_dists(source, where, names, package_json=None):
     and ``X.append(...)``; ``json.load(...)`` is the package's package-info.json. What is not readable
     that way raises LibraryError with the line."""
     env = dict(names)
-    failed = {}   # list name -> line where it could not be read
+    failed = {}  # list name -> line where it could not be read
 
     def run(statements):
         for statement in statements:
@@ -366,21 +438,29 @@ def read_dists(source, where, names, package_json=None):
                 if isinstance(target, ast.Name):
                     env[target.id] = _value(statement.value, env, package_json, target.id, failed)
                 elif isinstance(target, ast.Attribute) and target.attr in ("_js_dist", "_css_dist"):
-                    pass   # `Component._js_dist = _js_dist`: the lists themselves are read
+                    pass  # `Component._js_dist = _js_dist`: the lists themselves are read
                 continue
             if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
                 env[statement.target.id] = _value(statement.value, env, package_json, statement.target.id, failed)
                 continue
-            if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name) \
-                    and isinstance(statement.op, ast.Add):
+            if (
+                isinstance(statement, ast.AugAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(statement.op, ast.Add)
+            ):
                 name = statement.target.id
-                env[name] = _extend(env.get(name, UNKNOWN), statement.value, env, package_json, name, failed,
-                                    statement.lineno)
+                env[name] = _extend(
+                    env.get(name, UNKNOWN), statement.value, env, package_json, name, failed, statement.lineno
+                )
                 continue
             if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
                 call = statement.value
-                if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
-                        and call.func.attr in ("extend", "append") and len(call.args) == 1:
+                if (
+                    isinstance(call.func, ast.Attribute)
+                    and isinstance(call.func.value, ast.Name)
+                    and call.func.attr in ("extend", "append")
+                    and len(call.args) == 1
+                ):
                     name = call.func.value.id
                     if name not in env:
                         continue
@@ -401,7 +481,8 @@ def read_dists(source, where, names, package_json=None):
             raise LibraryError(
                 f"{where}:{line}: livedash could not read {name} without running the package (it reads lists of "
                 "dicts of literals, f-strings, .format(), + and list comprehensions over names set in the file). "
-                "Dash component libraries made by Dash's generator are read; this one is built otherwise")
+                "Dash component libraries made by Dash's generator are read; this one is built otherwise"
+            )
         if name in env:
             result[name] = env[name]
     return result
@@ -434,12 +515,30 @@ def _extend(current, node, env, package_json, name, failed, line):
     return UNKNOWN
 
 
-_COMPARE = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.In: lambda a, b: a in b,
-            ast.NotIn: lambda a, b: a not in b, ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b,
-            ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b,
-            ast.GtE: lambda a, b: a >= b}
-_STR_METHODS = {"format", "replace", "lower", "upper", "strip", "lstrip", "rstrip", "join", "removeprefix",
-                "removesuffix"}
+_COMPARE = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+    ast.Is: lambda a, b: a is b,
+    ast.IsNot: lambda a, b: a is not b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+}
+_STR_METHODS = {
+    "format",
+    "replace",
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "join",
+    "removeprefix",
+    "removesuffix",
+}
 
 
 def _eval(node, env):
@@ -470,7 +569,7 @@ def _eval(node, env):
             if key is None:
                 result.update(_eval(value, env))
                 continue
-            try:   # a field livedash does not need (external_url) may be unreadable
+            try:  # a field livedash does not need (external_url) may be unreadable
                 result[_eval(key, env)] = _eval(value, env)
             except _Unreadable:
                 result[_eval(key, env)] = UNKNOWN
@@ -478,7 +577,11 @@ def _eval(node, env):
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
         left, right = _eval(node.left, env), _eval(node.right, env)
         try:
-            return left + right if isinstance(node.op, ast.Add) else left % (tuple(right) if isinstance(right, list) else right)
+            return (
+                left + right
+                if isinstance(node.op, ast.Add)
+                else left % (tuple(right) if isinstance(right, list) else right)
+            )
         except (TypeError, ValueError) as exc:
             raise _Unreadable(str(exc)) from None
     if isinstance(node, ast.Subscript):
@@ -522,8 +625,11 @@ def _eval(node, env):
 def _bind(target, value, scope):
     if isinstance(target, ast.Name):
         scope[target.id] = value
-    elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (list, tuple)) \
-            and len(value) == len(target.elts):
+    elif (
+        isinstance(target, (ast.Tuple, ast.List))
+        and isinstance(value, (list, tuple))
+        and len(value) == len(target.elts)
+    ):
         for part, item in zip(target.elts, value):
             _bind(part, item, scope)
     else:
