@@ -41,8 +41,8 @@ class Kernel:
         notify = None
         if self.notify is not None:
 
-            def notify(patches, loading=None):
-                message = {"type": "patched", "app": key, "patches": patches}
+            def notify(updates, loading=None):
+                message = {"type": "interim", "app": key, "updates": updates}
                 if loading is not None:
                     message["loading"] = loading
                 self.notify(json.dumps(message))
@@ -88,7 +88,7 @@ class Kernel:
         session = self.sessions[key]
         if key in self.waiting:
             self.waiting[key][0].extend(work)
-            return {"type": "updated", "app": key, "seq": seq, "patches": [], "trace": [], "queued": True}
+            return {"type": "updated", "app": key, "seq": seq, "updates": [], "trace": [], "queued": True}
         return self._continue(key, None, work, seq, session)
 
     def _continue(self, key, answer, work, seq, session=None):
@@ -171,21 +171,21 @@ def warm_up():
 
 
 def _superseded(steps, change):
-    """Leave out of an answer's earlier patches the props a later change of the reader sets: the page
+    """Leave out of an answer's earlier updates the props a later change of the reader sets: the page
     shows the reader's value, and so does the store once the change is applied."""
     if change.get("id") is None:
         return
     key = id_key(change["id"])
     for step in steps:
         kept = []
-        for patch in step.patches:
-            if id_key(patch["id"]) == key and set(patch["props"]) & set(change["props"]):
-                props = {p: v for p, v in patch["props"].items() if p not in change["props"]}
+        for update in step.updates:
+            if id_key(update["id"]) == key and set(update["props"]) & set(change["props"]):
+                props = {p: v for p, v in update["props"].items() if p not in change["props"]}
                 if not props:
                     continue
-                patch = {**patch, "props": props}
-            kept.append(patch)
-        step.patches = kept
+                update = {**update, "props": props}
+            kept.append(update)
+        step.updates = kept
 
 
 def _updated(key, seq, steps, session, clientside=None):
@@ -193,7 +193,7 @@ def _updated(key, seq, steps, session, clientside=None):
         "type": "updated",
         "app": key,
         "seq": seq,
-        "patches": [p for step in steps for p in step.patches],
+        "updates": [p for step in steps for p in step.updates],
         "trace": [r for step in steps for r in step.runs],
         "loading": session.scheduler.loading(),
     }

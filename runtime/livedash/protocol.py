@@ -74,12 +74,12 @@ Worker -> page
     ``loading`` (also in ``updated``): the outputs still being computed, by background jobs, as
     ``[{"id": ID, "property": PROP}]``; the page shows them loading (dcc.Loading) until an answer leaves them out.
     ``stylesheets``: the app's ``external_stylesheets`` (hrefs); the page applies them to this app alone.
-    A ``patched`` may carry ``loading`` too: the outputs of the callback that is starting (apps with a
+    An ``interim`` may carry ``loading`` too: the outputs of the callback that is starting (apps with a
     dcc.Loading only).
 
-``{"type": "updated", "app": KEY, "seq": N, "patches": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
+``{"type": "updated", "app": KEY, "seq": N, "updates": [{"id": ID, "props": {...}}, ...], "trace": [RUN...]}``
     Prop values to apply, in order. A value may contain components (``children``). ``seq`` is that of the last ``update`` whose changes this answer applied (``null``
-    when none did); a prop that a change of this answer sets is left out of the patches that came before it.
+    when none did); a prop that a change of this answer sets is left out of the updates that came before it.
     With ``"queued": true`` (and nothing else to apply): the request came while a run of the app waits for a
     clientside answer; its work is queued behind that run, in order, and its effects come in the answers to
     the ``clientside-result`` requests.
@@ -92,7 +92,7 @@ clientside callback and answer ``clientside-result``. An ``update`` or a job's r
 (it may have been sent before the page heard of the wait) is queued in the worker and runs after the waiting
 run, in the order received; the page may also hold its updates back until it has answered.
 
-``{"type": "patched", "app": KEY, "patches": [...]}``
+``{"type": "interim", "app": KEY, "updates": [...]}``
     Sent on its own, before the answer, while a slow callback runs: its ``running=`` values.
 
 ``{"type": "unloaded", "app": KEY}``
@@ -111,7 +111,7 @@ ERROR::
     {"kind": "SyntaxError", "message": "...", "traceback": "...", "filename": "counter.py", "line": 7 | null}
 """
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
 
 from .dependencies import stringify_id as id_key  # noqa: E402  (one definition of the id string)
 

@@ -56,7 +56,7 @@ class Scheduler:
         self.graph = graph
         self.store = store
         self.filename = filename
-        self.notify = notify  # called with patches to show at once (running=), or None
+        self.notify = notify  # called with updates to show at once (running=), or None
         # Tell the page which outputs a callback is computing (dash-renderer's loading state: dcc.Loading's
         # spinner) before it runs; only apps that show it pay for the extra message.
         self.show_loading = any(getattr(c, "_type", "") == "Loading" for c in walk_children(store.layout))
@@ -127,29 +127,29 @@ class Scheduler:
             if self.store.get(key, prop) != value or not self.store.has_prop(key, prop):  # rule 17
                 self.store.set(key, prop, value)
                 changed.append(prop)
-        pending, patches, runs = [], [], []
+        pending, updates, runs = [], [], []
         changed_keys = {f"{key}.{prop}" for prop in changed}
         for number, job in list(self.jobs.items()):
             if any(dep_key(d) in changed_keys for d in job.spec.background["cancel"]):
-                self._stop_job(number, patches)  # the job ends; its outputs stay as they were
+                self._stop_job(number, updates)  # the job ends; its outputs stay as they were
         for prop in changed:
             for spec, binding in self.layout.triggered_by(component_id, prop):
                 self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
-        self._reported(pending, patches)
-        return self._run(pending, group=False, patches=patches, runs=runs)
+        self._reported(pending, updates)
+        return self._run(pending, group=False, updates=updates, runs=runs)
 
-    def _reported(self, pending, patches):
+    def _reported(self, pending, updates):
         """Props that components set themselves after a change (a dcc.Store's modified_timestamp when its
         data changed, or when it was first drawn with data): Dash's renderer takes such a setProps as any
-        other, so their callbacks fire, merged with those already queued (rule 19). ``patches``: where the
+        other, so their callbacks fire, merged with those already queued (rule 19). ``updates``: where the
         page learns them (None when the page gets the whole layout)."""
         while self.store.reported:
             component_id, props = self.store.reported.pop(0)
             key = id_key(component_id)
             if not self.store.has(key):
                 continue
-            if patches is not None:
-                patches.append({"id": component_id, "props": {p: to_json(v) for p, v in props.items()}})
+            if updates is not None:
+                updates.append({"id": component_id, "props": {p: to_json(v) for p, v in props.items()}})
             for prop in props:
                 for spec, binding in self.layout.triggered_by(component_id, prop):
                     self._request(pending, spec, binding, {f"{key}.{prop}": DIRECT}, ())
@@ -165,7 +165,7 @@ class Scheduler:
         self.started, self.cancelled = [], []
         return started, cancelled
 
-    def _start_job(self, request, call, outputs_list, values, run, patches):
+    def _start_job(self, request, call, outputs_list, values, run, updates):
         spec = request.spec
         for number, job in list(self.jobs.items()):
             if job.request.identity == request.identity:
@@ -182,28 +182,28 @@ class Scheduler:
             }
         )
         run["status"], run["job"] = "running", number
-        write_running(self.store, spec, 1, patches, self.notify)
+        write_running(self.store, spec, 1, updates, self.notify)
 
-    def _stop_job(self, number, patches):
+    def _stop_job(self, number, updates):
         job = self.jobs.pop(number)
         self.cancelled.append(number)
-        write_running(self.store, job.spec, 2, patches)
-        write_progress_default(self.store, job.spec, patches)
+        write_running(self.store, job.spec, 2, updates)
+        write_progress_default(self.store, job.spec, updates)
 
     def job_progress(self, number, value):
         """The run that a job's set_progress(value) starts (a generator, see :meth:`_run`)."""
-        job, pending, patches = self.jobs.get(number), [], []
+        job, pending, updates = self.jobs.get(number), [], []
         if job is not None:
             progress = job.spec.background["progress"]
             values = value if job.spec.background["multi_progress"] else [value]
             writes = [(d.component_id, d.component_property, v) for d, v in zip(progress, values)]
-            self._write(writes, job.request, pending, patches, {"outputs": {}})
-        return self._run(pending, group=False, patches=patches)
+            self._write(writes, job.request, pending, updates, {"outputs": {}})
+        return self._run(pending, group=False, updates=updates)
 
     def job_done(self, number, answer):
         """The run that a finished job starts: its outputs are written (a generator, see :meth:`_run`)."""
         job = self.jobs.pop(number, None)
-        pending, patches, runs = list(self.parked), [], []
+        pending, updates, runs = list(self.parked), [], []
         self.parked = []
         if job is None:  # stopped or replaced meanwhile: its result is dropped
             return self._run(pending, group=False)
@@ -219,8 +219,8 @@ class Scheduler:
             "job": number,
         }
         runs.append(run)
-        write_running(self.store, spec, 2, patches)
-        write_progress_default(self.store, spec, patches)
+        write_running(self.store, spec, 2, updates)
+        write_progress_default(self.store, spec, updates)
         try:
             if answer.get("prevented"):
                 raise PreventUpdate
@@ -243,17 +243,17 @@ class Scheduler:
                 run["error"]["traceback"] = answer["error"]["traceback"]
                 run["error"]["line"] = answer["error"].get("line")
         else:
-            self._write(writes, job.request, pending, patches, run)
-        return self._run(pending, group=False, patches=patches, runs=runs)
+            self._write(writes, job.request, pending, updates, run)
+        return self._run(pending, group=False, updates=updates, runs=runs)
 
     # -- the loop -------------------------------------------------------------------------------
-    def _run(self, pending, group, patches=None, runs=None):
+    def _run(self, pending, group, updates=None, runs=None):
         """Run ``pending`` to completion. A generator: it yields when a clientside callback must run in the
-        page ({"clientside": ..., "patches": [...], "trace": [...]} with what happened since the last yield),
-        takes the page's answer via ``send``, and finally returns (patches, runs) not yet handed out."""
-        patches = [] if patches is None else patches
+        page ({"clientside": ..., "updates": [...], "trace": [...]} with what happened since the last yield),
+        takes the page's answer via ``send``, and finally returns (updates, runs) not yet handed out."""
+        updates = [] if updates is None else updates
         runs = [] if runs is None else runs
-        sent_patches = sent_runs = 0
+        sent_updates = sent_runs = 0
         finished_outputs = set()  # props that callbacks of this group, now finished, could have written
         while pending:
             # Rule 20: ready = no Input is a (transitively) pending output; an output that is also
@@ -287,18 +287,18 @@ class Scheduler:
                     continue
                 batch.append((request, self._prepare(request)))
             for request, prepared in batch:
-                steps, answer = self._execute(request, prepared, pending, patches, runs), None
+                steps, answer = self._execute(request, prepared, pending, updates, runs), None
                 while True:
                     try:
                         ask = steps.send(answer)
                     except StopIteration:
                         break
                     # The clientside run itself (the last record) is handed out once it has its outcome.
-                    answer = yield {"clientside": ask, "patches": patches[sent_patches:], "trace": runs[sent_runs:-1]}
-                    sent_patches, sent_runs = len(patches), len(runs) - 1
+                    answer = yield {"clientside": ask, "updates": updates[sent_updates:], "trace": runs[sent_runs:-1]}
+                    sent_updates, sent_runs = len(updates), len(runs) - 1
                 if group:
                     finished_outputs.update(self.layout.keys(request.spec.outputs, request.binding))
-        return patches[sent_patches:], runs[sent_runs:]
+        return updates[sent_updates:], runs[sent_runs:]
 
     def _loop_entries(self, pending):
         """Rule 23, as dash-renderer breaks a loop: assume the first request is ready, then each next one
@@ -348,7 +348,7 @@ class Scheduler:
         )
         return values, outputs_list, call
 
-    def _execute(self, request, prepared, pending, patches, runs):
+    def _execute(self, request, prepared, pending, updates, runs):
         spec, binding = request.spec, request.binding
         run = {
             "callback": spec.id,
@@ -369,9 +369,9 @@ class Scheduler:
             # A copy: the function gets the same objects and may change them in place (children.append(x)).
             run["inputs"] = to_json({**call._flat(call.inputs_list), **call._flat(call.states_list)})
             if spec.background is not None:
-                self._start_job(request, call, outputs_list, values, run, patches)
+                self._start_job(request, call, outputs_list, values, run, updates)
                 return
-            write_running(self.store, spec, 1, patches, self.notify)
+            write_running(self.store, spec, 1, updates, self.notify)
             if self.show_loading and self.notify is not None:
                 self.notify([], loading=flat_outputs(outputs_list))
             start = time.perf_counter()
@@ -382,7 +382,7 @@ class Scheduler:
                     result = call_function(spec, call, values)
             finally:
                 run["ms"] = round((time.perf_counter() - start) * 1000, 3)
-                write_running(self.store, spec, 2, patches)
+                write_running(self.store, spec, 2, updates)
             writes = [(cid, prop, value) for cid, props in call.side_updates.values() for prop, value in props.items()]
             writes += output_writes(spec, outputs_list, result)
             if not spec.outputs and not call.side_updates and result is None:
@@ -398,7 +398,7 @@ class Scheduler:
             run["status"] = "error"
             run["error"] = describe(exc, self.filename)
             return
-        self._write(writes, request, pending, patches, run)
+        self._write(writes, request, pending, updates, run)
 
     def _clientside(self, spec, call, values, request):
         """Ask the page to run a clientside callback (rules 34, 46); its answer is
@@ -435,7 +435,7 @@ class Scheduler:
             call.side_updates[key] = (component_id, {**existing, **props})
         return as_returned(spec, answer.get("value"))
 
-    def _write(self, writes, request, pending, patches, run):
+    def _write(self, writes, request, pending, updates, run):
         added, removed = [], []
         for cid, prop, value in writes:
             key = id_key(cid)
@@ -445,7 +445,7 @@ class Scheduler:
             removed += gone
             json_value = to_json(value)
             run["outputs"][f"{key}.{prop}"] = json_value
-            patches.append({"id": cid, "props": {prop: json_value}})
+            updates.append({"id": cid, "props": {prop: json_value}})
             # Rule 18: written outputs trigger their dependents even when the value is unchanged.
             for spec, binding in self.layout.triggered_by(cid, prop):
                 self._request(
@@ -453,7 +453,7 @@ class Scheduler:
                 )
         if added or removed:
             self._components_changed(added, removed, request, pending)
-        self._reported(pending, patches)
+        self._reported(pending, updates)
 
     def _components_changed(self, added, removed, request, pending):
         """Rule 15: components a callback put in (or took out of) the layout start their callbacks."""

@@ -26,7 +26,6 @@ class Session:
             self.problems.insert(0, run_server_problem(self.run_mode))
         self.graph = CallbackGraph(usable)
         self.scheduler = Scheduler(self.graph, self.store, filename, notify)
-        self.last_patches = []
         self.suspended = None
 
     # A run goes on until it is finished or a clientside callback needs the page; then it waits in
@@ -60,13 +59,12 @@ class Session:
         try:
             ask = run.send(answer)
         except StopIteration as done:
-            patches, runs = done.value
-            step = Step(patches, runs, None)
+            updates, runs = done.value
+            step = Step(updates, runs, None)
         else:
             self.suspended = run
-            step = Step(ask["patches"], ask["trace"], ask["clientside"])
+            step = Step(ask["updates"], ask["trace"], ask["clientside"])
         step.jobs, step.cancel = self.scheduler.take_jobs()
-        self.last_patches = step.patches
         return step
 
     def layout_json(self):
@@ -93,17 +91,17 @@ def run_server_problem(mode):
 
 
 class Step:
-    """What a run did since it started or last waited: patches, callback runs, the clientside request it
+    """What a run did since it started or last waited: updates, callback runs, the clientside request it
     now waits on (None when the run is finished), and the background jobs to start or stop."""
 
-    def __init__(self, patches, runs, ask):
-        self.patches, self.runs, self.ask = patches, runs, ask
+    def __init__(self, updates, runs, ask):
+        self.updates, self.runs, self.ask = updates, runs, ask
         self.jobs, self.cancel = [], []  # background jobs to start, and to stop
 
 
 def start_session(source, filename, notify=None):
     """``(session, Step, None)`` or ``(None, None, ERROR)`` when the code does not give a working app.
-    ``notify(patches)`` shows patches at once, while a callback runs (running=)."""
+    ``notify(updates)`` shows updates at once, while a callback runs (running=)."""
     try:
         session = Session(source, filename, notify)
         step = session.start()

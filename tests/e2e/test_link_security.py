@@ -76,7 +76,7 @@ def test_forged_worker_messages_reach_no_other_widget_and_run_no_script(page, si
             "type": "updated",
             "app": "index/0",
             "seq": None,
-            "patches": [],
+            "updates": [],
             "trace": [],
             "clientside": {"function": {"source": evil}, "args": [], "context": {}},
         },
@@ -110,7 +110,7 @@ def test_forged_worker_messages_reach_no_other_widget_and_run_no_script(page, si
         # The same message shape a job's worker uses, sent by the app's worker.
         {"type": "job-done", "job": 1, "answer": {}},
         # Not the protocol at all.
-        {"type": "updated", "app": "index/1", "patches": "<b>x</b>"},
+        {"type": "updated", "app": "index/1", "updates": "<b>x</b>"},
     ]
     code = COUNTER.replace(
         "app = Dash()",
@@ -159,7 +159,7 @@ def test_a_forged_clientside_request_shows_its_code_and_runs_nothing_until_allow
         "app = Dash()",
         "import js, json\n"
         "js.postMessage(js.JSON.parse(json.dumps({'type': 'updated', 'app': 'index/1', 'seq': None,"
-        " 'patches': [], 'trace': [], 'clientside': {'function': {'source': "
+        " 'updates': [], 'trace': [], 'clientside': {'function': {'source': "
         f"{evil!r}"
         "}, 'args': [], 'context': {}}})))\napp = Dash()",
     )

@@ -327,7 +327,7 @@ def test_untrusted_elements_cannot_hide_the_documents_own_properties(page, site)
     assert page.evaluate("() => document.fine.id") == "img"  # other names are kept
 
 
-def test_untrusted_patches_go_through_the_same_rules(page, site):
+def test_untrusted_updates_go_through_the_same_rules(page, site):
     """A callback's output is checked as the first drawing was: a link set to a blob: URL, an iframe whose
     sandbox a callback removes, a Script whose text a callback sets."""
     layout = html_component(
@@ -341,7 +341,7 @@ def test_untrusted_patches_go_through_the_same_rules(page, site):
     mount_untrusted(page, site, layout, wait=100)
     page.evaluate(
         """async (srcdoc) => {
-        window.__renderer.patch([{ id: "link", props: { href: window.__blob, onclick: "window.__pwned = 1" } },
+        window.__renderer.update([{ id: "link", props: { href: window.__blob, onclick: "window.__pwned = 1" } },
           { id: "frame", props: { sandbox: null, srcDoc: srcdoc } },
           { id: "script", props: { children: "window.__pwned = 1" } }]);
         await new Promise((resolve) => setTimeout(resolve, 1000));

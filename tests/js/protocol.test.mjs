@@ -31,12 +31,12 @@ test("malformed messages are refused with the path of what is wrong", () => {
   const cases = [
     [null, /message/],
     [{ type: "nonsense" }, /known message type/],
-    [{ type: "updated", app: "a", seq: 1, patches: "<b>x</b>", trace: [] }, /updated\.patches: expected a list/],
-    [{ type: "updated", app: 3, seq: 1, patches: [], trace: [] }, /updated\.app: expected a string/],
-    [{ type: "updated", app: "a", seq: 1, patches: [{ id: { a: [1] }, props: {} }], trace: [] }, /component id/],
+    [{ type: "updated", app: "a", seq: 1, updates: "<b>x</b>", trace: [] }, /updated\.updates: expected a list/],
+    [{ type: "updated", app: 3, seq: 1, updates: [], trace: [] }, /updated\.app: expected a string/],
+    [{ type: "updated", app: "a", seq: 1, updates: [{ id: { a: [1] }, props: {} }], trace: [] }, /component id/],
     [{ type: "loaded", app: "a", layout: div({}), trace: [], error: null, problems: [],
       diagram: { text: "%%{init: {}}%%\nflowchart LR", callbacks: {} } }, /without directives/],
-    [{ type: "updated", app: "a", seq: null, patches: [], trace: [],
+    [{ type: "updated", app: "a", seq: null, updates: [], trace: [],
       clientside: { function: { source: 1 }, args: [], context: {} } }, /source: expected a string/],
     [{ type: "booted", ms: 1, python: "3.14" }, /protocol/],
   ];
@@ -54,8 +54,8 @@ test("deeply nested data is refused instead of exhausting the stack", () => {
 });
 
 test("an update queued behind a run that waits for the page keeps its queued mark", () => {
-  const checked = checkWorkerMessage({ type: "updated", app: "a", seq: 2, patches: [], trace: [], queued: true });
+  const checked = checkWorkerMessage({ type: "updated", app: "a", seq: 2, updates: [], trace: [], queued: true });
   assert.equal(checked.queued, true);
-  assert.throws(() => checkWorkerMessage({ type: "updated", app: "a", seq: 2, patches: [], trace: [], queued: "yes" }),
+  assert.throws(() => checkWorkerMessage({ type: "updated", app: "a", seq: 2, updates: [], trace: [], queued: "yes" }),
     ProtocolError);
 });

@@ -98,7 +98,7 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
     in_cpython = [json.loads(kernel.handle(json.dumps(m))) for m in MESSAGES]
     assert without_timings(in_pyodide) == without_timings(in_cpython)
     # and the answers are the ones the rules say (so equality is not equality of two wrong things)
-    assert in_pyodide[1]["patches"][-1]["props"]["children"] == "Count: 3"
+    assert in_pyodide[1]["updates"][-1]["props"]["children"] == "Count: 3"
     assert [(r["function"], r["status"]) for r in in_pyodide[3]["trace"]] == [
         ("store", "ok"),
         ("oops", "ok"),
@@ -110,7 +110,7 @@ def test_kernel_answers_the_same_in_pyodide_as_in_cpython(tmp_path):
         ("show", "ok"),
     ]  # click 3: a set is not JSON
     assert "is not JSON serializable" in in_pyodide[3]["trace"][6]["error"]["message"]
-    assert in_pyodide[4]["patches"][-1]["props"] == {"children": "15 by k"}
+    assert in_pyodide[4]["updates"][-1]["props"] == {"children": "15 by k"}
     assert in_pyodide[5]["error"]["kind"] == "SyntaxError" and in_pyodide[6]["type"] == "failed"
     assert in_pyodide[7]["layout"]["props"]["children"][1]["props"]["children"].strip().startswith("# Title")
-    assert in_pyodide[8]["patches"][0]["props"]["children"] == ["- one", "- `1` clicks"]
+    assert in_pyodide[8]["updates"][0]["props"]["children"] == ["- one", "- `1` clicks"]

@@ -247,9 +247,9 @@ def test_running_sets_values_during_the_call_and_after():
         def slow(n):
             return "done"
     """)
-    c.click("b")
+    step = c.session.change("b", {"n_clicks": 1})
     assert c.prop("b", "disabled") is False and c.text("out") == "done"
-    writes = [p["props"] for p in c.session.last_patches if p["id"] == "b"]
+    writes = [u["props"] for u in step.updates if u["id"] == "b"]
     assert writes == [{"disabled": True}, {"disabled": False}]
 
 
@@ -441,7 +441,7 @@ def test_cancel_stops_the_job_and_restores_running_and_progress():
     c.click("cancel")
     assert c.jobs == [] and c.prop("run", "disabled") is False and c.text("progress") == "idle"
     step = c.session.job_done(number, {"value": "too late"})  # a late answer is dropped
-    assert step.patches == [] and c.text("result") == "no result"
+    assert step.updates == [] and c.text("result") == "no result"
 
 
 @pytest.mark.parametrize("default", ["", '""', "None", "0"])

@@ -144,7 +144,7 @@ def add(n, children):
     assert answer["type"] == "updated", answer
     [run] = answer["trace"]
     assert run["status"] == "ok" and len(run["inputs"]["box.children"]) == 1  # as it was when called
-    assert len(answer["patches"][0]["props"]["children"]) == 2
+    assert len(answer["updates"][0]["props"]["children"]) == 2
     session = kernel.sessions["a"]
     assert session.store.has("p1")  # the new paragraph's id is known: it can be an Input
 
@@ -200,7 +200,7 @@ def f(n):
         )
     )
     assert answer["type"] == "updated", answer
-    assert answer["patches"] == [{"id": "o", "props": {"children": "n=1"}}]
+    assert answer["updates"] == [{"id": "o", "props": {"children": "n=1"}}]
 
 
 def test_the_session_keeps_no_growing_trace():
@@ -215,9 +215,9 @@ def f(n):
 """)
     session.start()
     for n in range(1, 50):
-        session.change("i", {"n_intervals": n})
+        step = session.change("i", {"n_intervals": n})
     assert not hasattr(session, "trace")
-    assert len(session.last_patches) == 1
+    assert len(step.updates) == 1
 
 
 @pytest.mark.parametrize("form", ["positional", "lists"])

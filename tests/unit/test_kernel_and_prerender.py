@@ -24,7 +24,7 @@ def test_load_update_unload_round_trip():
     clicks = [{"id": "btn", "props": {"n_clicks": n, "n_clicks_timestamp": n}} for n in (1, 2, 3)]
     updated = ask(kernel, type="update", app="p/0", seq=7, changes=clicks)
     assert updated["seq"] == 7
-    assert updated["patches"][-1] == {"id": "count", "props": {"children": "Count: 3"}}
+    assert updated["updates"][-1] == {"id": "count", "props": {"children": "Count: 3"}}
     assert [r["triggered"] for r in updated["trace"]][0] == ["btn.n_clicks"]
     assert ask(kernel, type="unload", app="p/0") == {"type": "unloaded", "app": "p/0"}
     failed = ask(kernel, type="update", app="p/0", changes=[])
@@ -125,22 +125,22 @@ def test_changes_that_come_while_a_run_waits_for_the_page_are_queued_and_run_in_
     loaded = ask(kernel, type="load", app="q", code=CLIENTSIDE_AND_PYTHON, filename="app.py")
     assert loaded["clientside"]["args"] == [""]
     first = ask(kernel, type="update", app="q", seq=1, changes=[{"id": "i", "props": {"value": "a"}}])
-    assert first["type"] == "updated" and first["queued"] is True and first["patches"] == []
+    assert first["type"] == "updated" and first["queued"] is True and first["updates"] == []
     second = ask(kernel, type="update", app="q", seq=2, changes=[{"id": "i", "props": {"value": "ab"}}])
     assert second["queued"] is True
     # The initial run goes on; then the queued changes run, each up to its own clientside call.
     resumed = ask(kernel, type="clientside-result", app="q", answer={"value": ""})
     assert resumed["seq"] == 1 and resumed["clientside"]["args"] == ["A"]
-    assert [p["props"] for p in resumed["patches"]] == [{"children": ""}, {"children": "A"}]
+    assert [p["props"] for p in resumed["updates"]] == [{"children": ""}, {"children": "A"}]
     resumed = ask(kernel, type="clientside-result", app="q", answer={"value": "A"})
     assert resumed["seq"] == 2 and resumed["clientside"]["args"] == ["AB"]
     done = ask(kernel, type="clientside-result", app="q", answer={"value": "AB"})
     assert done["seq"] == 2 and "clientside" not in done and "queued" not in done
-    assert done["patches"] == [{"id": "js", "props": {"children": "AB"}}]
+    assert done["updates"] == [{"id": "js", "props": {"children": "AB"}}]
     assert ask(kernel, type="clientside-result", app="q", answer={"value": "x"})["type"] == "failed"
 
 
-def test_a_prop_the_reader_changes_later_in_the_same_answer_is_not_patched_back():
+def test_a_prop_the_reader_changes_later_in_the_same_answer_is_not_set_back():
     """The page already shows the reader's value: an earlier callback's write to that prop in the same
     answer would put an older value on screen while the app holds the reader's."""
     kernel = Kernel()
@@ -166,7 +166,7 @@ def f(v):
         seq=3,
         changes=[{"id": "i", "props": {"value": "a "}}, {"id": "i", "props": {"value": "a b"}}],
     )
-    assert updated["patches"] == [
+    assert updated["updates"] == [
         {"id": "o", "props": {"children": "a "}},
         {"id": "i", "props": {"value": "a b"}},
         {"id": "o", "props": {"children": "a b"}},

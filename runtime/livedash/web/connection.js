@@ -23,14 +23,14 @@ export class EditedProps {
     for (const change of changes) for (const prop in change.props) this.at.set(this.key(change.id, prop), seq);
   }
 
-  /** The props of an answer's `patch` to update `answered` that may be shown (a job's answer has no seq: it
+  /** The props of `update` (from the answer to request `answered`) that may be shown (a job's answer has no seq: it
    *  shows only props the reader has not set since). */
-  fresh(patch, answered) {
+  fresh(update, answered) {
     const props = {};
-    for (const [prop, value] of Object.entries(patch.props)) {
-      const at = this.at.get(this.key(patch.id, prop));
+    for (const [prop, value] of Object.entries(update.props)) {
+      const at = this.at.get(this.key(update.id, prop));
       if (at > answered) continue;
-      if (at <= answered) this.at.delete(this.key(patch.id, prop));
+      if (at <= answered) this.at.delete(this.key(update.id, prop));
       props[prop] = value;
     }
     return props;
@@ -48,8 +48,8 @@ export class EditedProps {
  *  - `loaded(message)`: the worker answered a load (its diagram); then `loadFailed(error)` when the code does
  *    not run, else `draw(message, queued)` (the worker's app: changes still queue) and `started(message)`
  *    (the app answers now: the reader's stored values, the initial runs)
- *  - `answered(message, patches)`: an update's answer, `patches` without the props the reader set since;
- *    `patched(message)`: running= values while a callback runs; `failed(error)`: a request failed
+ *  - `answered(message, updates)`: an update's answer, `updates` without the props the reader set since;
+ *    `interim(message)`: running= values while a callback runs; `failed(error)`: a request failed
  *  - `clientside(ask)` (required): run a clientside callback here; resolves to its answer
  *  - `jobRunning(callback, running)`: a background job of callback id `callback` started or ended
  *  - `boot(event, loaded)`: the worker's boot state; `stopped({stuck, mine})`: Stop restarted this app (`mine`:
@@ -187,19 +187,19 @@ export class AppConnection {
       }
       view.settled?.(true);
       this.flush();
-    } else if (message.type === "patched") {   // running= values, shown while a callback runs
-      view.patched?.(message);
+    } else if (message.type === "interim") {   // running= values, shown while a callback runs
+      view.interim?.(message);
     } else if (message.type === "updated") {
       if (message.queued) {   // sent before this page heard that a run waits: it runs after that run
         this.inFlight = Math.max(0, this.inFlight - 1);
         return;
       }
-      // All of an answer's patches in one render: a component sees its new props together (a Dropdown given
+      // All of an answer's updates in one render: a component sees its new props together (a Dropdown given
       // new options and a value among them never sees the value missing from its options and clears it).
-      const patches = message.patches.map((patch) => ({ id: patch.id, props: this.edited.fresh(patch, message.seq) }))
-        .filter((patch) => Object.keys(patch.props).length);
+      const updates = message.updates.map((update) => ({ id: update.id, props: this.edited.fresh(update, message.seq) }))
+        .filter((update) => Object.keys(update.props).length);
       this.manageJobs(message);
-      view.answered?.(message, patches);
+      view.answered?.(message, updates);
       if (message.clientside) { this.answerClientside(message.clientside); return; }
       this.waiting = false;
       this.inFlight = Math.max(0, this.inFlight - 1);   // an answer to an update sent before a re-run counts nothing

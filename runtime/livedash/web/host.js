@@ -194,12 +194,12 @@ export class Host {
   }
 
   /** Apply new prop values ([{id, props}]: callback outputs, or queued reader edits), then draw once. */
-  patch(patches) {
-    for (const { id, props } of patches) {
+  update(updates) {
+    for (const { id, props } of updates) {
       const path = this.tree.pathOf(id);
       if (path) this.tree.update(path, props);
     }
-    return patches.length ? this.render() : Promise.resolve();
+    return updates.length ? this.render() : Promise.resolve();
   }
 
   props(id) {

@@ -21,7 +21,7 @@ const SLOW_BOOT_MS = 20000;  // Pyodide boots in a few seconds; after this long,
 const SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)";
 const INTERRUPT_GRACE_MS = 700;   // after an interrupt, wait this long for Python to give up, then terminate
 // What an app's worker may send (job messages come only from a background job's own worker).
-const APP_ANSWERS = new Set(["loaded", "updated", "patched", "unloaded", "failed", "checked"]);
+const APP_ANSWERS = new Set(["loaded", "updated", "interim", "unloaded", "failed", "checked"]);
 
 // The record of the Python snapshot the shared worker stored ({pyodide, digest}, see snapshot.js), kept where
 // no worker can write it. Per runtime, so that projects of one origin with other runtimes keep theirs.
@@ -90,7 +90,7 @@ export class Connection {
     } catch (error) {
       console.warn("livedash: a message from the worker was dropped:", error.message);
       const app = data && typeof data === "object" && typeof data.app === "string" ? data.app : null;
-      if (app !== null && this.owns(app) && this.appListeners.has(app) && data.type !== "patched") {
+      if (app !== null && this.owns(app) && this.appListeners.has(app) && data.type !== "interim") {
         this.deliver({ type: "failed", app, request: null, error: { kind: "ProtocolError",
           message: `The worker sent a message that does not fit the protocol (${error.message}); it was dropped` } });
       }
@@ -118,7 +118,7 @@ export class Connection {
   }
 
   deliver(message) {
-    if (message.type !== "patched") this.answered(message.app);
+    if (message.type !== "interim") this.answered(message.app);
     this.appListeners.get(message.app)?.(message);
   }
 

@@ -4,7 +4,7 @@
 // checked its type and fields; what does not fit is dropped. The result is a fresh object holding only the
 // fields named here, so an extra field never reaches the page.
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export class ProtocolError extends Error {
   constructor(path, expected) {
@@ -134,7 +134,7 @@ const run = shape({
   status: oneOf("ok", "prevented", "error", "running"), "ms?": nullable(num), "error?": error,
   "job?": int, "match?": mapOf(json),
 });
-const patch = shape({ id: componentId, props: (value, path) => componentProps(value, path, 0) });
+const update = shape({ id: componentId, props: (value, path) => componentProps(value, path, 0) });
 const clientsideFunction = (value, path) => ("source" in (value || {})
   ? shape({ source: str })(value, path) : shape({ namespace: str, name: str })(value, path));
 const clientside = shape({ function: clientsideFunction, args: list(json), context: mapOf(json), "multi?": bool,
@@ -161,9 +161,9 @@ const MESSAGES = {
   loaded: shape({ type: str, app: str, layout: nullable(component), trace: list(run), error: nullable(error),
     problems: list(problem), "background?": bool, "diagram?": diagram, "children_props?": childrenProps,
     "loading?": loading, "stylesheets?": list(str), ...answerExtras }),
-  updated: shape({ type: str, app: str, seq: nullable(int), patches: list(patch), trace: list(run),
+  updated: shape({ type: str, app: str, seq: nullable(int), updates: list(update), trace: list(run),
     "queued?": bool, "loading?": loading, ...answerExtras }),
-  patched: shape({ type: str, app: str, patches: list(patch), "loading?": loading }),
+  interim: shape({ type: str, app: str, updates: list(update), "loading?": loading }),
   unloaded: shape({ type: str, app: str }),
   failed: shape({ type: str, app: nullable(str), request: nullable(str), error }),
   checked: shape({ type: str, app: str, results: list(shape({ name: str, title: str, passed: bool, message: str })) }),

@@ -139,7 +139,7 @@ export function mountWidget(root) {
       // Re-draw only when the worker's app differs from what is shown (same code: keep focus and DOM).
       if (canonical(message.layout) !== shownLayout) {
         renderer.mount(message.layout, message);
-        renderer.patch(queued);
+        renderer.update(queued);
       } else renderer.useStylesheets(message.stylesheets);
       shownLayout = null;
       renderer.loading(message.loading || [], null);
@@ -149,13 +149,13 @@ export function mountWidget(root) {
       showRuns(message.trace);
       showFailure(message.trace);
     },
-    patched(message) {   // running= values, shown while a callback runs
-      renderer.patch(message.patches);
+    interim(message) {   // running= values, shown while a callback runs
+      renderer.update(message.updates);
       if (message.loading) renderer.loading(message.loading, true);
     },
-    answered(message, patches) {
+    answered(message, updates) {
       renderer.loading(message.loading || [], null);
-      renderer.patch(patches);
+      renderer.update(updates);
       showRuns(message.trace);
       if (!showFailure(message.trace) && !message.clientside) clearError();
     },
