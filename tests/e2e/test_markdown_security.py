@@ -5,7 +5,6 @@ with dangerously_allow_html=True, and code from a share link cannot ask (the unt
 Attacks in the text do nothing (in the first view, in the page's render and after a callback). After each test
 ``window.__pwned`` is undefined and ``localStorage`` has no "pwned"."""
 
-
 import pytest
 
 from tests.e2e.conftest import wait_ready
