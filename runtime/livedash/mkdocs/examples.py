@@ -198,7 +198,8 @@ def exercise_html(solution):
         '<div class="livedash-exercise"><p class="livedash-checks-summary" aria-live="polite">'
         'Change the code, then press <strong>Check</strong>.</p><ul class="livedash-checks"></ul>'
         '<button type="button" class="livedash-show-solution" hidden>Show solution</button>'
-        f'<div class="livedash-solution highlight no-copy" hidden><pre><code>{highlighted(solution)}</code></pre></div></div>'
+        '<div class="livedash-solution highlight no-copy" hidden>'
+        f"<pre><code>{highlighted(solution)}</code></pre></div></div>"
     )
 
 
@@ -241,7 +242,7 @@ def _lines_html(code):
         f'<pre><code style="--ld-digits:{digits}">'
         + "".join(
             f'<span class="ld-line" style="--i:{len(text) - len(text.lstrip(" "))}">{html}</span>'
-            for html, text in zip(lines, code.split("\n"))
+            for html, text in zip(lines, code.split("\n"), strict=False)
         )
         + "</code></pre>"
     )

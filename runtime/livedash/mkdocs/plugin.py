@@ -155,7 +155,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         self._run_new(examples)
         lines = markdown.split("\n")
         widgets = []
-        for number, (fence, example) in reversed(list(enumerate(zip(fences, examples)))):
+        for number, (fence, example) in reversed(list(enumerate(zip(fences, examples, strict=True)))):
             built = self._built[_build_key(example)]
             where = f"{page_source}:{fence.start + 1}"
             if example.exercise is not None:
@@ -191,7 +191,7 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         calls = [build_call(e) for e in builds.values()]
         calls += [call for e in exercises.values() for call in verification.check_calls(e)]
         outcomes = run_isolated(calls, self.config.timeout, paths=wheels.paths(self._wheels))
-        for key, outcome in zip(builds, outcomes):
+        for key, outcome in zip(builds, outcomes, strict=False):  # (then the checks' outcomes)
             self._built[key] = built_from(outcome)
         checked = outcomes[len(builds) :]
         for index, key in enumerate(exercises):

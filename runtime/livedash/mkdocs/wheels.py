@@ -565,7 +565,7 @@ def _eval(node, env):
         return items
     if isinstance(node, ast.Dict):
         result = {}
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if key is None:
                 result.update(_eval(value, env))
                 continue
@@ -630,7 +630,7 @@ def _bind(target, value, scope):
         and isinstance(value, (list, tuple))
         and len(value) == len(target.elts)
     ):
-        for part, item in zip(target.elts, value):
+        for part, item in zip(target.elts, value, strict=True):
             _bind(part, item, scope)
     else:
         raise _Unreadable("comprehension target")
