@@ -16,10 +16,12 @@ ensure_venv() {
   fi
 }
 
-# Real Dash 4.4.1 in a venv of its own, for the differential tests (livedash's `dash` alias never meets it),
+# Real Dash (DASH_VERSION below) in a venv of its own, for the differential tests (livedash's `dash` alias never meets it),
 # with the component libraries of the course's `packages:` (its library examples run there unchanged).
 DASH_VENV="${LIVEDASH_DASH_VENV:-$PWD/.venv-dash}"
-DASH_VERSION=4.4.1
+# Dash's version is livedash's: read from runtime/livedash/dash_version.py, the one place it is written.
+DASH_VERSION="$(sed -n 's/^DASH_VERSION = "\([^"]*\)"$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../../runtime/livedash/dash_version.py")"
+[ -n "$DASH_VERSION" ] || { echo "scripts/lib/venv.sh: no DASH_VERSION = \"...\" line in runtime/livedash/dash_version.py" >&2; exit 1; }
 DBC_VERSION=2.0.4
 DAQ_VERSION=0.6.0
 export LIVEDASH_DASH_VENV="$DASH_VENV"

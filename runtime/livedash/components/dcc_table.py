@@ -6,7 +6,7 @@ Each row: `args`, the constructor's props in Dash's positional order, and only w
 `required`, `children_required`, `children_props` (Dash's _children_props: props holding components).
 """
 
-DASH_VERSION = '4.4.1'
+GENERATED_FROM_DASH = '4.4.1'   # must equal livedash's DASH_VERSION (dash_version.py; tests/unit/test_pins.py)
 VERSION = '4.4.1'   # the package's own __version__
 NAMESPACE = 'dash_core_components'
 

@@ -5,7 +5,7 @@ the WILDCARDS, holds components only in `children`, and its _prop_names are chil
 (with EXTRA: props that are Python keywords, keyword-only).
 """
 
-DASH_VERSION = '4.4.1'
+GENERATED_FROM_DASH = '4.4.1'   # must equal livedash's DASH_VERSION (dash_version.py; tests/unit/test_pins.py)
 VERSION = '4.4.1'   # the package's own __version__
 NAMESPACE = 'dash_html_components'
 

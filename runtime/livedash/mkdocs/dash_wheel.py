@@ -20,10 +20,16 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..dash_version import DASH_VERSION
 from .npm_cache import PackageUnavailable, cache_root
 
-VERSION = "4.4.1"
-SHA256 = "72120a91b10ee4d73f9446efd5d6a4ec218086feed7b1b479d2259844d1f658f"  # dash-4.4.1-py3-none-any.whl
+VERSION = DASH_VERSION  # (dash_version.py is the one place the version is written)
+# The sha256 of dash-<version>-py3-none-any.whl, by version: a new DASH_VERSION needs its wheel's hash here
+# (ensure() refuses to fetch a wheel it cannot check).
+WHEEL_SHA256 = {
+    "4.4.1": "72120a91b10ee4d73f9446efd5d6a4ec218086feed7b1b479d2259844d1f658f",
+}
+SHA256 = WHEEL_SHA256.get(VERSION)
 LICENCE = "MIT"
 
 # Dash's prod dependencies, in its order. The @babel/polyfill comes first in Dash's page and is needed: dcc's
@@ -90,6 +96,11 @@ def folder():
 def ensure(log=print):
     """The cache folder holding ``dash/...`` (the files above, their ``.LICENSE.txt`` notes and Dash's
     LICENSE), fetched with ``pip download`` when it is not there yet."""
+    if SHA256 is None:
+        raise PackageUnavailable(
+            f"no sha256 is pinned for the dash {VERSION} wheel (DASH_VERSION in livedash/dash_version.py): "
+            "add it to WHEEL_SHA256 in livedash/mkdocs/dash_wheel.py"
+        )
     target = folder()
     if (target / ".complete").is_file():
         return target
