@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "runtime"))
 
+from livedash.dash_version import DASH_VERSION  # noqa: E402
 from tests.browser import ARGS, CHROMIUM, chromium  # noqa: E402
 from tests.differential.runner import HEADER, Case, DashSide, LivedashSide, RealDash, page_markdown  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
@@ -408,7 +409,7 @@ def measure(browser, url, site, runs, clicks, plain_url, snapshots, rate, cpu_se
         context = probed_context(browser, on_disk=True)
         page = context.new_page()
         requests = []
-        page.on("requestfinished", lambda r: requests.append(finished(r)))
+        page.on("requestfinished", lambda r, requests=requests: requests.append(finished(r)))
         window = CpuWindow(cpu_seconds).start()
         timings["cold"].append(load_ready(page, url + LESSON_1))
         ready_at = page.evaluate("performance.timeOrigin + window.__ready[0]")
@@ -632,7 +633,7 @@ def latency_side_by_side(browser, clicks):
             context = browser.new_context()
             ours = context.new_page()
             ours.goto(server.url)
-            for index, ((name, _, button, target), case) in enumerate(zip(LATENCY_APPS, cases)):
+            for index, ((name, _, button, target), case) in enumerate(zip(LATENCY_APPS, cases, strict=True)):
                 LivedashSide(ours, index)
                 ours_times = ours.evaluate(CLICKS, [clicks, ".livedash", index, button, target])
                 dash_page = context.new_page()
@@ -741,7 +742,8 @@ def main():
     )
     raw_bytes, gz_bytes = sizes["dash"]
     print(
-        f"| Dash's components on first load (React, html, dcc; raw / gzip -6) | {raw_bytes / 1e3:,.0f} KB / {gz_bytes / 1e3:,.0f} KB | |"
+        "| Dash's components on first load (React, html, dcc; raw / gzip -6) "
+        f"| {raw_bytes / 1e3:,.0f} KB / {gz_bytes / 1e3:,.0f} KB | |"
     )
     for label, shift in shifts.items():
         print(f"| layout shift in app panes, first paint → interactive, {label} (CLS units) | {shift:.4f} | |")
@@ -752,7 +754,8 @@ def main():
         "page's main thread."
     )
     print(
-        f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash 4.4.1 (Flask on 127.0.0.1, dev tools on)\n"
+        f"\nclick → DOM latency, {args.clicks} clicks each, livedash vs real Dash {DASH_VERSION} "
+        "(Flask on 127.0.0.1, dev tools on)\n"
     )
     print("| app | livedash p50 / p95 ms | real Dash p50 / p95 ms | p50 ratio |")
     print("|---|---:|---:|---:|")

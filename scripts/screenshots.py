@@ -52,7 +52,7 @@ def pages():
 
     def walk(items):
         for item in items:
-            for title, value in item.items() if isinstance(item, dict) else [(item, item)]:
+            for _title, value in item.items() if isinstance(item, dict) else [(item, item)]:
                 if isinstance(value, list):
                     walk(value)
                 else:

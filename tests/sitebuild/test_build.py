@@ -282,7 +282,9 @@ def test_inline_example_errors_point_into_the_markdown_page(tmp_path):
     root = make_site(
         tmp_path,
         {
-            "index.md": "# Page\n\nText.\n\n```dash\nfrom dash import Dash\napp = Dash()\nraise ValueError('boom')\n```\n"
+            "index.md": (
+                "# Page\n\nText.\n\n```dash\nfrom dash import Dash\napp = Dash()\nraise ValueError('boom')\n```\n"
+            )
         },
     )
     result = build(root, strict=True)

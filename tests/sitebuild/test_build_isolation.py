@@ -161,8 +161,8 @@ def test_an_example_that_replaces_livedash_functions_changes_no_other_example(tm
     assert result.returncode == 0, result.stderr[-3000:]  # the exercise is verified by the real checks
     poisoner, victim = apps((root / "site" / "index.html").read_text())
     assert poisoner == "<p>poisoner</p>"  # the page is drawn by the build, which the example cannot reach
-    for victim in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
-        assert '<p id="flag">False</p>' in victim and "<em>fine</em>" in victim and "pwned" not in victim
+    for drawn in (victim, apps((root / "site" / "other" / "index.html").read_text())[0]):
+        assert '<p id="flag">False</p>' in drawn and "<em>fine</em>" in drawn and "pwned" not in drawn
 
 
 SECRET = COUNTER.replace("Click", "TOP-SECRET-TEXT")

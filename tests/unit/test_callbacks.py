@@ -193,7 +193,8 @@ def test_prevent_initial_call_runs_when_an_initial_callback_writes_its_input():
 def test_chain_runs_in_dash_order_and_a_diamond_bottom_runs_once():
     c = client("""
         app = Dash()
-        app.layout = html.Div([dcc.Input(id="inp", value="x"), html.P(id="left"), html.P(id="right"), html.P(id="bottom")])
+        app.layout = html.Div([dcc.Input(id="inp", value="x"), html.P(id="left"), html.P(id="right"),
+                               html.P(id="bottom")])
 
         @callback(Output("bottom", "children"), Input("left", "children"), Input("right", "children"))
         def bottom(l, r):

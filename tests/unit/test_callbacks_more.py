@@ -23,7 +23,8 @@ def test_match_runs_once_per_item_and_all_aggregates_in_layout_order():
             html.P(id="total"),
         ])
 
-        @callback(Output({"type": "double", "index": MATCH}, "children"), Input({"type": "qty", "index": MATCH}, "value"))
+        @callback(Output({"type": "double", "index": MATCH}, "children"),
+                  Input({"type": "qty", "index": MATCH}, "value"))
         def double(v):
             return f"{ctx.triggered_id['index'] if ctx.triggered_id else '-'}:{2 * int(v or 0)}"
 
@@ -98,7 +99,10 @@ def test_allsmaller_gives_running_sums():
             return sum(before) + mine
     """,
     )
-    sums = lambda: [c.text({"type": "sum", "i": n}) for n in range(4)]
+
+    def sums():
+        return [c.text({"type": "sum", "i": n}) for n in range(4)]
+
     assert sums() == ["0", "1", "3", "6"]
     c.runs.clear()
     c.set({"type": "num", "i": 1}, value=100)
@@ -114,11 +118,13 @@ def test_a_todo_list_adds_items_whose_match_callbacks_start():
         app.layout = html.Div([dcc.Input(id="new", value=""), html.Button("Add", id="add"),
                                html.Div(id="list", children=[]), html.P(id="left")])
 
-        @callback(Output("list", "children"), Input("add", "n_clicks"), State("new", "value"), prevent_initial_call=True)
+        @callback(Output("list", "children"), Input("add", "n_clicks"), State("new", "value"),
+                  prevent_initial_call=True)
         def add(n, text):
             items = Patch()
             items.append(html.Div([dcc.Input(id={"type": "done", "i": n}, value="no"),
-                                   html.Span(text, id={"type": "label", "i": n}), html.Span(id={"type": "state", "i": n})]))
+                                   html.Span(text, id={"type": "label", "i": n}),
+                                   html.Span(id={"type": "state", "i": n})]))
             return items
 
         @callback(Output({"type": "state", "i": MATCH}, "children"), Input({"type": "done", "i": MATCH}, "value"),
@@ -136,7 +142,10 @@ def test_a_todo_list_adds_items_whose_match_callbacks_start():
     c.click("add")
     c.set("new", value="eggs")
     c.click("add")
-    state = lambda i: c.text({"type": "state", "i": i})
+
+    def state(i):
+        return c.text({"type": "state", "i": i})
+
     assert (state(1), state(2)) == ("milk: no", "eggs: no")
     assert c.text("left") == "2 left"
     c.set({"type": "done", "i": 1}, value="yes")
@@ -279,7 +288,8 @@ def test_ctx_lists_and_triggered_prop_ids():
 def test_dict_signatures_call_with_keywords_and_return_dicts():
     c = client("""
         app = Dash()
-        app.layout = html.Div([dcc.Input(id="x", value=2), dcc.Input(id="y", value=3), html.P(id="sum"), html.P(id="prod")])
+        app.layout = html.Div([dcc.Input(id="x", value=2), dcc.Input(id="y", value=3), html.P(id="sum"),
+                               html.P(id="prod")])
 
         @callback(output=dict(s=Output("sum", "children"), p=Output("prod", "children")),
                   inputs=dict(a=Input("x", "value"), b=Input("y", "value")))

@@ -83,7 +83,7 @@ def test_library_components_give_what_real_dash_gives(paths):
         ours = livedash_run(script)
     theirs = real_dash(script)
     assert len(ours) == len(theirs)
-    for mine, real in zip(ours, theirs):
+    for mine, real in zip(ours, theirs, strict=True):
         assert mine == real
     assert ours[0]["json"][0] == ["props", [["children", "Go"], ["id", "b"], ["color", "primary"]]]
 

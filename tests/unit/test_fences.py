@@ -4,7 +4,10 @@ from livedash.mkdocs.fences import FenceError, find_dash_fences
 
 
 def test_top_level_and_indented_fences_with_options_and_body_lines():
-    page = 'Intro\n\n```dash file="examples/a.py" height=120 title="My app"\n```\n\n!!! note\n    ```dash\n    x = 1\n    ```\n'
+    page = (
+        'Intro\n\n```dash file="examples/a.py" height=120 title="My app"\n```\n\n'
+        "!!! note\n    ```dash\n    x = 1\n    ```\n"
+    )
     first, second = find_dash_fences(page)
     assert first.options == {"file": "examples/a.py", "height": "120", "title": "My app"}
     assert (first.start, first.end, first.body) == (2, 3, "")

@@ -52,7 +52,8 @@ def test_args_grouping_follows_the_written_order_and_gives_dict_ids_as_attribute
         app = Dash()
         app.layout = html.Div([html.Button(id={"t": "b"}), dcc.Input(id="s", value="v"), html.P(id="o")])
 
-        @callback(Output("o", "children"), State("s", "value"), Input({"t": "b"}, "n_clicks"), prevent_initial_call=True)
+        @callback(Output("o", "children"), State("s", "value"), Input({"t": "b"}, "n_clicks"),
+                  prevent_initial_call=True)
         def f(s, n):
             g = ctx.args_grouping
             return f"{g[0].id} {g[0].value} {g[1].id.t} {g[1].triggered}"
@@ -64,7 +65,8 @@ def test_args_grouping_follows_the_written_order_and_gives_dict_ids_as_attribute
 def test_a_store_reports_modified_timestamp_when_drawn_with_data_and_when_its_data_changes():
     c = client("""
         app = Dash()
-        app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data=1), dcc.Store(id="none"), html.P(id="log", children="")])
+        app.layout = html.Div([html.Button(id="b"), dcc.Store(id="s", data=1), dcc.Store(id="none"),
+                               html.P(id="log", children="")])
 
         @callback(Output("s", "data"), Input("b", "n_clicks"), prevent_initial_call=True)
         def w(n):

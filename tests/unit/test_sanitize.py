@@ -66,7 +66,7 @@ STDIN = "import { readFileSync } from 'fs'; const data = JSON.parse(readFileSync
 
 def test_clean_url_is_dashs_rule():
     got = node(IMPORT + STDIN + "console.log(JSON.stringify(data.map((u) => js.cleanUrl(u))));", list(URLS))
-    assert dict(zip(URLS, got)) == URLS
+    assert dict(zip(URLS, got, strict=True)) == URLS
 
 
 def test_clean_url_agrees_with_dash_renderer():
@@ -93,7 +93,7 @@ def test_clean_url_agrees_with_dash_renderer():
         + IMPORT
         + "console.log(JSON.stringify(data.map((u) => [clean_url(u), js.cleanUrl(u)])));"
     )
-    for url, (dash, ours) in zip(urls, node(script, urls)):
+    for url, (dash, ours) in zip(urls, node(script, urls), strict=True):
         assert ours == dash, repr(url)
 
 
@@ -121,7 +121,7 @@ NAMES = {
 
 def test_attribute_names_follow_react():
     got = node(IMPORT + STDIN + "console.log(JSON.stringify(data.map((n) => js.attributeAllowed(n))));", list(NAMES))
-    assert dict(zip(NAMES, got)) == NAMES
+    assert dict(zip(NAMES, got, strict=True)) == NAMES
 
 
 def safe_attribute(cases):
@@ -213,7 +213,7 @@ def test_the_rules_that_matter():
         (("div", "hidden", False, True), [["hidden", None], []]),
     ]
     got = safe_attribute([list(case) for case, _ in expected])
-    for (case, want), answer in zip(expected, got):
+    for (case, want), answer in zip(expected, got, strict=True):
         assert answer == want, case
     refused = safe_attribute(
         [
@@ -241,7 +241,8 @@ def test_props_reach_components_without_handlers_or_script_urls():
     ]
     script = (
         IMPORT + STDIN + "console.log(JSON.stringify(data.map(([ns, type, props, trusted]) => {"
-        "  const problems = []; const out = js.safeProps(ns, type, props, { trusted, report: (m) => problems.push(m) });"
+        "  const problems = [];"
+        "  const out = js.safeProps(ns, type, props, { trusted, report: (m) => problems.push(m) });"
         "  return [out, problems]; })));"
     )
     got = node(script, cases)

@@ -10,7 +10,9 @@ def check_text_still_counts(app):
     """The text still counts the steps."""
     app.click("step")
     app.click("step")
-    assert app.text("count") == "Step 2 of 5", f"after two clicks the text should read 'Step 2 of 5', not {app.text('count')!r}"
+    assert app.text("count") == "Step 2 of 5", (
+        f"after two clicks the text should read 'Step 2 of 5', not {app.text('count')!r}"
+    )
 
 
 def check_bar_grows(app):
@@ -33,5 +35,6 @@ def check_bar_keeps_its_look(app):
     """The bar keeps its height and colour."""
     app.click("step")
     style = app.prop("bar", "style") or {}
-    assert style.get("height") == "100%" and style.get("background") == "seagreen", \
+    assert style.get("height") == "100%" and style.get("background") == "seagreen", (
         "the returned style replaces the whole old one: keep 'height' and 'background' in it"
+    )

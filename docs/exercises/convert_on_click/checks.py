@@ -4,8 +4,9 @@
 def check_typing_alone_converts_nothing(app):
     """Typing an amount does not convert it yet."""
     app.type("euros", "10")
-    assert app.prop("dollars", "data") is None, \
+    assert app.prop("dollars", "data") is None, (
         "the Store changed while typing: the amount should be a State, so that only Convert runs the callback"
+    )
 
 
 def check_click_converts(app):
@@ -20,8 +21,9 @@ def check_result_is_shown(app):
     """The Store's data is shown as text."""
     app.type("euros", "10")
     app.click("convert")
-    assert app.text("out") == "15.00 dollars", \
+    assert app.text("out") == "15.00 dollars", (
         f"'out' should read '15.00 dollars' (a callback with the Store's data as Input), not {app.text('out')!r}"
+    )
 
 
 def check_later_typing_keeps_the_result(app):
@@ -32,4 +34,6 @@ def check_later_typing_keeps_the_result(app):
     app.type("euros", "0")
     assert app.text("out") == before, "typing changed the result: only a click should convert"
     app.click("convert")
-    assert app.text("out") == "150.00 dollars", f"after 100 and Convert, 'out' should read '150.00 dollars', not {app.text('out')!r}"
+    assert app.text("out") == "150.00 dollars", (
+        f"after 100 and Convert, 'out' should read '150.00 dollars', not {app.text('out')!r}"
+    )

@@ -25,5 +25,6 @@ def check_negative(app):
     app.click("down")
     assert app.text("parity") == "odd", f"at -1 'parity' should read 'odd', not {app.text('parity')!r}"
     app.click("down")
-    assert app.text("parity") == "even" and _colour(app) == "blue", \
+    assert app.text("parity") == "even" and _colour(app) == "blue", (
         f"at -2 'parity' should read 'even' in blue, not {app.text('parity')!r} in {_colour(app)!r}"
+    )

@@ -1,7 +1,13 @@
 """Checks for the lesson 9 exercise: the Python callback returns what the JavaScript one does."""
 
-CASES = [(-10, "cold", "steelblue"), (5, "cold", "steelblue"), (10, "mild", "seagreen"),
-         (20, "mild", "seagreen"), (25, "hot", "firebrick"), (40, "hot", "firebrick")]
+CASES = [
+    (-10, "cold", "steelblue"),
+    (5, "cold", "steelblue"),
+    (10, "mild", "seagreen"),
+    (20, "mild", "seagreen"),
+    (25, "hot", "firebrick"),
+    (40, "hot", "firebrick"),
+]
 
 
 def check_words(app):
@@ -16,6 +22,7 @@ def check_colours(app):
     for temp, _, colour in CASES:
         app.set("temp", value=temp)
         style = app.prop("word", "style") or {}
-        assert style.get("color") == colour, \
-            f"at {temp} degrees the word's style should be {{'color': {colour!r}}}, not {style!r}: " \
+        assert style.get("color") == colour, (
+            f"at {temp} degrees the word's style should be {{'color': {colour!r}}}, not {style!r}: "
             "the JavaScript returns two values, so the Python callback needs two Outputs"
+        )

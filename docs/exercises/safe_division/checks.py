@@ -11,8 +11,9 @@ def check_empty_box_changes_nothing(app):
     try:
         app.set("b", value="")
     except AssertionError as error:
-        raise AssertionError("emptying 'b' made the callback fail: raise PreventUpdate when a box "
-                             "is not a number") from error
+        raise AssertionError(
+            "emptying 'b' made the callback fail: raise PreventUpdate when a box is not a number"
+        ) from error
     assert app.text("result") == "= 2.5", f"emptying 'b' changed the result to {app.text('result')!r}"
     assert app.text("note") == "", f"emptying 'b' changed the note to {app.text('note')!r}: change nothing at all"
 
@@ -23,10 +24,12 @@ def check_zero_keeps_result(app):
         app.set("b", value="0")
     except AssertionError as error:
         raise AssertionError("b = 0 made the callback fail: check for zero before dividing") from error
-    assert app.text("result") == "= 2.5", \
+    assert app.text("result") == "= 2.5", (
         f"with b = 0 'result' should keep '= 2.5' (no_update), not {app.text('result')!r}"
-    assert app.text("note") == "Cannot divide by zero.", \
+    )
+    assert app.text("note") == "Cannot divide by zero.", (
         f"with b = 0 'note' should read 'Cannot divide by zero.', not {app.text('note')!r}"
+    )
 
 
 def check_recovers(app):
