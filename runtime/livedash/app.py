@@ -1,8 +1,24 @@
 """The ``Dash`` class: layout, per-app callbacks, and the options that matter in the browser."""
 
+from __future__ import annotations
+
 from .callbacks import CallbackSpec, check_allow_duplicate, clientside_spec, current_collection, make_decorator
 from .components.base import Component
 from .exceptions import DuplicateCallback, NoLayoutException, ObsoleteAttributeException
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, NoReturn, TypeAlias
+
+    from .callbacks import F, PreventInitialCall
+    from .dependencies import ClientsideFunction
+    from .runmode import RunMode
+
+    # What a layout is made of: a component, a list of them, or a plain value (Dash accepts these too).
+    LayoutTree: TypeAlias = Component | list[Any] | tuple[Any, ...] | str | int | float
+    # app.layout: a tree, or a function that returns one (called per page load, as in Dash).
+    Layout: TypeAlias = LayoutTree | Callable[[], LayoutTree]
 
 # Dash.__init__'s keyword arguments (4.4.1). Server-side ones are accepted and have no effect here.
 _OPTIONS = (
@@ -62,11 +78,11 @@ _OBSOLETE = {
 
 
 class Dash:
-    def __init__(self, name=None, **kwargs):
+    def __init__(self, name: str | None = None, **kwargs: Any) -> None:
         unknown = sorted(set(kwargs) - set(_OPTIONS))
         if unknown:
             raise TypeError(f"Dash() got an unexpected keyword argument '{unknown[0]}'")
-        self.config = {
+        self.config: dict[str, Any] = {
             "name": name,
             "title": "Dash",
             "suppress_callback_exceptions": False,
@@ -74,12 +90,12 @@ class Dash:
             **kwargs,
         }
         self.title = self.config["title"]
-        self._layout = None
-        self._app_callbacks = []
-        self._run_mode = None  # set by a call of app.run(...) that the program makes as it runs
+        self._layout: Layout | None = None
+        self._app_callbacks: list[CallbackSpec] = []
+        self._run_mode: RunMode | None = None  # set by a call of app.run(...) that the program makes as it runs
         current_collection().apps.append(self)
 
-    def stylesheets(self):
+    def stylesheets(self) -> list[str]:
         """The hrefs of ``external_stylesheets`` (strings, or dicts with an ``href``), in order: the page applies
         them to this app alone."""
         hrefs = []
@@ -89,18 +105,18 @@ class Dash:
                 hrefs.append(href)
         return hrefs
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> NoReturn:
         if name in _OBSOLETE:
             raise ObsoleteAttributeException(_OBSOLETE[name])
         raise AttributeError(f"'Dash' object has no attribute '{name}'")
 
     # -- layout -------------------------------------------------------------------------------
     @property
-    def layout(self):
+    def layout(self) -> Layout | None:
         return self._layout
 
     @layout.setter
-    def layout(self, value):
+    def layout(self, value: Layout) -> None:
         if not (isinstance(value, (Component, list, tuple, str, int, float)) or callable(value)):
             raise NoLayoutException(
                 "Layout must be a single dash component, a list of dash components, or a function "
@@ -108,7 +124,7 @@ class Dash:
             )
         self._layout = value
 
-    def build_layout(self):
+    def build_layout(self) -> LayoutTree:
         """The layout as a component tree (calling a layout function, as Dash does per page load)."""
         layout = self._layout() if callable(self._layout) else self._layout
         if layout is None:
@@ -120,13 +136,13 @@ class Dash:
         return layout
 
     # -- callbacks ----------------------------------------------------------------------------
-    def callback(self, *args, **kwargs):
+    def callback(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
         return make_decorator(args, kwargs, self._register)
 
-    def clientside_callback(self, clientside_function, *args, **kwargs):
+    def clientside_callback(self, clientside_function: str | ClientsideFunction, *args: Any, **kwargs: Any) -> None:
         self._register(clientside_spec(clientside_function, args, kwargs))
 
-    def _register(self, spec, *, app_default=None):
+    def _register(self, spec: CallbackSpec, *, app_default: PreventInitialCall = None) -> None:
         default = self.config["prevent_initial_callbacks"] if app_default is None else app_default
         if spec.prevent_initial_call is None:
             spec.prevent_initial_call = default
@@ -135,7 +151,7 @@ class Dash:
             spec.error_handler = self.config.get("on_error")  # Dash(on_error=): a callback's own one wins
         self._app_callbacks.append(spec)
 
-    def adopt_global_callbacks(self, specs):
+    def adopt_global_callbacks(self, specs: Iterable[CallbackSpec]) -> None:
         """Merge ``@dash.callback`` declarations, which ignore the app's prevent_initial_callbacks."""
         ids = {s.id for s in self._app_callbacks}
         for spec in specs:
@@ -146,11 +162,11 @@ class Dash:
             self._register(spec, app_default=False)
 
     @property
-    def callbacks(self):
+    def callbacks(self) -> list[CallbackSpec]:
         return list(self._app_callbacks)
 
     # -- running --------------------------------------------------------------------------------
-    def run(self, *args, **kwargs):
+    def run(self, *args: Any, **kwargs: Any) -> None:
         """Serves nothing here: the page runs the app. (Real Dash starts a server.) Its debug options are
         kept: they decide Dash's load-time checks (runmode.py)."""
         from .runmode import bind_run_arguments, mode_of

@@ -5,6 +5,8 @@ keeps them in the *collection* of the example being executed (see :func:`collect
 on one page, or one app run twice, never see each other's callbacks.
 """
 
+from __future__ import annotations
+
 import contextlib
 import copy
 import hashlib
@@ -13,6 +15,32 @@ from textwrap import dedent
 from .dependencies import DashDependency, Input, Output, State
 from .exceptions import CallbackException, DuplicateCallback, IncorrectTypeException, InvalidComponentIdError
 from .grouping import flatten, make_like, map_grouping
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from typing import Any, TypeAlias, TypedDict, TypeVar
+
+    from .app import Dash
+    from .dependencies import ClientsideFunction
+    from .grouping import Grouping
+    from .jsontypes import JSON
+
+    F = TypeVar("F", bound=Callable[..., Any])
+    # prevent_initial_call= as given: True, False, "initial_duplicate" or None (not given); Dash reads any value.
+    PreventInitialCall: TypeAlias = bool | str | None
+    # One running= entry: (Output, value while the callback runs, value after it), a tuple or a list.
+    Running: TypeAlias = tuple[Output, Any, Any] | list[Any]
+    ErrorHandler: TypeAlias = Callable[[Exception], Any]
+
+    class Background(TypedDict):
+        """A background callback's options (see :func:`background_options`)."""
+
+        progress: list[Output]
+        progress_default: list[Any] | None  # one value per progress Output, or None: keep the last progress
+        cancel: list[Input]
+        multi_progress: bool  # progress= was given as a list: set_progress takes one value per Output
+
 
 # The keywords Dash's callback decorator reads; any other is accepted and ignored, as in Dash.
 _KNOWN_KEYWORDS = {
@@ -45,23 +73,24 @@ class CallbackSpec:
 
     def __init__(
         self,
-        output_grouping,
-        input_grouping,
-        func,
+        output_grouping: Grouping | None,
+        input_grouping: Grouping,
+        func: Callable[..., Any] | None,
         *,
-        prevent_initial_call,
-        running=(),
-        clientside=None,
-        background=None,
-    ):
+        prevent_initial_call: PreventInitialCall,
+        running: Iterable[Running] = (),
+        clientside: dict[str, JSON] | None = None,
+        background: Background | None = None,
+    ) -> None:
         self.output_grouping = output_grouping  # None, one Output, or a list/tuple/dict grouping
-        self.outputs = [] if output_grouping is None else flatten(output_grouping)
+        self.outputs: list[Output] = [] if output_grouping is None else flatten(output_grouping)
         flat = flatten(input_grouping)
         self.inputs = [d for d in flat if isinstance(d, Input)]
         self.states = [d for d in flat if isinstance(d, State)]
         # Where each argument comes from: an index into (input values + state values), as Dash does
         # (dash/dependencies.py compute_input_state_grouping_indices).
-        counters, order = {"i": 0, "s": len(self.inputs)}, []
+        counters = {"i": 0, "s": len(self.inputs)}
+        order: list[int] = []
         for dep in flat:
             slot = "i" if isinstance(dep, Input) else "s"
             order.append(counters[slot])
@@ -78,8 +107,11 @@ class CallbackSpec:
         self.background = background
         # on_error= (Dash's, _callback.py): called with the exception the function raised; its return value
         # stands for the function's. error_handler is this one or else the app's Dash(on_error=).
-        self.on_error = self.error_handler = None
+        self.on_error: ErrorHandler | None = None
+        self.error_handler: ErrorHandler | None = None
         self.optional = False  # optional=True: its ids may be missing from the layout (no error)
+        # Keywords Dash swallows silently (not Dash options): kept to explain the trap they often are.
+        self.ignored: list[str] = []
         if clientside is None:
             self.name = getattr(func, "__name__", "callback")
         else:
@@ -97,30 +129,33 @@ class CallbackSpec:
             self.id = "..." + hashlib.sha256(".".join(str(i) for i in self.inputs).encode()).hexdigest()[:16]
 
     @property
-    def skips_initial_call(self):
+    def skips_initial_call(self) -> bool:
         """Dash tells the renderer ``prevent_initial_call is True`` (dash/_callback.py insert_callback): any
         other value, 1 or "initial_duplicate" alike, lets the initial call run (rule 7)."""
         return self.prevent_initial_call is True
 
     @property
-    def multi(self):
+    def multi(self) -> bool:
         """Outputs given as a list, tuple or dict: the function returns a grouping of values."""
         return isinstance(self.output_grouping, (list, tuple, dict))
 
-    def call(self, values, leading=()):
+    def call(self, values: Sequence[JSON], leading: Sequence[Any] = ()) -> Any:
         """Call the function with the input+state values (inputs first, then states, as the page sends
         them) arranged as its signature groups them: each argument takes the value its index points to,
         so the arguments come in the order the dependencies were written (dash/_validate.py
         validate_and_group_input_args). ``leading``: arguments that come first, as a background
         callback's set_progress."""
+        func = self.func
+        if func is None:
+            raise TypeError(f"{self!r} is a clientside callback: it runs in the page, not here")
         args = map_grouping(lambda index: values[index], self.arg_grouping)
         if isinstance(self.arg_grouping, dict):
-            return self.func(*leading, **args)
+            return func(*leading, **args)
         if isinstance(self.arg_grouping, (list, tuple)):
-            return self.func(*leading, *args)
-        return self.func(*leading, args)
+            return func(*leading, *args)
+        return func(*leading, args)
 
-    def served_by(self, other):
+    def served_by(self, other: CallbackSpec) -> CallbackSpec:
         """This callback as Dash's server runs it once ``other``, registered later under the same callback
         id, has replaced it in Dash's callback map: its own dependencies, ``other``'s function."""
         if self.clientside is not None or other.clientside is not None:
@@ -130,11 +165,11 @@ class CallbackSpec:
         twin.on_error, twin.error_handler, twin.background = other.on_error, other.error_handler, other.background
         return twin
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<callback {self.id} ({self.name})>"
 
 
-def _output_key(output, inputs):
+def _output_key(output: Output, inputs: list[Input]) -> str:
     key = output.component_id_str().replace(".", "\\.") + "." + output.component_property
     if output.allow_duplicate:  # Dash appends a hash of the inputs so both callbacks keep their own id
         key += "@" + hashlib.sha256(".".join(str(i) for i in inputs).encode()).hexdigest()
@@ -144,9 +179,9 @@ def _output_key(output, inputs):
 class Collection:
     """What executing one example registers: the Dash apps it creates and its ``@dash.callback``s."""
 
-    def __init__(self):
-        self.apps = []
-        self.callbacks = []
+    def __init__(self) -> None:
+        self.apps: list[Dash] = []
+        self.callbacks: list[CallbackSpec] = []
 
 
 _default = Collection()
@@ -154,7 +189,7 @@ _active = [_default]
 
 
 @contextlib.contextmanager
-def collecting():
+def collecting() -> Iterator[Collection]:
     """Collect the apps and global callbacks made while the block runs (one example's execution)."""
     collection = Collection()
     _active.append(collection)
@@ -164,23 +199,25 @@ def collecting():
         _active.remove(collection)
 
 
-def current_collection():
+def current_collection() -> Collection:
     return _active[-1]
 
 
-def _flatten_lists(args):
-    flat = []
+def _flatten_lists(args: Sequence[Any]) -> list[Any]:
+    flat: list[Any] = []
     for arg in args:
         flat += list(arg) if isinstance(arg, (list, tuple)) else [arg]
     return flat
 
 
-def _is_group_of(value, kinds):
+def _is_group_of(value: Grouping, kinds: type | tuple[type, ...]) -> bool:
     leaves = flatten(value)
     return bool(leaves) and all(isinstance(d, kinds) for d in leaves)
 
 
-def parse_callback_args(args, kwargs):
+def parse_callback_args(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Grouping | None, Grouping, PreventInitialCall, Iterable[Running]]:
     """(output grouping, input grouping, prevent_initial_call) from Dash's decorator arguments, with
     Dash's rules for positional and keyword forms (dash/dependencies.py handle_grouped_callback_args)."""
     prevent_initial_call = kwargs.get("prevent_initial_call")
@@ -205,6 +242,7 @@ def parse_callback_args(args, kwargs):
     if isinstance(outputs, list) and not outputs:
         outputs = None
 
+    grouping: Grouping
     if "inputs" in kwargs:
         inputs, state = kwargs["inputs"], kwargs.get("state")
         inputs = [inputs] if isinstance(inputs, DashDependency) else inputs
@@ -276,13 +314,13 @@ def parse_callback_args(args, kwargs):
     return outputs, grouping, prevent_initial_call, running
 
 
-def background_options(kwargs):
+def background_options(kwargs: dict[str, Any]) -> Background | None:
     """The background= options ({progress, progress_default, cancel}) or None. Without background=True
     Dash reads none of them (dash/_callback.py callback): progress= and cancel= are silently ignored."""
     if not kwargs.get("background"):
         return None
 
-    def as_list(value):
+    def as_list(value: Any) -> list[Any]:
         return [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
 
     progress, cancel = as_list(kwargs.get("progress")), as_list(kwargs.get("cancel"))
@@ -304,7 +342,7 @@ def background_options(kwargs):
     }
 
 
-def _validate_dependency(dep):
+def _validate_dependency(dep: DashDependency) -> None:
     cid = dep.component_id
     if isinstance(cid, str):
         for char in (".", "{"):
@@ -320,7 +358,7 @@ def _validate_dependency(dep):
         raise IncorrectTypeException(f"property must be a string, not {dep.component_property!r}")
 
 
-def check_allow_duplicate(spec, app_default):
+def check_allow_duplicate(spec: CallbackSpec, app_default: PreventInitialCall) -> None:
     """Dash's validate_duplicate_output (rule 7): allow_duplicate needs "initial_duplicate" as the callback's
     or the app's setting, or either of the two truthy (the app's counts even when the callback says False)."""
     if any(o.allow_duplicate for o in spec.outputs):
@@ -334,16 +372,17 @@ def check_allow_duplicate(spec, app_default):
             )
 
 
-def make_decorator(args, kwargs, register):
+def make_decorator(
+    args: tuple[Any, ...], kwargs: dict[str, Any], register: Callable[[CallbackSpec], None]
+) -> Callable[[F], F]:
     """The decorator that ``callback``/``app.callback`` return: registers and returns the function."""
     outputs, grouping, prevent_initial_call, running = parse_callback_args(args, kwargs)
     background = background_options(kwargs)
 
-    def decorator(func):
+    def decorator(func: F) -> F:
         spec = CallbackSpec(
             outputs, grouping, func, prevent_initial_call=prevent_initial_call, running=running, background=background
         )
-        # Dash swallows unknown keywords silently; keep them to explain the trap they often are.
         spec.ignored = sorted(set(kwargs) - _KNOWN_KEYWORDS)
         spec.on_error = spec.error_handler = kwargs.get("on_error")
         spec.optional = bool(kwargs.get("optional"))
@@ -353,12 +392,12 @@ def make_decorator(args, kwargs, register):
     return decorator
 
 
-def callback(*args, **kwargs):
+def callback(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     """``dash.callback``: registers into the app of the example being executed."""
     return make_decorator(args, kwargs, current_collection().callbacks.append)
 
 
-def clientside_spec(function, args, kwargs):
+def clientside_spec(function: str | ClientsideFunction, args: tuple[Any, ...], kwargs: dict[str, Any]) -> CallbackSpec:
     """A CallbackSpec for ``clientside_callback(function, *deps)``: JS source text or a ClientsideFunction."""
     from .dependencies import ClientsideFunction
 
@@ -379,7 +418,7 @@ def clientside_spec(function, args, kwargs):
     return CallbackSpec(outputs, grouping, None, prevent_initial_call=prevent_initial_call, clientside=clientside)
 
 
-def _check_clientside_order(args, kwargs):
+def _check_clientside_order(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Dash reads a clientside callback's dependencies with its older rules (dash/dependencies.py
     handle_callback_args): Outputs, then Inputs, then States, each optionally in a list; a State written
     before an Input is refused there, where @callback takes any order."""
@@ -404,6 +443,6 @@ def _check_clientside_order(args, kwargs):
         )
 
 
-def clientside_callback(clientside_function, *args, **kwargs):
+def clientside_callback(clientside_function: str | ClientsideFunction, *args: Any, **kwargs: Any) -> None:
     """``dash.clientside_callback``: a callback written in JavaScript, run in the reader's page."""
     current_collection().callbacks.append(clientside_spec(clientside_function, args, kwargs))

@@ -1,10 +1,21 @@
 """Groupings: the nested tuples, lists and dicts of dependencies that flexible callback signatures use,
 and the same shapes for the values a callback receives or returns (Dash's ``_grouping``)."""
 
+from __future__ import annotations
+
 from .exceptions import InvalidCallbackReturnValue
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, TypeAlias
 
-def flatten(grouping):
+    # A grouping: a leaf, or a list, tuple or dict of groupings (a callback's dependencies as written, or values
+    # shaped like them). Any to mypy: what a leaf is depends on the grouping, and shapes are checked at run time.
+    Grouping: TypeAlias = Any
+
+
+def flatten(grouping: Grouping) -> list[Any]:
     """The leaves of a grouping, in order (dict values in insertion order)."""
     if isinstance(grouping, (list, tuple)):
         return [leaf for item in grouping for leaf in flatten(item)]
@@ -17,17 +28,17 @@ class AttributeDict(dict):
     """Dash's ``dash._utils.AttributeDict``: a dict whose keys are also attributes (``g.first.value``);
     ``first(*names)`` is its method, as in Dash (so a key named ``first`` is read as ``g["first"]``)."""
 
-    def __getattr__(self, key):
+    def __getattr__(self, key: str) -> Any:
         try:
             return self[key]
         except KeyError:
             pass
         raise AttributeError(key)
 
-    def __setattr__(self, key, value):
+    def __setattr__(self, key: str, value: Any) -> None:
         self[key] = value
 
-    def first(self, *names):
+    def first(self, *names: str) -> Any:
         for name in names:
             value = self.get(name)
             if value:
@@ -37,7 +48,7 @@ class AttributeDict(dict):
         return None
 
 
-def map_grouping(fn, grouping):
+def map_grouping(fn: Callable[[Any], Any], grouping: Grouping) -> Grouping:
     """Dash's ``map_grouping``: ``fn`` applied to each leaf; lists and tuples become lists, dicts
     AttributeDicts (what a callback receives for a grouped argument, and ``ctx.args_grouping``)."""
     if isinstance(grouping, (list, tuple)):
@@ -47,16 +58,16 @@ def map_grouping(fn, grouping):
     return fn(grouping)
 
 
-def make_like(schema, values):
+def make_like(schema: Grouping, values: Iterable[Any]) -> Grouping:
     """A grouping shaped like ``schema`` whose leaves are ``values`` (in flatten order)."""
-    values = iter(values)
+    leaves = iter(values)
 
-    def build(node):
+    def build(node: Grouping) -> Grouping:
         if isinstance(node, (list, tuple)):
             return [build(item) for item in node]
         if isinstance(node, dict):
             return {key: build(item) for key, item in node.items()}
-        return next(values)
+        return next(leaves)
 
     return build(schema)
 
@@ -73,7 +84,9 @@ class SchemaKeysValidationError(InvalidCallbackReturnValue):
     pass
 
 
-def validate(value, schema, full_schema=None, path=()):
+def validate(
+    value: Any, schema: Grouping, full_schema: Grouping | None = None, path: tuple[int | str, ...] = ()
+) -> None:
     """Check a returned value against the output grouping, with Dash's error classes."""
     full_schema = schema if full_schema is None else full_schema
     if isinstance(schema, (list, tuple)):
@@ -104,7 +117,7 @@ def validate(value, schema, full_schema=None, path=()):
             validate(value[key], sub, full_schema, path + (key,))
 
 
-def flatten_like(value, schema):
+def flatten_like(value: Grouping, schema: Grouping) -> list[Any]:
     """The leaves of ``value`` taken in the order of ``schema`` (after :func:`validate`)."""
     if isinstance(schema, (list, tuple)):
         return [leaf for item, sub in zip(value, schema) for leaf in flatten_like(item, sub)]

@@ -186,10 +186,9 @@ def dependency_errors(specs):
                     "one callback function, distinguishing the trigger",
                     "by using `dash.callback_context` if necessary.",
                 ]
-                ignored = getattr(spec, "ignored", [])
-                if ignored:  # livedash's addition: Dash says nothing of these
+                if spec.ignored:  # livedash's addition: Dash says nothing of these
                     lines.append(
-                        f"(livedash: this callback was given {', '.join(f'`{k}=`' for k in ignored)}, which "
+                        f"(livedash: this callback was given {', '.join(f'`{k}=`' for k in spec.ignored)}, which "
                         "Dash accepts and ignores without a word: it is no Dash option. The option is "
                         "`Output(..., allow_duplicate=True)` with `prevent_initial_call=True`.)"
                     )

@@ -5,12 +5,13 @@ ImportError; ``dash.no_output`` an AttributeError).
 """
 
 import sys
+from types import ModuleType as _ModuleType
 
 from ..app import Dash
 from ..callbacks import callback, clientside_callback
 from ..components import dash_table, dcc, html
 from ..context import callback_context, set_props
-from ..dash_version import DASH_VERSION as __version__
+from ..dash_version import DASH_VERSION as __version__  # noqa: F401  (dash.__version__)
 from ..dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
 from ..nothing import NoUpdate, no_update
 from ..patch import Patch
@@ -23,7 +24,7 @@ class _BackgroundManager:
     """Accepted so that code written for real Dash runs here: livedash needs no manager, since background
     callbacks run in a worker of their own in the reader's browser."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: object, **kwargs: object) -> None:
         pass
 
 
@@ -71,7 +72,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> _ModuleType:
     if name in ("development", "types"):  # what component libraries import; typing is imported only then
         import importlib
 

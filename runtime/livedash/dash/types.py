@@ -3,4 +3,4 @@ pydantic schema; libraries only use it in annotations)."""
 
 import typing
 
-NumberType = typing.Union[typing.SupportsFloat, typing.SupportsInt, typing.SupportsComplex]
+NumberType = typing.SupportsFloat | typing.SupportsInt | typing.SupportsComplex

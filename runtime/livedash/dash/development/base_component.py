@@ -5,6 +5,6 @@ import typing
 
 from ...components.base import Component, _explicitize_args  # noqa: F401
 
-ComponentSingleType = typing.Union[str, int, float, Component, None]
-ComponentType = typing.Union[ComponentSingleType, typing.Sequence[ComponentSingleType]]
+ComponentSingleType = str | int | float | Component | None
+ComponentType = ComponentSingleType | typing.Sequence[ComponentSingleType]
 ComponentTemplate = typing.TypeVar("ComponentTemplate")
