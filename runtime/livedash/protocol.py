@@ -184,7 +184,7 @@ if TYPE_CHECKING:
     class ClientsideCall(TypedDict):
         """``clientside``: the clientside callback a run waits for the page to run."""
 
-        function: dict[str, str]  # {"source": JS} or {"namespace", "name"}
+        function: dict[str, JSON]  # {"source": JS} or {"namespace", "name"} (CallbackSpec.clientside)
         args: list[JSON]
         context: dict[str, JSON]
         multi: bool
