@@ -4,11 +4,19 @@ The alias lives only in the example's own builtins, so real ``dash`` can be inst
 (the differential tests need both) and nothing leaks into ``sys.modules['dash']``.
 """
 
+from __future__ import annotations
+
 import builtins
 import importlib
 import sys
 
 from .callbacks import collecting
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .app import Dash
 
 _real_import = builtins.__import__
 
@@ -60,10 +68,10 @@ class NoApp(Exception):
     pass
 
 
-def execute(source, filename):
+def execute(source: str, filename: str) -> tuple[Dash, dict[str, Any]]:
     """Run ``source`` and return ``(app, namespace)``. Errors propagate with ``filename`` in their frames."""
     code = compile(source, filename, "exec")
-    namespace = {"__name__": "__livedash__", "__file__": filename, "__builtins__": _builtins()}
+    namespace: dict[str, Any] = {"__name__": "__livedash__", "__file__": filename, "__builtins__": _builtins()}
     with collecting() as collection:
         exec(code, namespace)
     if not collection.apps:
