@@ -173,8 +173,8 @@ class ServerRenderer:
 _lock = threading.Lock()
 _renderer = None
 _signature = None
-_libraries = {}  # namespace -> [script files], the component libraries of the plugin's `packages:`
-_cache = OrderedDict()
+_libraries: dict[str, list[str]] = {}  # namespace -> [script files], the component libraries of the plugin's `packages:`
+_cache: OrderedDict[str, Rendered] = OrderedDict()  # digest of a render_app call -> its answer
 
 
 def use_libraries(namespaces):

@@ -25,7 +25,7 @@ def to_json(value):
     raise TypeError(f"{value!r} (type {type(value).__name__}) is not JSON serializable")
 
 
-_classes = {}
+_classes: dict[tuple[str, str], type[Component]] = {}  # (namespace, type) -> class, found when first asked
 
 
 def _component_class(namespace, type_name):

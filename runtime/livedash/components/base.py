@@ -2,11 +2,18 @@
 the JSON form, lookup by id, tree walking. Our classes are built from the generated tables (make_component);
 a component library's generated classes subclass Component as they subclass Dash's."""
 
+from __future__ import annotations
+
 import sys
 import warnings
 from collections.abc import MutableSequence
 
 from ..dash_version import DASH_VERSION
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import ModuleType
 
 _DASH_PACKAGES = {"dash_html_components": "html", "dash_core_components": "dcc", "dash_table": "dash_table"}
 
@@ -40,14 +47,14 @@ class Component:
     ``_props`` in the order they were given; reading an unset prop is an AttributeError, as in Dash."""
 
     # Dash's class attributes (a library's generated __init__ sets the lists on the instance instead).
-    _children_props = []
+    _children_props: list[str] = []
     _base_nodes = ["children"]
     _namespace = ""
     _type = "Component"
-    _prop_names = []
-    _valid_wildcard_attributes = []
-    available_properties = []
-    available_wildcard_properties = []
+    _prop_names: list[str] = []
+    _valid_wildcard_attributes: list[str] = []
+    available_properties: list[str] = []
+    available_wildcard_properties: list[str] = []
 
     # livedash's generated classes only: Component.__init__ binds their arguments as the __init__ that Dash
     # generates does. None for a library's class, whose own generated __init__ has done it.
@@ -107,7 +114,7 @@ class Component:
             raise TypeError(
                 f"{function} takes from 1 to {len(names) + 1} positional arguments but {len(args) + 1} were given"
             )
-        given = dict(zip(names, args))
+        given = dict(zip(names, args, strict=False))  # (args may be fewer than names)
         given.update(kwargs)
         for name in self._required:
             if name not in given:
@@ -458,21 +465,21 @@ def _sorted_names(names):
 
 
 def make_component(
-    type_name,
-    namespace,
-    args,
+    type_name: str,
+    namespace: str,
+    args: Sequence[str],
     *,
-    order="sorted",
-    extra=(),
-    wildcards=(),
-    required=(),
-    children_required=False,
-    children_props=(),
-    base_nodes=None,
-    base=Component,
-    doc=None,
-    module=None,
-):
+    order: str = "sorted",
+    extra: Sequence[str] = (),
+    wildcards: Sequence[str] = (),
+    required: Sequence[str] = (),
+    children_required: bool = False,
+    children_props: Sequence[str] = (),
+    base_nodes: Sequence[str] | None = None,
+    base: type[Component] = Component,
+    doc: str | None = None,
+    module: str | None = None,
+) -> type[Component]:
     """A Component subclass for one Dash component type, from a row of a generated table."""
     names = list(args) + list(extra) + [w + "*" for w in wildcards]
     if order == "sorted":
@@ -501,7 +508,7 @@ def make_component(
     )
 
 
-def build(table, module, docs=None):
+def build(table: ModuleType, module: str, docs: dict[str, str] | None = None) -> dict[str, type[Component]]:
     """Every class of a generated table (a dict of rows), by name."""
     docs = docs or {}
     return {

@@ -2,7 +2,7 @@
 behaviours livedash adds to some (what the real component sets itself), and Dash's ``send_*`` helpers."""
 
 from . import dcc_table
-from .base import build
+from .base import Component, build
 
 NAMESPACE = dcc_table.NAMESPACE
 __version__ = dcc_table.VERSION
@@ -28,9 +28,17 @@ _DOCS = {
 _CLASSES = build(dcc_table, __name__, _DOCS)
 globals().update(_CLASSES)
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the generated classes are made at run time, from the table: to mypy each is a Component
+    _Slider = Component
+    _RangeSlider = Component
+    _Store = Component
+else:
+    _Slider, _RangeSlider, _Store = _CLASSES["Slider"], _CLASSES["RangeSlider"], _CLASSES["Store"]
 
-class Slider(_CLASSES["Slider"]):
-    __doc__ = _CLASSES["Slider"].__doc__
+
+class Slider(_Slider):
+    __doc__ = _Slider.__doc__
 
     def _on_mount(self):
         # Dash 4's slider reports its position as drag_value as soon as it is drawn.
@@ -43,8 +51,8 @@ class Slider(_CLASSES["Slider"]):
             self._props["drag_value"] = self._props["value"]
 
 
-class RangeSlider(_CLASSES["RangeSlider"]):
-    __doc__ = _CLASSES["RangeSlider"].__doc__
+class RangeSlider(_RangeSlider):
+    __doc__ = _RangeSlider.__doc__
     _on_mount = Slider._on_mount
     _on_set = Slider._on_set
 
@@ -62,8 +70,8 @@ def _timestamp():
     return _last_timestamp[0]
 
 
-class Store(_CLASSES["Store"]):
-    __doc__ = _CLASSES["Store"].__doc__
+class Store(_Store):
+    __doc__ = _Store.__doc__
 
     # Dash's Store (dash-core-components Store.react.js, memory storage) saves its data in a memory store
     # of its own and reports modified_timestamp with setProps: when it is first drawn with data (a null
