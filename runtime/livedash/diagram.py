@@ -15,6 +15,7 @@ draw it, left to right and top down: the page reserves that space until the draw
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .dependencies import Wildcard
 from .graph import dep_key
@@ -71,7 +72,7 @@ def _callback_parts(spec):
 def _cycle_pairs(specs):
     """(output, input) prop pairs along a dependency cycle: the output depends on the input."""
     path = cycle_path(specs) or []
-    return set(zip(path, path[1:]))
+    return set(pairwise(path))
 
 
 def draw(specs, components=(), direction="LR"):
@@ -100,14 +101,14 @@ def draw(specs, components=(), direction="LR"):
         name = f"f{number}"
         outputs, inputs = [dep_key(d) for d in spec.outputs], [dep_key(d) for d in spec.inputs]
         parts, css = _callback_parts(spec)
-        for dep, key in zip(spec.inputs, inputs):
+        for dep, key in zip(spec.inputs, inputs, strict=True):
             edge(
                 f'    {component_node(dep)} -- "{_label(dep.component_property)} (Input)" --> {name}',
                 any((out, key) in cycle for out in outputs),
             )
         for dep in spec.states:
             edge(f'    {component_node(dep)} -. "{_label(dep.component_property)} (State)" .-> {name}', False)
-        for dep, key in zip(spec.outputs, outputs):
+        for dep, key in zip(spec.outputs, outputs, strict=True):
             edge(
                 f'    {name} -- "{_label(dep.component_property)} (Output)" --> {component_node(dep)}',
                 any((key, inp) in cycle for inp in inputs),
@@ -225,7 +226,7 @@ def heights(text):
             stacks.setdefault(middle, []).append((0, LABEL_GAP))
 
     def across(items):
-        return sum(size for size, _ in items) + sum((one[1] + two[1]) / 2 for one, two in zip(items, items[1:]))
+        return sum(size for size, _ in items) + sum((one[1] + two[1]) / 2 for one, two in pairwise(items))
 
     lr = max(across(items) for items in stacks.values())
     td = sum(max(size for size, _ in items) for items in stacks.values()) + RANK_GAP * (len(stacks) - 1)

@@ -100,7 +100,7 @@ def validate(
                 f"Schema: {full_schema}\nPath: {path!r}\nExpected length: {len(schema)}\n"
                 f"Received value of length {len(value)}:\n    {value!r}"
             )
-        for index, (item, sub) in enumerate(zip(value, schema)):
+        for index, (item, sub) in enumerate(zip(value, schema, strict=True)):
             validate(item, sub, full_schema, path + (index,))
     elif isinstance(schema, dict):
         if not isinstance(value, dict):
@@ -120,7 +120,7 @@ def validate(
 def flatten_like(value: Grouping, schema: Grouping) -> list[Any]:
     """The leaves of ``value`` taken in the order of ``schema`` (after :func:`validate`)."""
     if isinstance(schema, (list, tuple)):
-        return [leaf for item, sub in zip(value, schema) for leaf in flatten_like(item, sub)]
+        return [leaf for item, sub in zip(value, schema, strict=True) for leaf in flatten_like(item, sub)]
     if isinstance(schema, dict):
         return [leaf for key, sub in schema.items() for leaf in flatten_like(value[key], sub)]
     return [value]

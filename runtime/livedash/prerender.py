@@ -118,7 +118,7 @@ class ServerRenderer:
         }
         line = json.dumps(request) + "\n"
         with self.lock:
-            for attempt in (1, 2):  # a process that died (not an app's error: those are answered) is started again
+            for _attempt in (1, 2):  # a process that died (not an app's error: those are answered) is started again
                 if self.process is None or self.process.poll() is not None:
                     self._start()
                 try:
@@ -173,7 +173,8 @@ class ServerRenderer:
 _lock = threading.Lock()
 _renderer = None
 _signature = None
-_libraries: dict[str, list[str]] = {}  # namespace -> [script files], the component libraries of the plugin's `packages:`
+# namespace -> [script files]: the component libraries of the plugin's `packages:`
+_libraries: dict[str, list[str]] = {}
 _cache: OrderedDict[str, Rendered] = OrderedDict()  # digest of a render_app call -> its answer
 
 

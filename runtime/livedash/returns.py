@@ -51,7 +51,8 @@ def job_error(spec, call, error):
     with calling(call):
         result = spec.error_handler(
             BackgroundCallbackError(
-                f"An error occurred inside a background callback: {error.get('message', '')}\n{error.get('traceback', '')}"
+                "An error occurred inside a background callback: "
+                f"{error.get('message', '')}\n{error.get('traceback', '')}"
             )
         )
     return no_update if result is None else result
@@ -79,7 +80,7 @@ def output_writes(spec, outputs_list, result):
     else:
         values, targets = [result], [outputs_list]
     writes = []
-    for index, (target, value) in enumerate(zip(targets, values)):
+    for index, (target, value) in enumerate(zip(targets, values, strict=True)):  # (one value per output)
         if is_no_update(value):
             continue
         if isinstance(target, list):  # an ALL output: one value per matching component
@@ -88,7 +89,7 @@ def output_writes(spec, outputs_list, result):
                     f"The callback {spec.id} output {index} is a wildcard multi-output.\n"
                     f"Expected the output type to be a list or tuple of {len(target)} values but got:\n{value!r}."
                 )
-            pairs = list(zip(target, value))
+            pairs = list(zip(target, value, strict=True))
         else:
             pairs = [(target, value)]
         for item, item_value in pairs:
@@ -121,7 +122,7 @@ def resolve_patches(store, writes):
     ]
 
 
-def write_running(store, spec, phase, patches, notify=None):
+def write_running(store, spec, phase, updates, notify=None):
     """running=[(Output, on, off)]: `on` shows while the callback runs, `off` after (rule 43). Phase 1 is
     also handed to ``notify`` (when given), so the page shows it before the call ends."""
     if not spec.running:
@@ -132,16 +133,16 @@ def write_running(store, spec, phase, patches, notify=None):
         if store.has(key):
             store.set(key, dep.component_property, values[phase - 1])
             shown.append({"id": dep.component_id, "props": {dep.component_property: to_json(values[phase - 1])}})
-    patches.extend(shown)
+    updates.extend(shown)
     if phase == 1 and notify is not None and shown:
         notify(shown)
 
 
-def write_progress_default(store, spec, patches):
+def write_progress_default(store, spec, updates):
     """A background callback's progress outputs go back to ``progress_default`` when its job ends (rule 45)."""
     progress, default = spec.background["progress"], spec.background["progress_default"]
     if progress and default is not None:
-        for dep, value in zip(progress, default):
+        for dep, value in zip(progress, default, strict=True):  # (same length: background_options)
             if store.has(id_key(dep.component_id)):
                 store.set(id_key(dep.component_id), dep.component_property, value)
-                patches.append({"id": dep.component_id, "props": {dep.component_property: to_json(value)}})
+                updates.append({"id": dep.component_id, "props": {dep.component_property: to_json(value)}})

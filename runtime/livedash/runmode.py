@@ -68,7 +68,7 @@ def mode_of(arguments, called="run", line=None):
 
 def bind_run_arguments(args, kwargs):
     """``app.run``'s positional and keyword arguments by name."""
-    named = dict(zip(RUN_PARAMETERS, args))
+    named = dict(zip(RUN_PARAMETERS, args, strict=False))  # (args: the first few of them)
     named.update(kwargs)
     return named
 

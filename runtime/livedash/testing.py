@@ -83,7 +83,7 @@ class Client:
                     specs[job["callback"]],
                     job["args"],
                     job["context"],
-                    lambda value: progress_steps.append(value),
+                    progress_steps.append,
                     self.session.filename,
                 )
             for value in progress_steps:
