@@ -1,5 +1,7 @@
 """The worker's Python side: one Kernel holds the apps of a tab and answers protocol messages."""
 
+from __future__ import annotations
+
 import json
 
 from .children_props import children_props_table
@@ -8,50 +10,97 @@ from .errors import describe
 from .protocol import check_request, id_key
 from .session import start_session
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Literal, TypeAlias, TypeVar
+
+    from .jobs import JobRunner
+    from .jsontypes import JSON
+    from .protocol import (
+        Answer,
+        Change,
+        Checked,
+        CheckRequest,
+        ClientsideAnswer,
+        ClientsideCall,
+        ClientsideResultRequest,
+        Interim,
+        JobAnswer,
+        JobDone,
+        JobDoneRequest,
+        JobProgressRequest,
+        JobRequest,
+        Loaded,
+        LoadingOutput,
+        LoadRequest,
+        Unloaded,
+        UnloadRequest,
+        Update,
+        Updated,
+        UpdateRequest,
+    )
+    from .scheduler import Notify
+    from .session import Session, Step
+
+    # What waits behind a run that waits for the page: a reader's change (with its update's seq), a job's
+    # progress or a job's answer.
+    Work: TypeAlias = (
+        tuple[Literal["change"], Change, int | None]
+        | tuple[Literal["job-progress"], int, JSON]
+        | tuple[Literal["job-done"], int, JobAnswer]
+    )
+    # An answer that may carry background jobs to start or stop.
+    WithJobs = TypeVar("WithJobs", Loaded, Updated)
+
 
 class Kernel:
-    def __init__(self, notify=None):
-        self.sessions = {}
+    def __init__(self, notify: Callable[[str], None] | None = None) -> None:
+        self.sessions: dict[str, Session] = {}
         # app key -> (work still to do, seq) while a run waits for the page to answer a clientside request:
         # the reader's changes and the jobs' reports that arrived meanwhile, run after it in order (seq: the
         # update whose changes the waiting run belongs to)
-        self.waiting = {}
-        self.notify = notify  # posts a message at once (a background job's progress), given JSON text
-        self.jobs = None
+        self.waiting: dict[str, tuple[list[Work], int | None]] = {}
+        self.notify = notify  # posts a message at once (interim updates, a background job's progress), as JSON text
+        self.jobs: JobRunner | None = None  # in a background worker: the apps whose jobs it runs
 
-    def handle(self, message_json):
+    def handle(self, message_json: str) -> str:
         """Answer one message (a JSON string, see protocol.py) with a JSON string."""
-        message = {}
+        message: Mapping[str, JSON] = {}  # the request, once it is one (a failed answer names its app and type)
         try:
-            message = check_request(json.loads(message_json))
-            answer = getattr(self, "_on_" + message["type"].replace("-", "_"))(message)
+            request = check_request(json.loads(message_json))
+            message = request
+            answer: Answer = getattr(self, "_on_" + request["type"].replace("-", "_"))(request)
         except Exception as exc:  # a bad request must never take the kernel down
             answer = {
                 "type": "failed",
-                "app": message.get("app") if isinstance(message, dict) else None,
-                "request": message.get("type") if isinstance(message, dict) else None,
+                "app": message.get("app"),
+                "request": message.get("type"),
                 "error": describe(exc, "<request>"),
             }
         return json.dumps(answer)
 
-    def _on_load(self, message):
+    def _on_load(self, message: LoadRequest) -> Loaded:
         key = message["app"]
         self.sessions.pop(key, None)
         self.waiting.pop(key, None)
-        notify = None
-        if self.notify is not None:
+        notify: Notify | None = None
+        post = self.notify
+        if post is not None:
 
-            def notify(updates, loading=None):
-                message = {"type": "interim", "app": key, "updates": updates}
+            def interim(updates: list[Update], loading: list[LoadingOutput] | None = None) -> None:
+                message: Interim = {"type": "interim", "app": key, "updates": updates}
                 if loading is not None:
                     message["loading"] = loading
-                self.notify(json.dumps(message))
+                post(json.dumps(message))
+
+            notify = interim
 
         session, step, error = start_session(message["code"], message.get("filename", "app.py"), notify)
-        if session is None:
+        if session is None or step is None:  # (both or neither: the code gave no working app)
             return {"type": "loaded", "app": key, "layout": None, "trace": [], "error": error, "problems": []}
         self.sessions[key] = session
-        answer = {
+        answer: Loaded = {
             "type": "loaded",
             "app": key,
             "layout": session.layout_json(),
@@ -70,17 +119,17 @@ class Kernel:
             answer["clientside"] = step.ask
         return _with_jobs(answer, [step])
 
-    def _on_update(self, message):
-        work = [("change", change, message.get("seq")) for change in message["changes"]]
+    def _on_update(self, message: UpdateRequest) -> Updated:
+        work: list[Work] = [("change", change, message.get("seq")) for change in message["changes"]]
         return self._enqueue(message["app"], work, message.get("seq"))
 
-    def _on_clientside_result(self, message):
+    def _on_clientside_result(self, message: ClientsideResultRequest) -> Updated:
         if message["app"] not in self.waiting:
             raise RuntimeError("no run of this app is waiting for a clientside answer")
         work, seq = self.waiting.pop(message["app"])
         return self._continue(message["app"], message.get("answer") or {}, work, seq)
 
-    def _enqueue(self, key, work, seq):
+    def _enqueue(self, key: str, work: list[Work], seq: int | None) -> Updated:
         """Run ``work`` now, or, while a run of the app waits for the page (a clientside callback), after
         it: a reader's change or a job's report is never refused nor reordered. A queued request is
         answered at once with an empty ``updated`` marked ``queued``; its effects come in the answer to the
@@ -91,7 +140,14 @@ class Kernel:
             return {"type": "updated", "app": key, "seq": seq, "updates": [], "trace": [], "queued": True}
         return self._continue(key, None, work, seq, session)
 
-    def _continue(self, key, answer, work, seq, session=None):
+    def _continue(
+        self,
+        key: str,
+        answer: ClientsideAnswer | None,
+        work: list[Work],
+        seq: int | None,
+        session: Session | None = None,
+    ) -> Updated:
         """Resume a waiting run (with the page's clientside answer) and do the remaining work in order,
         until done or until a clientside callback needs the page again. The answer's ``seq`` is the
         update of the last change applied (the page keeps a prop the reader changed after that one)."""
@@ -103,38 +159,36 @@ class Kernel:
                 return _updated(key, seq, steps, session, clientside=steps[-1].ask)
             if not work:
                 return _updated(key, seq, steps, session)
-            kind, *item = work.pop(0)
-            if kind == "change":
-                change, seq = item
-                _superseded(steps, change)
-                steps.append(session.change(change["id"], change["props"]))
-            elif kind == "job-progress":
-                steps.append(session.job_progress(*item))
-            else:
-                steps.append(session.job_done(*item))
+            match work.pop(0):
+                case ("change", change, seq):
+                    _superseded(steps, change)
+                    steps.append(session.change(change["id"], change["props"]))
+                case ("job-progress", number, value):
+                    steps.append(session.job_progress(number, value))
+                case ("job-done", number, job_answer):
+                    steps.append(session.job_done(number, job_answer))
 
-    def _on_job_progress(self, message):
+    def _on_job_progress(self, message: JobProgressRequest) -> Updated:
         return self._enqueue(message["app"], [("job-progress", message["job"], message["value"])], None)
 
-    def _on_job_done(self, message):
+    def _on_job_done(self, message: JobDoneRequest) -> Updated:
         return self._enqueue(message["app"], [("job-done", message["job"], message["answer"])], None)
 
-    def _on_job(self, message):
+    def _on_job(self, message: JobRequest) -> JobDone:
         """In a background worker: run one job of an app (see jobs.py); progress goes out through notify."""
         from .jobs import JobRunner
 
         self.jobs = self.jobs or JobRunner()
-        answer = self.jobs.run(message, lambda m: self.notify(json.dumps(m)) if self.notify else None)
-        return answer
+        return self.jobs.run(message, lambda m: self.notify(json.dumps(m)) if self.notify else None)
 
-    def _on_check(self, message):
+    def _on_check(self, message: CheckRequest) -> Checked:
         """Run an exercise's checks on the reader's code (each on a fresh app of its own)."""
         from .exercises import run_checks
 
         results = run_checks(message["code"], message["checks"], message.get("filename", "app.py"))
         return {"type": "checked", "app": message["app"], "results": results}
 
-    def _on_unload(self, message):
+    def _on_unload(self, message: UnloadRequest) -> Unloaded:
         self.sessions.pop(message["app"], None)
         self.waiting.pop(message["app"], None)
         return {"type": "unloaded", "app": message["app"]}
@@ -157,7 +211,7 @@ def show(data):
 """
 
 
-def warm_up():
+def warm_up() -> None:
     """Load, click and unload the warm-up app in a kernel of its own (nothing of it is left behind)."""
     kernel = Kernel()
     for message in (
@@ -170,14 +224,14 @@ def warm_up():
             raise RuntimeError(f"the warm-up app failed: {answer}")
 
 
-def _superseded(steps, change):
+def _superseded(steps: list[Step], change: Change) -> None:
     """Leave out of an answer's earlier updates the props a later change of the reader sets: the page
     shows the reader's value, and so does the store once the change is applied."""
-    if change.get("id") is None:
+    if change["id"] is None:
         return
     key = id_key(change["id"])
     for step in steps:
-        kept = []
+        kept: list[Update] = []
         for update in step.updates:
             if id_key(update["id"]) == key and set(update["props"]) & set(change["props"]):
                 props = {p: v for p, v in update["props"].items() if p not in change["props"]}
@@ -188,8 +242,10 @@ def _superseded(steps, change):
         step.updates = kept
 
 
-def _updated(key, seq, steps, session, clientside=None):
-    answer = {
+def _updated(
+    key: str, seq: int | None, steps: list[Step], session: Session, clientside: ClientsideCall | None = None
+) -> Updated:
+    answer: Updated = {
         "type": "updated",
         "app": key,
         "seq": seq,
@@ -202,7 +258,7 @@ def _updated(key, seq, steps, session, clientside=None):
     return _with_jobs(answer, steps)
 
 
-def _with_jobs(answer, steps):
+def _with_jobs(answer: WithJobs, steps: list[Step]) -> WithJobs:
     """Add the background jobs the page must start or stop, when there are any."""
     jobs = [job for step in steps for job in step.jobs]
     cancel = [number for step in steps for number in step.cancel]
