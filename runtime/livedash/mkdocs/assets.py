@@ -1,6 +1,7 @@
 """The files a built site needs for its widgets: the web modules, the runtime zip, config.js, Pyodide, and
 Dash's React components (React, the html/dcc/dash_table bundles from the dash wheel, and those of the
-component libraries in `packages:`), listed for the page in components.json."""
+component libraries in `packages:`), listed for the page in components.json; and the notices of the
+third-party software among them (notices.py)."""
 
 import hashlib
 import io
@@ -10,7 +11,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from . import dash_wheel
+from . import dash_wheel, notices
 from .npm_cache import ACE, MERMAID, PLOTLY, PYODIDE, copy_into
 from .wheels import LibraryError
 from .wheels import copy_into as copy_wheels
@@ -137,7 +138,13 @@ def write_site_assets(
     copy_into(MERMAID, target / "vendor" / "mermaid", strip="dist/")
     copy_into(PLOTLY, target / "vendor" / "plotly")
     copy_into(ACE, target / "vendor" / "ace", strip="src-min-noconflict/")
+    found = [
+        notices.npm_notice(MERMAID, ["vendor/mermaid/"]),
+        notices.npm_notice(PLOTLY, ["vendor/plotly/"]),
+        notices.npm_notice(ACE, ["vendor/ace/"]),
+    ]
     dash_wheel.copy_into(target)
+    found += notices.dash_notices()
     copy_libraries(libraries, target)
     data = runtime_zip()
     digest = hashlib.sha256(data).hexdigest()[:12]
@@ -151,7 +158,10 @@ def write_site_assets(
     else:
         copy_into(PYODIDE, target / "pyodide")
         pyodide = "./pyodide/"
+        found += notices.pyodide_notices()
     packages = copy_wheels(wheels_folder, target / "packages") if wheels_folder else []
+    found += notices.wheel_notices(target / "packages", packages, libraries)
+    notices.write(target, found, pyodide=pyodide_mode != "cdn")
     wheels = _wheel_entries(target / "packages", packages)
     config = {
         "version": digest,

@@ -21,7 +21,14 @@ import zipfile
 from pathlib import Path
 
 from ..dash_version import DASH_VERSION
-from .npm_cache import PackageUnavailable, cache_root
+from .npm_cache import (
+    BABEL_POLYFILL_LICENCE,
+    PROP_TYPES_LICENCE,
+    REACT_DOM_SERVER,
+    REACT_LICENCE,
+    PackageUnavailable,
+    cache_root,
+)
 
 VERSION = DASH_VERSION  # (dash_version.py is the one place the version is written)
 # The sha256 of dash-<version>-py3-none-any.whl, by version: a new DASH_VERSION needs its wheel's hash here
@@ -41,6 +48,15 @@ REACT = [
     "dash/deps/react-dom@18.3.1.min.js",
     "dash/deps/prop-types@15.8.1.min.js",
 ]
+# The npm package each of those files is a build of (the version in its name): the wheel carries no licence
+# text for them, so the site's notices take it from that package (notices.py; tests/unit/test_pins.py checks
+# the names and versions).
+DEPENDENCIES = {
+    "dash/deps/polyfill@7.12.1.min.js": BABEL_POLYFILL_LICENCE,
+    "dash/deps/react@18.3.1.min.js": REACT_LICENCE,
+    "dash/deps/react-dom@18.3.1.min.js": REACT_DOM_SERVER,
+    "dash/deps/prop-types@15.8.1.min.js": PROP_TYPES_LICENCE,
+}
 
 # The JS namespace each bundle registers (window[namespace], the components' `_namespace`) -> its files, paths
 # relative to the site's assets folder. "scripts" in the order Dash's page loads them; "async": chunks the

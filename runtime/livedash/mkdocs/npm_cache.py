@@ -1,5 +1,10 @@
-"""Pinned browser packages from npm (Pyodide, mermaid): fetched once with the npm client into a cache,
-checked against a pinned sha256, then copied into built sites. Nothing large is committed.
+"""Pinned npm packages, fetched once with the npm client (`npm pack`) into the cache (~/.cache/livedash, or
+$LIVEDASH_CACHE), each tarball checked against its sha256, only the files listed in `members` kept. Copied into
+built sites: Pyodide, mermaid, plotly.js, Ace, and Bootstrap's stylesheet when a component library names it
+(wheels.py). For the build only: React's server renderer (prerender.py, ssr.mjs) and the licence texts of the
+React, prop-types and @babel/polyfill builds that the dash wheel ships (notices.py); for the tests only:
+axe-core. Each records its licence (SPDX), which the site's notices name (notices.py). Nothing large is
+committed.
 
     python -m livedash.mkdocs.npm_cache      # fill the cache, and the dash wheel's files (scripts/fetch-packages)
 """
@@ -97,7 +102,42 @@ REACT_DOM_SERVER = NpmPackage(
     ),
     "MIT",
 )
-PACKAGES = (PYODIDE, MERMAID, PLOTLY, ACE, AXE, BOOTSTRAP, REACT_DOM_SERVER)
+# For the notices only (nothing but their LICENSE is kept): the packages whose builds the dash wheel ships in
+# dash/deps/ without a licence text (dash_wheel.DEPENDENCIES); react-dom's is REACT_DOM_SERVER's, the same
+# package and version.
+REACT_LICENCE = NpmPackage(
+    "react",
+    "18.3.1",
+    "8d9bed01a672e7eaf387942d781ad47c6a43089a30a0306060f9fd5ac7870347",
+    ("LICENSE",),
+    "MIT",
+)
+PROP_TYPES_LICENCE = NpmPackage(
+    "prop-types",
+    "15.8.1",
+    "1c739eb05d8a462c286a4e9dd02f2ce5485c6fa3529244e9ff9b13a3671aa557",
+    ("LICENSE",),
+    "MIT",
+)
+BABEL_POLYFILL_LICENCE = NpmPackage(
+    "@babel/polyfill",
+    "7.12.1",
+    "f6278ae18075a16e1749f308a9daf60b67028df8b8782d21a8ed8b9f9a207710",
+    ("LICENSE",),
+    "MIT",
+)
+PACKAGES = (
+    PYODIDE,
+    MERMAID,
+    PLOTLY,
+    ACE,
+    AXE,
+    BOOTSTRAP,
+    REACT_DOM_SERVER,
+    REACT_LICENCE,
+    PROP_TYPES_LICENCE,
+    BABEL_POLYFILL_LICENCE,
+)
 
 
 class PackageUnavailable(RuntimeError):

@@ -103,7 +103,8 @@ class LivedashPlugin(BasePlugin[LivedashConfig]):
         self._wheels = None
         self._libraries = []
         try:
-            for package in (PYODIDE, MERMAID, PLOTLY, ACE) if self.config.pyodide == "self" else (MERMAID, PLOTLY, ACE):
+            copied = (PYODIDE, MERMAID, PLOTLY, ACE) if self.config.pyodide == "self" else (MERMAID, PLOTLY, ACE)
+            for package in (*copied, *dash_wheel.DEPENDENCIES.values()):  # (the latter for their licence texts)
                 ensure(package, log=log.info)
             dash_wheel.ensure(log=log.info)
             if self.config.packages:
