@@ -11,7 +11,11 @@ Options (mkdocs.yml)::
           packages: []         # pure-Python packages the examples import (pip requirement strings); Dash
                                # component libraries among them (dash-bootstrap-components) are drawn too
           diagram: true        # draw each example's callback graph beside it (a fence's diagram=false wins)
+          snapshot: true       # let the reader's browser keep a Python memory snapshot for their next visits
           timeout: 30          # seconds an example (or an exercise's checks) may run at build time
+
+The site's assets folder also gets THIRD_PARTY_NOTICES.txt (and pyodide/NOTICE.txt): the notices of the
+third-party software the build copied there (notices.py).
 """
 
 import html as html_text
