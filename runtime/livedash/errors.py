@@ -1,8 +1,16 @@
 """Exceptions described for a reader: kind, message, the reader's line, and a traceback of their code only,
 with the text of each of its lines."""
 
+from __future__ import annotations
+
 import re
 import traceback
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from .protocol import Error
 
 # Where an app's namespace keeps its source, for the line text of tracebacks (Session puts it there). Not
 # linecache: it is keyed by file name for the whole process, and every inline example of a site is "app.py"
@@ -10,14 +18,15 @@ import traceback
 SOURCE_KEY = "__livedash_source__"
 
 
-def describe(exc, filename, source=None):
+def describe(exc: BaseException, filename: str, source: str | None = None) -> Error:
     """An ERROR (see protocol.py) for ``exc``, keeping only the frames of the reader's ``filename``. The
     line texts come from ``source`` or from the frame's app (its namespace's SOURCE_KEY)."""
     line = None
     if isinstance(exc, SyntaxError) and exc.filename == filename:
         line = exc.lineno
-        if _line_of(source, line) is not None:  # (Python reads it from a file of that name, if there is one)
-            exc.text = _line_of(source, line) + "\n"
+        text = _line_of(source, line)
+        if text is not None:  # (Python reads it from a file of that name, if there is one)
+            exc.text = text + "\n"
         shown = "".join(traceback.format_exception_only(type(exc), exc))
     else:
         frames = _frames(exc.__traceback__, filename, source)
@@ -32,7 +41,7 @@ def describe(exc, filename, source=None):
     return {"kind": kind, "message": str(exc), "traceback": shown, "filename": filename, "line": line}
 
 
-def _frames(tb, filename, source):
+def _frames(tb: TracebackType | None, filename: str, source: str | None) -> list[traceback.FrameSummary]:
     frames = []
     for frame, lineno in traceback.walk_tb(tb):
         if frame.f_code.co_filename != filename:
@@ -45,14 +54,14 @@ def _frames(tb, filename, source):
     return frames
 
 
-def _line_of(source, lineno):
+def _line_of(source: object, lineno: int | None) -> str | None:
     if not isinstance(source, str) or not lineno:
         return None
     lines = source.splitlines()
     return lines[lineno - 1] if 0 < lineno <= len(lines) else None
 
 
-def in_editor(error, source, filename, first_line):
+def in_editor(error: Error | None, source: str, filename: str, first_line: int) -> Error | None:
     """The build's ERROR of an example whose code starts at line ``first_line`` of ``source`` (the build runs
     it there, so that build warnings point into the Markdown file), as the reader's editor shows the code:
     ``filename``, line 1 its first line. The page then shows the same error as after Run in the worker."""
@@ -60,7 +69,7 @@ def in_editor(error, source, filename, first_line):
         return error
     shift = first_line - 1
 
-    def frame(match):
+    def frame(match: re.Match[str]) -> str:
         return f'File "{filename}", line {int(match[1]) - shift}'
 
     traceback_text = error.get("traceback")
@@ -73,16 +82,20 @@ def in_editor(error, source, filename, first_line):
         error.get("message", ""),
     )
     line = error.get("line")
-    return dict(
-        error, filename=filename, line=line - shift if line else line, traceback=traceback_text, message=message
-    )
+    return {
+        **error,
+        "filename": filename,
+        "line": line - shift if line else line,
+        "traceback": traceback_text,
+        "message": message,
+    }
 
 
 # The words of the page (web/errors.js says the same): the status line and the error box's " (line N)".
-def line_note(error):
+def line_note(error: Error) -> str:
     return f" (line {error['line']})" if error.get("line") else ""
 
 
-def error_status(error, function=None):
+def error_status(error: Error, function: str | None = None) -> str:
     """The status line while ``error`` shows: the callback's name when a callback raised it."""
     return f"Error in {function}{line_note(error)}" if function else f"Error: {error['kind']}{line_note(error)}"
