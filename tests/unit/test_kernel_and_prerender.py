@@ -61,7 +61,8 @@ def test_prerender_is_reacts_markup_of_dashs_components():
     )
     assert render(to_json(tree)) == (
         '<div><label for="x" class="c" hidden="">&lt;i&gt;</label>'
-        '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" style="margin-top:5px;z-index:2;color:red">3</span>'
+        '<span id="{&quot;index&quot;:2,&quot;type&quot;:&quot;t&quot;}" '
+        'style="margin-top:5px;z-index:2;color:red">3</span>'
         '<br/><div class="dash-input-container dash-input"><input id="i" class="dash-input-element" type="text" '
         'inputMode="verbatim" autoComplete="off" step="any" value="v"/></div></div>'
     )
