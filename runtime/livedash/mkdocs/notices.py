@@ -74,7 +74,8 @@ def npm_notice(package: NpmPackage, files, origin: str = "", note: str = "") -> 
         package.name,
         package.version,
         package.licence,
-        origin or f"the npm package {package.name}@{package.version} ({npm_url(package)})",
+        origin
+        or f"the npm package {package.name}@{package.version} ({npm_url(package)}; tarball sha256 {package.sha256})",
         tuple(files),
         texts,
         note,
@@ -210,11 +211,12 @@ def wheel_notice(wheel: Path, files) -> Notice:
             for name in sorted(names)
             if ".dist-info/" in name and not name.endswith("/") and _is_licence_file(name)
         )
+    name, version = canonicalize_name(metadata["Name"]), metadata["Version"]
     return Notice(
-        canonicalize_name(metadata["Name"]),
-        metadata["Version"],
+        name,
+        version,
         wheel_licence(metadata),
-        f"the wheel {wheel.name} from PyPI (pip)",
+        f"the wheel {wheel.name}, fetched with pip (https://pypi.org/project/{name}/{version}/)",
         tuple(files),
         texts,
     )
