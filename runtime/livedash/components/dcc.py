@@ -116,31 +116,6 @@ class Store(_Store):
         return None
 
 
-def tab_values(children):
-    """[(value, tab props)] of the Tab components of a Tabs, with Dash's default values tab-1, tab-2, ..."""
-    tabs = children if isinstance(children, (list, tuple)) else [children] if children is not None else []
-    result = []
-    for index, tab in enumerate(tabs):
-        props = tab.get("props", {}) if isinstance(tab, dict) else {}
-        value = props.get("value")
-        result.append((f"tab-{index + 1}" if value is None else value, props))
-    return result
-
-
-def options(value):
-    """Dash's option forms (list of values, {value: label}, or list of {label, value, disabled}) as
-    [(value, label, disabled)]."""
-    if isinstance(value, dict):
-        return [(k, v, False) for k, v in value.items()]
-    result = []
-    for item in value or []:
-        if isinstance(item, dict):
-            result.append((item.get("value"), item.get("label", item.get("value")), bool(item.get("disabled"))))
-        else:
-            result.append((item, item, False))
-    return result
-
-
 # -- Dash's helpers for dcc.Download (dash/dcc/express.py): the dict its `data` prop takes -------------------
 def send_file(path, filename=None, type=None):  # noqa: A002 - Dash's name
     """A file's bytes for dcc.Download. The app runs in the reader's browser: only files that exist there

@@ -6,27 +6,6 @@ from .base import make_component
 NAMESPACE = html_table.NAMESPACE
 __version__ = html_table.VERSION
 
-# Void elements take no children in the DOM (the renderer and prerender skip them).
-VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-
 _TAGS = {"MapEl": "map", "ObjectEl": "object"}
 
 __all__ = sorted(html_table.ELEMENTS)
