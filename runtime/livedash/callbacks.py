@@ -101,9 +101,8 @@ class CallbackSpec:
         self.running = list(running)
         # A clientside callback runs in the page: {"source": JS function text} or {"namespace", "name"}.
         self.clientside = clientside
-        # A background callback runs in a worker of its own: {"progress": [Output], "progress_default": one
-        # value per progress Output or None, "cancel": [Input]}; its function gets set_progress first when
-        # progress is given.
+        # A background callback runs in a worker of its own, with these options (see Background); its function
+        # gets set_progress first when progress is given.
         self.background = background
         # on_error= (Dash's, _callback.py): called with the exception the function raised; its return value
         # stands for the function's. error_handler is this one or else the app's Dash(on_error=).
@@ -125,7 +124,7 @@ class CallbackSpec:
             self.id = ".." + "...".join(keys) + ".."
         elif keys:
             self.id = keys[0]
-        else:  # no output: Dash names it by a hash of its inputs
+        else:  # no output: named by a hash of its inputs, as Dash does (Dash's is the whole digest, unprefixed)
             self.id = "..." + hashlib.sha256(".".join(str(i) for i in self.inputs).encode()).hexdigest()[:16]
 
     @property

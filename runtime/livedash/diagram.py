@@ -4,13 +4,16 @@ what Dash sets around a run: ``running=`` outputs (dashed, "(running)"), a backg
 ``progress=`` outputs and ``cancel=`` inputs. Deterministic: the same app gives the same text.
 Pattern-matching ids are one node per pattern.
 
-Node classes (component, store, callback, clientside, background) carry no colours here: livedash.css
-colours them, so the diagram follows the page's light or dark palette without being drawn again. Edges of
-a dependency cycle are drawn red. Beside the text, ``nodes`` tells the widget which node and edges belong
-to each callback, so it can light them up when the callback runs.
+Nodes carry classes (component, store, callback, clientside, background), not colours: livedash.css colours
+them and the edges, so the diagram follows the page's light or dark palette without being drawn again. Only
+the edges of a dependency cycle get a colour here (CYCLE_STYLE, red in both palettes). Beside the text,
+``callbacks`` tells the widget which node and outputs belong to each callback, so it can light them up when
+the callback runs.
 
 ``heights`` estimates, from the text alone (so a cached Diagram needs nothing more), how tall mermaid will
 draw it, left to right and top down: the page reserves that space until the drawing comes."""
+
+from __future__ import annotations
 
 import math
 import re
@@ -23,15 +26,28 @@ from .patterns import is_pattern, matches
 from .protocol import id_key
 from .validation import cycle_path
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any
+
+    from .callbacks import CallbackSpec
+    from .components.base import Component
+    from .dependencies import DashDependency
+    from .jsontypes import ComponentId
+    from .session import Session
+
+# livedash.css leaves edges with this stroke out of its own edge colour: change the two together.
 CYCLE_STYLE = "stroke:#d1242f,stroke-width:2.5px"
 
 
 @dataclass
 class Diagram:
     text: str  # Mermaid source
-    callbacks: dict = field(default_factory=dict)  # callback id -> {"node", "outputs": [[node, id key, prop]]}
+    # callback id -> {"node": name, "outputs": [[node, id key, prop, is pattern]], "progress": [...] if any}
+    callbacks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def to_json(self):
+    def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "callbacks": self.callbacks}
 
 
@@ -75,14 +91,20 @@ def _cycle_pairs(specs):
     return set(pairwise(path))
 
 
-def draw(specs, components=(), direction="LR"):
+def draw(
+    specs: Sequence[CallbackSpec], components: Iterable[tuple[ComponentId, Component]] = (), direction: str = "LR"
+) -> Diagram:
     """The Diagram of ``specs`` (CallbackSpec list); ``components``: [(id, Component)] of the layout, to
     name each node's kind."""
     components = list(components)
     cycle = _cycle_pairs(specs)
-    nodes, edges, red, node_ids, callbacks = [], [], [], {}, {}
+    nodes: list[str] = []
+    edges: list[str] = []
+    red: list[str] = []  # the numbers of the edges along a cycle
+    node_ids: dict[str, str] = {}  # id key -> node name
+    callbacks: dict[str, dict[str, Any]] = {}
 
-    def component_node(dep):
+    def component_node(dep: DashDependency) -> str:
         key = id_key(dep.component_id)
         if key not in node_ids:
             node_ids[key] = f"c{len(node_ids)}"
@@ -92,11 +114,12 @@ def draw(specs, components=(), direction="LR"):
             nodes.append(f'    {node_ids[key]}["{_lines(parts)}"]:::{css}')
         return node_ids[key]
 
-    def edge(text, in_cycle):
+    def edge(text: str, in_cycle: bool) -> None:
         if in_cycle:
             red.append(str(len(edges)))
         edges.append(text)
 
+    dep: DashDependency  # (each kind in turn)
     for number, spec in enumerate(specs):
         name = f"f{number}"
         outputs, inputs = [dep_key(d) for d in spec.outputs], [dep_key(d) for d in spec.inputs]
@@ -115,7 +138,7 @@ def draw(specs, components=(), direction="LR"):
             )
         # What Dash writes and reads around the function: running= (on any server callback, rule 43) and a
         # background callback's progress= and cancel= (rule 45). Lesson 8 teaches them: they are drawn.
-        extra = spec.background or {}
+        extra: Mapping[str, Any] = spec.background or {}
         for dep in extra.get("cancel", []):
             edge(f'    {component_node(dep)} -- "{_label(dep.component_property)} (cancel)" --> {name}', False)
         for dep in extra.get("progress", []):
@@ -124,7 +147,7 @@ def draw(specs, components=(), direction="LR"):
             edge(f'    {name} -. "{_label(dep.component_property)} (running)" .-> {component_node(dep)}', False)
         nodes.append(f'    {name}(["{_lines(parts)}"]):::{css}')
 
-        def targets(deps):
+        def targets(deps: Iterable[DashDependency]) -> list[list[Any]]:
             return [
                 [
                     node_ids[id_key(d.component_id)],
@@ -144,7 +167,7 @@ def draw(specs, components=(), direction="LR"):
     return Diagram("\n".join([f"flowchart {direction}", *nodes, *edges, *styles]) + "\n", callbacks)
 
 
-def session_diagram(session):
+def session_diagram(session: Session) -> Diagram:
     """The diagram of a running app (its callbacks and the components of its layout)."""
     return draw(session.app.callbacks, [(c._props["id"], c) for c in session.store.index.values()])
 
@@ -196,7 +219,7 @@ def _layers(names, edges):
     return rank
 
 
-def heights(text):
+def heights(text: str) -> tuple[int, int]:
     """(left-to-right, top-down) height in px that diagram.js will draw ``text`` at, estimated from its
     ranks: LR stacks the busiest rank's nodes (or the edge labels between two ranks), TD stacks the ranks."""
     sizes, edges = {}, []
@@ -215,7 +238,7 @@ def heights(text):
     # doubles each labelled edge's length); a longer edge (one that skips a rank, or closes a cycle and is
     # drawn reversed) has its label in its first gap and passes each rank after it as a point. Each item is
     # (size, space dagre keeps around it): nodes NODE_GAP, labels and points LABEL_GAP.
-    stacks = {}
+    stacks: dict[int, list[tuple[float, float]]] = {}  # rank -> (size, space around) of what it holds
     for name, size in sizes.items():
         stacks.setdefault(2 * rank[name], []).append((size, NODE_GAP))
     for a, b in edges:

@@ -220,8 +220,10 @@ def renderer():
 
 
 def render_app(key, layout, children_props=None, trusted=True):
-    """The app's first view: React's markup of ``layout`` (Dash's component JSON) and the CSS it needs.
-    ``key``: the app's name on its page (the same as the page gives host.js)."""
+    """The app's first view of ``layout`` (Dash's component JSON): React's markup, the CSS its components insert,
+    what the page would warn of, or why it was not drawn. ``key``: the app's key, unique on the site (the
+    page gives host.js the same, so React's ids match when it hydrates). Answers are kept (CACHED of them),
+    keyed by all of that and the render process's sources."""
     if layout is None:
         return Rendered("")
     ssr = renderer()

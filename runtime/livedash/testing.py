@@ -4,7 +4,8 @@
     client.click("btn")
     assert client.text("count") == "Count: 1"
 
-The same client serves our pytest suite, the build's validation and (later) the lessons' exercises.
+The same client serves our pytest suite and the exercises' checks (exercises.py), which run at build time
+and in the reader's worker on Check.
 """
 
 import time
