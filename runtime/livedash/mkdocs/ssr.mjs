@@ -39,7 +39,6 @@ if (!vm.SourceTextModule) {
 
 // ---- the DOM the bundles see (defined inside the context: its objects belong to the context's realm) ----
 
-/* eslint-disable no-param-reassign */
 function installDom(bridge, origin) {
   const g = globalThis;
   const listeners = () => ({ addEventListener() {}, removeEventListener() {}, dispatchEvent() { return true; } });
@@ -362,7 +361,6 @@ function installDom(bridge, origin) {
   // Dash's pages fetch nothing while drawing; the one fetch here is host.js's components.json.
   g.fetch = (url) => bridge.fetch(String(url));
 }
-/* eslint-enable no-param-reassign */
 
 // ---- the context ----
 

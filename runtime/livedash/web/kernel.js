@@ -205,7 +205,7 @@ export class Connection {
     if (this.interrupt && this.worker) {
       Atomics.store(this.interrupt, 0, 2);   // SIGINT: KeyboardInterrupt at the next bytecode
       const deadline = performance.now() + INTERRUPT_GRACE_MS;
-      while (this.inFlight.size && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (this.inFlight.size && performance.now() < deadline) await new Promise((resolve) => { setTimeout(resolve, 20); });
       if (!this.inFlight.size) {
         for (const listener of this.restartListeners) listener({ stuck, restarted: false });
         return;

@@ -39,6 +39,8 @@ export function cleanUrl(url) {
 const NAME_START = ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF" +
   "\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
+// React's regex as it is: U+0300-U+036F and U+200C-U+200D are ranges of code units here, not combined characters.
+// eslint-disable-next-line no-misleading-character-class
 const VALID_NAME = new RegExp("^[" + NAME_START + "][" + NAME_CHAR + "]*$");
 
 /** May this (DOM) attribute name be set? React's regex, and never an event handler (`on…`). */
