@@ -1,11 +1,20 @@
 """The app's state, as dash-renderer's store holds it: the component tree and the props given so far."""
 
+from __future__ import annotations
+
 from .components.base import Component, walk_children
 from .exceptions import DuplicateIdError
 from .protocol import id_key
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from typing import Any
 
-def to_json(value):
+    from .app import LayoutTree
+    from .jsontypes import JSON, ComponentId
+
+
+def to_json(value: Any) -> JSON:
     """A prop value as JSON data (components become their JSON form, tuples become lists); a new object,
     never ``value`` itself."""
     if isinstance(value, Component):
@@ -28,7 +37,7 @@ def to_json(value):
 _classes: dict[tuple[str, str], type[Component]] = {}  # (namespace, type) -> class, found when first asked
 
 
-def _component_class(namespace, type_name):
+def _component_class(namespace: str, type_name: str) -> type[Component] | None:
     """The component class of a JSON component: Dash's own (html, dcc, dash_table) or a library's that the
     app imported."""
     key = (namespace, type_name)
@@ -37,22 +46,19 @@ def _component_class(namespace, type_name):
         while stack:
             for sub in stack.pop().__subclasses__():
                 stack.append(sub)
-                found = (getattr(sub, "_namespace", None), getattr(sub, "_type", None))
+                found = (sub._namespace, sub._type)  # (Component's class attributes: every subclass has them)
                 if found[0] and found[1] and found not in _classes and "_" not in sub.__name__[:1]:
                     _classes[found] = sub
-    cls = _classes.get(key)
-    if cls is None:
-        return None
-    return cls
+    return _classes.get(key)
 
 
-def _children_roots(cls):
+def _children_roots(cls: type[Component]) -> set[str]:
     """The props of a class that may hold components: children and the first step of each children prop."""
     specs = getattr(cls, "_children_props", None) or ()
     return {"children"} | {str(spec).split(".")[0].replace("[]", "").replace("{}", "") for spec in specs}
 
 
-def revive(value, deep=False):
+def revive(value: Any, deep: bool = False) -> Any:
     """``value`` with the components it holds in their JSON form (as a callback reads them from a State,
     ``{"props", "type", "namespace"}``) made components again, so that the store indexes their ids and
     draws them as it draws any component. Dash's renderer takes both forms alike. ``deep``: also inside plain
@@ -74,7 +80,7 @@ def revive(value, deep=False):
     return value
 
 
-def has_components(value):
+def has_components(value: Any) -> bool:
     if isinstance(value, Component):
         return True
     if isinstance(value, (list, tuple)):
@@ -83,17 +89,19 @@ def has_components(value):
 
 
 class Store:
-    def __init__(self, layout):
+    def __init__(self, layout: LayoutTree) -> None:
         self.layout = layout
-        self.index = {}  # id key -> component, in layout order
+        self.index: dict[str, Component] = {}  # id key -> component, in layout order
         self.version = 0  # bumped whenever components come or go
-        self._dict_keys = {}  # id() of a dict id in the layout -> (that dict, its key): see key_of
+        self._dict_keys: dict[
+            int, tuple[dict[str, Any], str]
+        ] = {}  # id() of a dict id in the layout -> (that dict, its key): see key_of
         # (id, {prop: value}) that components set themselves (Dash's setProps from a component, e.g. a
         # dcc.Store's modified_timestamp), already stored: the scheduler fires their callbacks.
-        self.reported = []
+        self.reported: list[tuple[ComponentId, dict[str, Any]]] = []
         self._index(layout, initial=True)
 
-    def _index(self, tree, initial=False):
+    def _index(self, tree: Any, initial: bool = False) -> None:
         for component in walk_children(tree):
             self._report(component, component._on_mount())
             if "id" in component._props:
@@ -105,22 +113,22 @@ class Store:
                 if isinstance(cid, dict):
                     self._dict_keys[id(cid)] = (cid, key)
 
-    def key_of(self, cid):
+    def key_of(self, cid: ComponentId) -> str:
         """``id_key(cid)``, remembered for the dict ids of the layout: an ALL over many components keys
         every one of them several times per call. (The entry holds the dict, so its id() stays its own.)"""
         known = self._dict_keys.get(id(cid))
         return known[1] if known is not None and known[0] is cid else id_key(cid)
 
-    def has(self, key):
+    def has(self, key: str) -> bool:
         return key in self.index
 
-    def get(self, key, prop):
+    def get(self, key: str, prop: str) -> Any:
         return self.index[key]._props.get(prop)
 
-    def has_prop(self, key, prop):
+    def has_prop(self, key: str, prop: str) -> bool:
         return prop in self.index[key]._props
 
-    def set(self, key, prop, value):
+    def set(self, key: str, prop: str, value: Any) -> tuple[list[str], list[str]]:
         """Store a prop value. Returns (ids of the components it brought in, ids of those it took out):
         every id inside new components counts as brought in, even one that was there before."""
         component = self.index[key]
@@ -136,14 +144,14 @@ class Store:
             return added, [k for k in before if k not in self.index]
         return [], []
 
-    def _report(self, component, props):
+    def _report(self, component: Component, props: dict[str, Any] | None) -> None:
         if props and "id" in component._props:
             component._props.update(props)
             self.reported.append((component._props["id"], props))
 
-    def ids(self):
+    def ids(self) -> list[ComponentId]:
         """Component ids (string or dict), in layout order."""
         return [c._props["id"] for c in self.index.values()]
 
-    def layout_json(self):
+    def layout_json(self) -> JSON:
         return to_json(self.layout)
