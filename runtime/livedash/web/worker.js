@@ -5,8 +5,9 @@ import * as snapshot from "./snapshot.js";
 let handle = null;
 let py = null;
 const waiting = [];
-// The site's pure-Python wheels (plugin `packages:`, e.g. a component library): [{url, modules}], each loaded
-// the first time code that imports one of its modules comes, so that pages without it never pay for it.
+// The site's pure-Python wheels (plugin `packages:`, e.g. a component library): [{url, modules, requires}], each
+// loaded (with the wheels it requires) the first time code that imports one of its modules comes, so that pages
+// without it never pay for it.
 let packages = [];
 const loaded = new Set();
 let order = Promise.resolve();   // (a message waiting for a wheel keeps the ones after it waiting too)
