@@ -8,6 +8,8 @@ no-output callback returns None), 28 (no_update), 41 (Patch), 43 (``running=``),
 progress).
 """
 
+from __future__ import annotations
+
 from .context import calling
 from .exceptions import BackgroundCallbackError, InvalidCallbackReturnValue, PreventUpdate
 from .grouping import flatten_like, validate
@@ -17,16 +19,29 @@ from .patch import is_patch
 from .protocol import id_key
 from .store import to_json
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, which the app's start would pay for)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any, Literal, TypeAlias
+
+    from .callbacks import CallbackSpec
+    from .context import CallContext
+    from .jsontypes import JSON, ComponentId
+    from .protocol import Error, Update
+    from .store import Store
+
+    Write: TypeAlias = tuple[ComponentId, str, Any]  # (id, prop, value) for the store: a value, or a Patch
+
 
 class RemoteError(Exception):
     """A callback failed outside this interpreter: clientside JavaScript, or a background job."""
 
-    def __init__(self, error):
+    def __init__(self, error: Error | dict[str, Any]) -> None:
         super().__init__(error.get("message", "the clientside function failed"))
         self.kind = error.get("kind", "Error")
 
 
-def call_function(spec, call, values):
+def call_function(spec: CallbackSpec, call: CallContext, values: Sequence[JSON]) -> Any:
     """Call a Python callback's function. When it raises (PreventUpdate aside) and the callback or the app has
     an ``on_error`` handler, Dash calls the handler with the exception, in the same callback context (its
     set_props count, as do the function's own before it raised), and takes what it returns for what the
@@ -43,7 +58,7 @@ def call_function(spec, call, values):
             return no_update if result is None and spec.outputs else result
 
 
-def job_error(spec, call, error):
+def job_error(spec: CallbackSpec, call: CallContext, error: Error | dict[str, Any]) -> Any:
     """A background job failed: without ``on_error`` the callback fails; with it Dash hands the handler a
     BackgroundCallbackError naming the job's error and its traceback (_handle_rest_background_callback)."""
     if spec.error_handler is None:
@@ -58,12 +73,12 @@ def job_error(spec, call, error):
     return no_update if result is None else result
 
 
-def as_returned(spec, value):
+def as_returned(spec: CallbackSpec, value: JSON) -> Any:
     """A value that came back as JSON, shaped as the function returned it (lists stand for tuples)."""
     return tuple(value) if spec.multi and isinstance(value, list) else value
 
 
-def output_writes(spec, outputs_list, result):
+def output_writes(spec: CallbackSpec, outputs_list: JSON, result: Any) -> list[Write]:
     """[(id, prop, value)] to write, after Dash's checks of the returned value (rules 24, 26, 28)."""
     if not spec.outputs:
         if result is not None:
@@ -107,7 +122,7 @@ def output_writes(spec, outputs_list, result):
     return writes
 
 
-def resolve_patches(store, writes):
+def resolve_patches(store: Store, writes: list[Write]) -> list[Write]:
     """Writes with each Patch applied to the prop's current value; a Patch that cannot apply (on a prop
     that was never set) raises here, so the callback fails as a whole and nothing is written."""
     return [
@@ -122,12 +137,18 @@ def resolve_patches(store, writes):
     ]
 
 
-def write_running(store, spec, phase, updates, notify=None):
+def write_running(
+    store: Store,
+    spec: CallbackSpec,
+    phase: Literal[1, 2],
+    updates: list[Update],
+    notify: Callable[[list[Update]], None] | None = None,
+) -> None:
     """running=[(Output, on, off)]: `on` shows while the callback runs, `off` after (rule 43). Phase 1 is
     also handed to ``notify`` (when given), so the page shows it before the call ends."""
     if not spec.running:
         return
-    shown = []
+    shown: list[Update] = []
     for dep, *values in spec.running:
         key = id_key(dep.component_id)
         if store.has(key):
@@ -138,9 +159,12 @@ def write_running(store, spec, phase, updates, notify=None):
         notify(shown)
 
 
-def write_progress_default(store, spec, updates):
+def write_progress_default(store: Store, spec: CallbackSpec, updates: list[Update]) -> None:
     """A background callback's progress outputs go back to ``progress_default`` when its job ends (rule 45)."""
-    progress, default = spec.background["progress"], spec.background["progress_default"]
+    background = spec.background
+    if background is None:  # (a job's callback is a background one)
+        return
+    progress, default = background["progress"], background["progress_default"]
     if progress and default is not None:
         for dep, value in zip(progress, default, strict=True):  # (same length: background_options)
             if store.has(id_key(dep.component_id)):
