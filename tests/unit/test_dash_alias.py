@@ -48,3 +48,38 @@ def test_code_without_an_app_is_a_clear_error():
 def test_unknown_dash_arguments_are_refused():
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         run("from dash import Dash\napp = Dash(colour=1)\n")
+
+
+APP = """
+from dash import Dash, Input, Output, Patch, callback, html
+
+app = Dash()
+app.layout = html.Div([html.Button(id="b"), html.Div(id="o")])
+
+
+@callback(Output("o", "children"), Input("b", "n_clicks"))
+def show(n):
+    return str(n)
+"""
+
+
+def test_an_app_runs_without_importing_typing():
+    """The runtime's type hints are for mypy only (its typing imports sit behind ``TYPE_CHECKING = False``):
+    importing it and running an app never imports typing, which every app start in Pyodide would pay for."""
+    import subprocess
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from livedash.testing import Client\n"
+        f"client = Client({APP!r})\n"
+        "client.click('b')\n"
+        "assert client.text('o') == '1'\n"
+        "print('typing' in sys.modules)\n"
+    )
+    runtime = Path(__file__).resolve().parents[2] / "runtime"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(runtime)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
