@@ -233,7 +233,8 @@ def show(d):
         section="D20",
         app="""
 app = Dash()
-app.layout = html.Div([dcc.Input(id="i", value="a"), html.P(id="l"), html.P(id="r"), html.P(id="bottom"), html.P(id="calls")])
+app.layout = html.Div([dcc.Input(id="i", value="a"), html.P(id="l"), html.P(id="r"), html.P(id="bottom"),
+                       html.P(id="calls")])
 calls = []
 
 @callback(Output("l", "children"), Input("i", "value"))
@@ -788,7 +789,8 @@ def f(v):
         app="""
 app = Dash()
 app.layout = html.Div([dcc.Dropdown(["red", "green", "blue"], "red", id="d"),
-                       dcc.Dropdown([{"label": "One", "value": 1}, {"label": "Two", "value": 2}], [1], multi=True, id="m"),
+                       dcc.Dropdown([{"label": "One", "value": 1}, {"label": "Two", "value": 2}], [1], multi=True,
+                                    id="m"),
                        html.P(id="o")])
 
 @callback(Output("o", "children"), Input("d", "value"), Input("m", "value"))
@@ -1116,7 +1118,8 @@ def f(n, t):
         section="H36",
         app="""
 app = Dash()
-app.layout = html.Div([html.Div([html.Button("go", id={"t": "b", "i": i}), dcc.Input(id={"t": "in", "i": i}, value=f"v{i}"),
+app.layout = html.Div([html.Div([html.Button("go", id={"t": "b", "i": i}),
+                                 dcc.Input(id={"t": "in", "i": i}, value=f"v{i}"),
                                  html.Span(id={"t": "o", "i": i})]) for i in range(3)])
 
 @callback(Output({"t": "o", "i": MATCH}, "children"), Input({"t": "b", "i": MATCH}, "n_clicks"),
@@ -1144,7 +1147,8 @@ def f(n):
         section="C15/H36",
         app="""
 app = Dash()
-app.layout = html.Div([html.Button("drop", id="drop"), html.Div([html.Button(str(i), id={"t": "x", "i": i}) for i in range(3)], id="box"),
+app.layout = html.Div([html.Button("drop", id="drop"),
+                       html.Div([html.Button(str(i), id={"t": "x", "i": i}) for i in range(3)], id="box"),
                        html.P(id="o")])
 
 @callback(Output("box", "children"), Input("drop", "n_clicks"), prevent_initial_call=True)
@@ -1669,7 +1673,8 @@ CASES += [
         app="""
 app = Dash()
 app.layout = html.Div([dcc.Input(id="a", value="A"), dcc.Input(id="b", value="1"), dcc.Input(id="c", value="C"),
-                       html.P(id="o1"), html.P(id="o2"), html.P(id="o3"), html.P(id="o4"), html.P(id="o5"), html.P(id="o6")])
+                       html.P(id="o1"), html.P(id="o2"), html.P(id="o3"), html.P(id="o4"), html.P(id="o5"),
+                       html.P(id="o6")])
 
 @callback(Output("o1", "children"), State("a", "value"), Input("b", "value"), State("c", "value"))
 def positional(*args):
@@ -1683,11 +1688,13 @@ def lists(*args):
 def keywords(*args):
     return [repr(args)]
 
-@callback(Output("o4", "children"), inputs=dict(x=Input("b", "value")), state=dict(y=State("a", "value"), z=State("c", "value")))
+@callback(Output("o4", "children"), inputs=dict(x=Input("b", "value")),
+          state=dict(y=State("a", "value"), z=State("c", "value")))
 def keyword_dicts(**kwargs):
     return repr(kwargs) + " " + repr(list(ctx.args_grouping))
 
-@callback(Output("o5", "children"), inputs=[(State("a", "value"), Input("b", "value")), dict(k=State("c", "value"), i=Input("a", "value"))])
+@callback(Output("o5", "children"),
+          inputs=[(State("a", "value"), Input("b", "value")), dict(k=State("c", "value"), i=Input("a", "value"))])
 def nested(pair, named):
     return repr(pair) + " " + repr(named) + " " + repr(named.k)
 
@@ -1721,7 +1728,8 @@ def f(first, second, text):
         section="dcc",
         app="""
 app = Dash()
-app.layout = html.Div([html.Button(id="b"), html.Button(id="clear"), html.Button(id="c"), dcc.Store(id="s", data={"n": 0}),
+app.layout = html.Div([html.Button(id="b"), html.Button(id="clear"), html.Button(id="c"),
+                       dcc.Store(id="s", data={"n": 0}),
                        dcc.Store(id="empty", data=None), dcc.Store(id="unset"), html.Div(id="box"),
                        html.P(id="log", children=""), html.P(id="late", children=""), html.P(id="nolog", children=""),
                        html.P(id="unsetlog", children=""), html.P(id="addedlog", children="")])
@@ -1738,11 +1746,13 @@ def clear(n):
 def seen(ts, data, log):
     return log + f"[{type(ts).__name__} {ts > 0} {data} {ctx.triggered_id}]"
 
-@callback(Output("late", "children"), Input("s", "modified_timestamp"), State("late", "children"), prevent_initial_call=True)
+@callback(Output("late", "children"), Input("s", "modified_timestamp"), State("late", "children"),
+          prevent_initial_call=True)
 def late(ts, log):
     return log + f"[{ts > 0} {ctx.triggered_id}]"
 
-@callback(Output("nolog", "children"), Input("empty", "modified_timestamp"), Input("empty", "data"), State("nolog", "children"))
+@callback(Output("nolog", "children"), Input("empty", "modified_timestamp"), Input("empty", "data"),
+          State("nolog", "children"))
 def empty(ts, data, log):
     return log + f"[{ts} {data} {ctx.triggered_prop_ids and sorted(ctx.triggered_prop_ids)}]"
 
@@ -1754,7 +1764,8 @@ def unset(ts, log):
 def add(n):
     return dcc.Store(id="t", data=[n])
 
-@callback(Output("addedlog", "children"), Input("t", "modified_timestamp"), State("t", "data"), State("addedlog", "children"))
+@callback(Output("addedlog", "children"), Input("t", "modified_timestamp"), State("t", "data"),
+          State("addedlog", "children"))
 def added(ts, data, log):
     return log + f"[{ts > 0} {ctx.triggered_id} {data}]"
 """,
@@ -2022,7 +2033,8 @@ def handler(err):
     return f"error: {err}"
 
 app = Dash()
-app.layout = html.Div([html.Button("b", id="b"), html.P("start", id="x"), html.P("side", id="y"), html.P("-", id="log")])
+app.layout = html.Div([html.Button("b", id="b"), html.P("start", id="x"), html.P("side", id="y"),
+                       html.P("-", id="log")])
 
 @callback(Output("x", "children"), Input("b", "n_clicks"), prevent_initial_call=True, on_error=handler)
 def f(n):
@@ -2284,7 +2296,8 @@ def loaded(i):
         section="L45",
         app="""
 app = Dash()
-app.layout = html.Div([html.Button("b", id="b"), html.Button("stop", id="stop"), html.P("-", id="x"), html.P("-", id="p")])
+app.layout = html.Div([html.Button("b", id="b"), html.Button("stop", id="stop"), html.P("-", id="x"),
+                       html.P("-", id="p")])
 
 @callback(Output("x", "children"), Input("b", "n_clicks"), progress=Output("p", "children"), progress_default="idle",
           cancel=[Input("stop", "n_clicks")], prevent_initial_call=True)

@@ -1,8 +1,8 @@
 """Serve differential-test apps with real Dash (run in the real-Dash venv, never with livedash).
 
-Reads JSON lines on stdin: {"name": ..., "source": ..., "assets": {name: text}} starts the app on a free port on 127.0.0.1 with
-Dash's dev tools as the program's own `app.run(...)` in its `if __name__ == "__main__":` block sets them (and
-on, as `app.run(debug=True)`, when it has none; never the reloaders) and answers
+Reads JSON lines on stdin: {"name": ..., "source": ..., "assets": {name: text}} starts the app on a free port on
+127.0.0.1 with Dash's dev tools as the program's own `app.run(...)` in its `if __name__ == "__main__":` block sets
+them (and on, as `app.run(debug=True)`, when it has none; never the reloaders) and answers
 {"name": ..., "url": ...} or {"name": ..., "error": ...}; {"stop": name} stops it.
 """
 

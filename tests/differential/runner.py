@@ -75,7 +75,8 @@ OBSERVE = """([layout, root]) => {
         const el = [...root.querySelectorAll("[id]")].find((e) => e.id === key);
         entry.text = el ? el.innerText : null;
         if (el && node.namespace !== "dash_html_components") {
-          const fields = el.matches("input, textarea, select") ? [el] : [...el.querySelectorAll("input, textarea, select")];
+          const fields = el.matches("input, textarea, select") ? [el]
+            : [...el.querySelectorAll("input, textarea, select")];
           entry.fields = fields.map((f) => (f.type === "checkbox" || f.type === "radio") ? f.checked : f.value);
         }
       }
@@ -92,7 +93,8 @@ DASH_IDLE = """() => {
   if (!s || s.appLifecycle !== "HYDRATED") return false;
   // "stored" keeps finished callbacks of an unfinished execution group (e.g. after PreventUpdate): not work.
   const c = s.callbacks || {};
-  return ["requested", "prioritized", "blocked", "executing", "watched", "executed"].every((k) => !c[k] || c[k].length === 0);
+  return ["requested", "prioritized", "blocked", "executing", "watched", "executed"]
+    .every((k) => !c[k] || c[k].length === 0);
 }"""
 
 

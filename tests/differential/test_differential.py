@@ -10,6 +10,8 @@ from tests.sites import build, make_site
 from .cases import CASES, EXAMPLE_STEPS, EXAMPLES
 from .runner import DashSide, LivedashSide, RealDash, page_markdown
 
+pytestmark = pytest.mark.browser  # Chromium drives both sides (and the first test)
+
 INDEX = {case.name: number for number, case in enumerate(CASES)}
 
 
@@ -61,7 +63,7 @@ def test_react_takes_over_every_cases_first_view_without_a_difference(browser, l
         after = page.evaluate("() => [...document.querySelectorAll('.livedash-app')].map((e) => e.innerText)")
         page.close()
     assert differs == []
-    for case, first, drawn in zip(CASES, before, after):
+    for case, first, drawn in zip(CASES, before, after, strict=True):
         # (plotly draws a graph only in the page; dcc.Loading shows its spinner first, as in Dash, then the content)
         if "Graph" not in case.source and "Loading" not in case.source:
             assert drawn == first, case.name
