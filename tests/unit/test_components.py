@@ -24,7 +24,7 @@ def test_every_dcc_and_dash_table_component_exists():
     assert dcc.DatePickerRange(id="d").to_plotly_json()["type"] == "DatePickerRange"
     assert dash_table.__all__ == ["DataTable", "Format", "FormatTemplate"]
     with pytest.raises(AttributeError, match="module 'dash.dcc' has no attribute 'Foo'"):
-        dcc.Foo
+        _ = dcc.Foo
 
 
 # Every class, as real Dash's: its lists, its constructor's parameters, its required props.
@@ -117,7 +117,7 @@ def test_constructors_say_and_give_what_dashs_do():
     real = real_dash(MESSAGES)
     ours = livedash_run(MESSAGES)
     assert len(ours) == len(real)
-    for mine, theirs in zip(ours, real):
+    for mine, theirs in zip(ours, real, strict=True):
         assert mine == theirs
 
 
@@ -187,7 +187,7 @@ def test_unset_props_are_unknown_not_defaulted():
     button = html.Button("Go", id="b")
     assert "n_clicks" not in button.to_plotly_json()["props"]
     with pytest.raises(AttributeError, match="'Button' object has no attribute 'n_clicks'"):
-        button.n_clicks
+        _ = button.n_clicks
 
 
 def test_attributes_are_set_as_in_dash():
@@ -308,7 +308,8 @@ def test_dash_table_imports_resolve_in_an_example():
         "from dash.dash_table import DataTable, FormatTemplate\n"
         "from dash.dash_table.Format import Format, Scheme, Group, Symbol, Sign, Trim, Align, Padding, Prefix\n"
         "import dash.dash_table.Format as F\n"
-        "app = Dash()\napp.layout = DataTable(id='t', columns=[{'id': 'a', 'name': 'A', 'format': FormatTemplate.money(2)}])\n",
+        "app = Dash()\n"
+        "app.layout = DataTable(id='t', columns=[{'id': 'a', 'name': 'A', 'format': FormatTemplate.money(2)}])\n",
         "app.py",
     )
     assert ns["DataTable"] is dash_table.DataTable and ns["dash"].dash_table is dash_table
