@@ -82,11 +82,6 @@ def test_the_bootstrap_theme_url_is_served_from_the_site(dbc_built):
     assert all((dbc_built / path).is_file() for path in manifest["stylesheets"].values())
 
 
-@pytest.mark.xfail(
-    reason="dbc's Python side against livedash's dash alias is being made to work elsewhere "
-    "(runtime/livedash/components, runtime/livedash/dash)",
-    strict=False,
-)
 def test_an_example_using_dbc_builds(tmp_path):
     result = build(dbc_site(tmp_path, DBC_BUTTON))
     assert result.returncode == 0, result.stderr[-3000:]
@@ -242,7 +237,10 @@ def test_dependencies_are_read_for_pyodide_with_the_asked_extras(tmp_path):
             "typing-extensions>=4; python_version >= '3.9'",
         ],
     )
-    names = lambda extras: [r.name for r in wheels._dependencies(wheel, extras)]
+
+    def names(extras):
+        return [r.name for r in wheels._dependencies(wheel, extras)]
+
     assert names(set()) == ["dash", "typing-extensions"]  # dash is dropped by the resolver (PROVIDED)
     assert names({"pandas"}) == ["dash", "numpy", "typing-extensions"]
     assert "dash" in wheels.PROVIDED
