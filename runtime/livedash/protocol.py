@@ -288,7 +288,15 @@ if TYPE_CHECKING:
 
     # Worker -> page
 
-    class Loaded(TypedDict):
+    class RunAnswer(TypedDict):
+        """What a ``loaded`` or ``updated`` may carry about the run that made it."""
+
+        loading: NotRequired[list[LoadingOutput]]
+        clientside: NotRequired[ClientsideCall]
+        jobs: NotRequired[list[JobStart]]
+        cancel: NotRequired[list[int]]
+
+    class Loaded(RunAnswer):
         type: Literal["loaded"]
         app: str
         layout: JSON  # component JSON, or None when the code gave no app
@@ -296,25 +304,17 @@ if TYPE_CHECKING:
         error: Error | None
         problems: list[Problem]
         children_props: NotRequired[dict[str, dict[str, list[str]]]]
-        loading: NotRequired[list[LoadingOutput]]
         stylesheets: NotRequired[list[str]]
         background: NotRequired[bool]
         diagram: NotRequired[dict[str, JSON]]
-        clientside: NotRequired[ClientsideCall]
-        jobs: NotRequired[list[JobStart]]
-        cancel: NotRequired[list[int]]
 
-    class Updated(TypedDict):
+    class Updated(RunAnswer):
         type: Literal["updated"]
         app: str
         seq: int | None
         updates: list[Update]
         trace: list[Run]
         queued: NotRequired[bool]
-        loading: NotRequired[list[LoadingOutput]]
-        clientside: NotRequired[ClientsideCall]
-        jobs: NotRequired[list[JobStart]]
-        cancel: NotRequired[list[int]]
 
     class Interim(TypedDict):
         type: Literal["interim"]

@@ -14,8 +14,6 @@ lists against the wheel's own ``_js_dist``.
 
 import hashlib
 import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -29,6 +27,7 @@ from .npm_cache import (
     PackageUnavailable,
     cache_root,
 )
+from .wheels import pip_download
 
 VERSION = DASH_VERSION  # (dash_version.py is the one place the version is written)
 # The sha256 of dash-<version>-py3-none-any.whl, by version: a new DASH_VERSION needs its wheel's hash here
@@ -124,22 +123,7 @@ def ensure(log=print):
     with tempfile.TemporaryDirectory() as tmp:
         requirements = Path(tmp) / "requirements.txt"
         requirements.write_text(f"dash=={VERSION} --hash=sha256:{SHA256}\n")
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--no-deps",
-            "--only-binary=:all:",
-            "--require-hashes",
-            "--dest",
-            tmp,
-            "-r",
-            str(requirements),
-        ]
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = pip_download(tmp, "--require-hashes", "-r", str(requirements))
         wheels = list(Path(tmp).glob("dash-*.whl"))
         if result.returncode != 0 or not wheels:
             raise PackageUnavailable(

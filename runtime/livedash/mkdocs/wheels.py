@@ -124,29 +124,17 @@ def _combined(name, requirements):
     return f"{name}{'[' + ','.join(extras) + ']' if extras else ''}{specifiers}"
 
 
+def pip_download(folder, *args):
+    """``pip download`` of wheels only, each without its dependencies, into ``folder`` (the same pip that runs
+    the build, so its index settings apply)."""
+    command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps"]
+    command += ["--only-binary=:all:", "--dest", str(folder), *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
 def _download(specs, asked, names, folder):
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "download",
-        "--quiet",
-        "--disable-pip-version-check",
-        "--no-deps",
-        "--dest",
-        str(folder),
-        "--only-binary=:all:",
-        "--python-version",
-        PYODIDE_PYTHON,
-        "--implementation",
-        "py",
-        "--abi",
-        "none",
-        "--platform",
-        "any",
-        *specs,
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
+    pyodide = ["--python-version", PYODIDE_PYTHON, "--implementation", "py", "--abi", "none", "--platform", "any"]
+    result = pip_download(folder, *pyodide, *specs)
     if result.returncode != 0:
         wanted = ", ".join(
             " and ".join(_shown(r) for r, _ in asked[name])
