@@ -51,30 +51,30 @@ class Diagram:
         return {"text": self.text, "callbacks": self.callbacks}
 
 
-def _label(text):
+def _label(text: object) -> str:
     # Mermaid reads "..." labels; quotes and angle brackets become entities it understands.
     return str(text).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
-def _lines(parts):
+def _lines(parts: Iterable[object]) -> str:
     return "<br/>".join(_label(part) for part in parts)
 
 
-def _id_text(component_id):
+def _id_text(component_id: ComponentId) -> str:
     if isinstance(component_id, dict):
         parts = [f"{k}: {v.value if isinstance(v, Wildcard) else repr(v)}" for k, v in sorted(component_id.items())]
         return "{" + ", ".join(parts) + "}"
     return component_id
 
 
-def _kind(component_id, components):
+def _kind(component_id: ComponentId, components: Iterable[tuple[ComponentId, Component]]) -> str | None:
     for cid, component in components:
         if matches(component_id, cid) if isinstance(component_id, dict) else cid == component_id:
             return component._type
     return None
 
 
-def _callback_parts(spec):
+def _callback_parts(spec: CallbackSpec) -> tuple[list[str], str]:
     """A callback node's lines and class: its name, then its kind unless it is a plain callback. A clientside
     function given as text has no name of its own (nor a useful one in the JavaScript): its kind alone."""
     if spec.clientside is not None:
@@ -85,7 +85,7 @@ def _callback_parts(spec):
     return [spec.name], "callback"
 
 
-def _cycle_pairs(specs):
+def _cycle_pairs(specs: Sequence[CallbackSpec]) -> set[tuple[str, str]]:
     """(output, input) prop pairs along a dependency cycle: the output depends on the input."""
     path = cycle_path(specs) or []
     return set(pairwise(path))
@@ -182,15 +182,16 @@ _NODE = re.compile(r'^    (\w+)(\(\[|\[)"(.*)"(?:\]\)|\])')
 _EDGE = re.compile(r'^    (\w+) (?:--|-\.) ".*" (?:-->|\.->) (\w+)$')
 
 
-def _layers(names, edges):
+def _layers(names: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
     """Each node's rank as dagre would give it: the longest path from a source, over the graph with the
     edges that close a cycle left out (found by a depth-first walk in the text's order)."""
-    after = {name: [] for name in names}
+    after: dict[str, list[str]] = {name: [] for name in names}
     for a, b in edges:
         after[a].append(b)
-    state, kept = {}, []
+    state: dict[str, str] = {}  # node -> "open" while walked, then "done"
+    kept: list[tuple[str, str]] = []
 
-    def walk(node):
+    def walk(node: str) -> None:
         state[node] = "open"
         for nxt in after[node]:
             if state.get(nxt) == "open":
@@ -230,7 +231,7 @@ def heights(text: str) -> tuple[int, int]:
             # a rectangle pads its text on both sides, a stadium (callback) by one padding in all
             sizes[node.group(1)] = LINE * lines + (PAD if node.group(2) == "([" else 2 * PAD)
         elif edge := _EDGE.match(line):
-            edges.append(edge.groups())
+            edges.append((edge[1], edge[2]))
     if not sizes:
         return 0, 0
     rank = _layers(list(sizes), edges)
@@ -248,7 +249,7 @@ def heights(text: str) -> tuple[int, int]:
         for middle in range(low + 2, high):
             stacks.setdefault(middle, []).append((0, LABEL_GAP))
 
-    def across(items):
+    def across(items: list[tuple[float, float]]) -> float:
         return sum(size for size, _ in items) + sum((one[1] + two[1]) / 2 for one, two in pairwise(items))
 
     lr = max(across(items) for items in stacks.values())
