@@ -47,7 +47,12 @@ def _component_class(namespace: str, type_name: str) -> type[Component] | None:
             for sub in stack.pop().__subclasses__():
                 stack.append(sub)
                 found = (sub._namespace, sub._type)  # (Component's class attributes: every subclass has them)
-                if found[0] and found[1] and found not in _classes and "_" not in sub.__name__[:1]:
+                if not (found[0] and found[1]) or sub.__name__.startswith("_"):
+                    continue
+                # A class is found before its subclasses: livedash's own subclass of a generated class
+                # (dcc.Slider, RangeSlider, Store, which keep drag_value and modified_timestamp) takes its place.
+                known = _classes.get(found)
+                if known is None or (issubclass(sub, known) and sub.__module__.startswith("livedash.")):
                     _classes[found] = sub
     return _classes.get(key)
 

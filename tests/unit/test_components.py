@@ -8,7 +8,7 @@ from livedash.components.html_table import ELEMENTS
 from livedash.sandbox import execute
 from livedash.store import Store, to_json
 
-from .helpers import OUTCOME, livedash_run, real_dash
+from .helpers import OUTCOME, client, livedash_run, real_dash
 
 
 def test_every_html_element_of_dash_exists_with_the_common_props():
@@ -470,3 +470,19 @@ def test_a_library_class_written_by_dashs_generator_works_as_in_dash():
 def test_component_types_keep_their_hooks():
     assert base.Component._on_mount(html.Div()) is None
     assert not hasattr(dcc.Markdown("# t"), "_json_extra")  # Dash's own component draws it in the page
+
+
+def test_a_slider_returned_in_its_json_form_reports_drag_value():
+    """A component a callback returns in its JSON form (as read from a State, or written by hand) is made again
+    with livedash's own class: a Slider reports drag_value as soon as it is drawn, as Dash's does."""
+    c = client("""
+        app = Dash()
+        app.layout = html.Div([html.Button(id="b"), html.Div(id="holder")])
+
+        @callback(Output("holder", "children"), Input("b", "n_clicks"), prevent_initial_call=True)
+        def draw(n):
+            props = {"id": "s", "min": 0, "max": 10, "value": 3}
+            return {"type": "Slider", "namespace": "dash_core_components", "props": props}
+    """)
+    c.click("b")
+    assert c.prop("s", "drag_value") == 3

@@ -9,8 +9,13 @@ from .base import build
 NAMESPACE = dash_table_table.NAMESPACE
 __version__ = dash_table_table.VERSION
 
-globals().update(build(dash_table_table, __name__, {
-    "DataTable": "An interactive table: data is a list of row dicts, columns a list of {name, id, ...}."}))
+globals().update(
+    build(
+        dash_table_table,
+        __name__,
+        {"DataTable": "An interactive table: data is a list of row dicts, columns a list of {name, id, ...}."},
+    )
+)
 
 __all__ = sorted(dash_table_table.COMPONENTS) + ["Format", "FormatTemplate"]
 
