@@ -16,3 +16,11 @@ def browser():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does it when run as root)")
     with chromium() as browser:
         yield browser
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (the ``browser`` fixture, directly or through another fixture) is marked
+    ``browser``, wherever it is (e2e, differential, the server render's sitebuild tests)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
