@@ -1,14 +1,18 @@
 """Browser tests: the course is built once per session with the real plugin and served over HTTP, at the
 root and under a sub-path as GitHub Pages serves a project site; Debian's Chromium drives it."""
 
+import time
 from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.server import SiteServer
 from tests.sites import build, build_course, make_site
 
-pytestmark = pytest.mark.browser
+# Playwright's expectations retry until the page's state is right: after a click or a navigation it may still be
+# settling (a worker's answer, a React render, a swapped page). 10 s: the machines running these share their cores.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):
@@ -45,6 +49,20 @@ def page(browser):
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     yield page
     context.close()
+
+
+def eventually(read, expected, message="", timeout=10.0):
+    """``read()`` again until its value is ``expected`` (or passes ``expected`` when that is a function), for
+    page state that Playwright's ``expect`` cannot see (``page.evaluate``, a widget's code); fails with the last
+    value after ``timeout`` seconds. Returns the value."""
+    check = expected if callable(expected) else (lambda value: value == expected)
+    deadline = time.monotonic() + timeout
+    while not check(value := read()):
+        if time.monotonic() > deadline:
+            wanted = "" if callable(expected) else f", not {expected!r}"
+            raise AssertionError(f"{message + ': ' if message else ''}still {value!r}{wanted} after {timeout} s")
+        time.sleep(0.1)
+    return value
 
 
 def wait_ready(widget, timeout=60_000):
