@@ -140,7 +140,10 @@ def test_location_and_link_move_the_apps_url_not_the_page(page, site):
 
 def test_assets_css_applies_to_its_app_alone_and_the_theme_to_none(page, site):
     one, *_, styled = widgets(page, site)
-    colour = lambda locator: locator.evaluate("(e) => getComputedStyle(e).backgroundColor")  # noqa: E731
+
+    def colour(locator):
+        return locator.evaluate("(e) => getComputedStyle(e).backgroundColor")
+
     styled.locator("#styled").wait_for()
     page.wait_for_function(
         "() => getComputedStyle(document.querySelector('#styled')).backgroundColor === 'rgb(200, 0, 0)'"

@@ -116,7 +116,8 @@ SERVER_NODES = """
 window.__serverNodes = [];
 document.addEventListener("readystatechange", () => {
   if (document.readyState !== "interactive") return;
-  window.__serverNodes = [...document.querySelectorAll(".livedash-app *")].filter((node) => node.style.display !== "none");
+  window.__serverNodes = [...document.querySelectorAll(".livedash-app *")]
+    .filter((node) => node.style.display !== "none");
 });
 """
 
