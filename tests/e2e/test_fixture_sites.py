@@ -1,5 +1,7 @@
 """Browser checks on small sites: a broken example in a non-strict build, and the default mkdocs theme."""
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import one_example, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
@@ -20,8 +22,8 @@ def test_broken_example_shows_its_error_and_the_rest_of_the_page_works(page, tmp
     with SiteServer(root / "site") as server:
         page.goto(server.url)
         broken, working = page.locator(".livedash").nth(0), page.locator(".livedash").nth(1)
-        assert "unexpected keyword argument: `colour`" in broken.locator(".livedash-error").inner_text()
-        assert broken.locator(".livedash-status").get_attribute("data-state") == "error"
+        expect(broken.locator(".livedash-error")).to_contain_text("unexpected keyword argument: `colour`")
+        expect(broken.locator(".livedash-status")).to_have_attribute("data-state", "error")
         wait_ready(working)
         working.locator("#btn").click()
         page.wait_for_function(
@@ -64,12 +66,12 @@ def test_background_job_keeps_the_app_responsive_and_cancel_ends_it(page, tmp_pa
         page.wait_for_function(
             "() => document.querySelector('#progress').textContent.startsWith('step')", timeout=30_000
         )
-        assert widget.locator("#run").is_disabled()
+        expect(widget.locator("#run")).to_be_disabled()
         widget.locator("#other").click()  # the app answers while the job runs
         page.wait_for_function("() => document.querySelector('#count').textContent === 'other 1'", timeout=2_000)
         widget.locator("#cancel").click()
         page.wait_for_function("() => document.querySelector('#progress').textContent === 'idle'", timeout=5_000)
-        assert not widget.locator("#run").is_disabled()
+        expect(widget.locator("#run")).to_be_enabled()
         page.wait_for_timeout(500)
         assert widget.locator("#result").inner_text() == "no result"
         assert page.errors == []
@@ -130,9 +132,10 @@ def test_running_values_show_while_a_slow_callback_runs(page, tmp_path):
     with one_example(page, tmp_path, SLOW) as widget:
         widget.locator("#go").click()
         page.wait_for_function("() => document.querySelector('#go').textContent === 'Working…'", timeout=1_000)
-        assert widget.locator("#go").is_disabled()
+        expect(widget.locator("#go")).to_be_disabled()
         page.wait_for_function("() => document.querySelector('#out').textContent === 'done 1'", timeout=10_000)
-        assert widget.locator("#go").inner_text() == "Go" and not widget.locator("#go").is_disabled()
+        expect(widget.locator("#go")).to_have_text("Go")
+        expect(widget.locator("#go")).to_be_enabled()
 
 
 GRAPH = """\
@@ -168,7 +171,7 @@ def test_graph_draws_with_plotly_only_on_pages_that_need_it(page, tmp_path):
         widget = page.locator(".livedash").first
         wait_ready(widget)
         widget.locator(".dash-graph .main-svg").first.wait_for(timeout=20_000)
-        assert widget.locator(".dash-graph .point").count() == 3
+        expect(widget.locator(".dash-graph .point")).to_have_count(3)
         widget.locator("#more").click()
         page.wait_for_function("() => document.querySelectorAll('.dash-graph .point').length === 4")
         assert len(plotly_requests) == 1 and page.errors == []
@@ -213,7 +216,7 @@ def show(city):
 def test_dropdown_search_filters_and_choosing_runs_the_callback(page, tmp_path):
     """Dash 4's own Dropdown: its search box filters the options, a choice runs the callback."""
     with one_example(page, tmp_path, DROPDOWN) as widget:
-        assert widget.locator("#out").inner_text() == "city: None"
+        expect(widget.locator("#out")).to_have_text("city: None")
         widget.locator("button#city.dash-dropdown").click()
         page.locator(".dash-dropdown-content input.dash-dropdown-search").fill("ber")
         options = page.locator(".dash-dropdown-options [role=option]")
@@ -243,7 +246,7 @@ def figure(n):
 def test_plotly_graph_objects_run_in_the_browser_when_the_site_ships_plotly(page, tmp_path):
     with one_example(page, tmp_path, GRAPH_OBJECTS, plugin={"packages": ["plotly"]}, timeout=120_000) as widget:
         widget.locator(".dash-graph .point").first.wait_for(state="attached", timeout=20_000)
-        assert widget.locator(".dash-graph .point").count() == 3
+        expect(widget.locator(".dash-graph .point")).to_have_count(3)
         widget.evaluate("w => w.livedash.setProps('n', {value: 5})")
         page.wait_for_function("() => document.querySelectorAll('.dash-graph .point').length === 5", timeout=20_000)
         assert page.errors == []
