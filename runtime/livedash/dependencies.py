@@ -86,8 +86,11 @@ class DashDependency:
     def has_wildcard(self) -> bool:
         return isinstance(self.component_id, dict) and any(isinstance(v, Wildcard) for v in self.component_id.values())
 
-    def to_dict(self) -> dict[str, str]:
-        return {"id": self.component_id_str(), "property": self.component_property}
+    def to_dict(self) -> dict[str, str | bool]:
+        specs: dict[str, str | bool] = {"id": self.component_id_str(), "property": self.component_property}
+        if self.allow_optional:  # as Dash writes it: only when set
+            specs["allow_optional"] = True
+        return specs
 
 
 class Output(DashDependency):

@@ -5,6 +5,8 @@ import pytest
 from livedash.exceptions import ObsoleteAttributeException
 from livedash.sandbox import NoApp, execute
 
+from .helpers import livedash_run, real_dash
+
 
 def run(source):
     return execute(source, "app.py")
@@ -83,3 +85,17 @@ def test_an_app_runs_without_importing_typing():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+DEPENDENCY_DICTS = """
+from dash import Input, Output, State, ALL, MATCH
+RESULT = [d.to_dict() for d in (
+    Input("a", "value"), Input("a", "value", allow_optional=True), State({"t": "x", "i": ALL}, "value"),
+    State("s", "data", allow_optional=True), Output({"t": "y", "i": MATCH}, "children"),
+    Output("o", "children", allow_duplicate=True),
+)]
+"""
+
+
+def test_dependencies_describe_themselves_as_dashs_do():
+    assert livedash_run(DEPENDENCY_DICTS) == real_dash(DEPENDENCY_DICTS)
