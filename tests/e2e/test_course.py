@@ -94,6 +94,8 @@ def test_instant_navigation_keeps_the_worker(page, course):
     page.locator(f'a[href$="{LESSON_2[len("lessons/") :]}"], a[href$="../02-several-inputs/"]').first.click()
     page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
     widget = first_widget(page)
+    # (the URL changes before the content is swapped: lesson 1's widget is ready too)
+    expect(widget.locator(".livedash-title")).to_have_text("plus_minus.py")
     wait_ready(widget, timeout=15_000)
     assert page.evaluate("window.__stillTheSameDocument") is True, "the page was reloaded, not swapped"
     assert len(wasm_requests) == 1, "instant navigation booted Python again"
