@@ -76,6 +76,7 @@ export function mountWidget(root) {
     if (status.dataset.state === state && status.textContent === text) return;   // (no layout for nothing)
     status.dataset.state = state;
     status.textContent = text;
+    status.title = text;   // the whole text where the bar cuts it short (while Python loads)
     if (stopButton) stopButton.disabled = state !== "running";   // something to stop only while running
   };
   // "Running…" only once a request has taken a moment: a status change costs a layout and a paint (4–6 ms)
