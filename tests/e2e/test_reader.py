@@ -4,7 +4,9 @@ confirmation before a link's JavaScript runs), the error line, the palette, and 
 import re
 from contextlib import contextmanager
 
-from tests.e2e.conftest import code_of, drawn_diagram, set_code, type_in_editor, wait_ready
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import code_of, drawn_diagram, eventually, set_code, type_in_editor, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
@@ -36,7 +38,7 @@ def test_the_editor_replaces_the_view_in_place_and_runs_with_ctrl_enter(page, co
     page.wait_for_function(
         "(w) => w.livedash.idle() && w.livedash.code().includes('typed')", arg=widget.element_handle()
     )
-    assert widget.locator(".livedash-edited").inner_text() == "edited"
+    expect(widget.locator(".livedash-edited")).to_have_text("edited")
     assert page.errors == []
 
 
@@ -48,7 +50,7 @@ def test_edits_survive_reload_and_instant_navigation_and_reset_can_be_undone(pag
     widget = page.locator(".livedash").first
     wait_ready(widget)
     assert code_of(widget).endswith("# my note")
-    assert "edited, not running" in widget.locator(".livedash-edited").inner_text()
+    expect(widget.locator(".livedash-edited")).to_contain_text("edited, not running")
     assert widget.locator("#count").inner_text() == "Count: 0", "the lesson's app runs until the reader presses Run"
     page.locator(f'a[href$="{LESSON_2[len("lessons/") :]}"]').first.click()
     page.wait_for_url(re.compile(re.escape(LESSON_2) + "$"))
@@ -59,12 +61,13 @@ def test_edits_survive_reload_and_instant_navigation_and_reset_can_be_undone(pag
     assert code_of(widget).endswith("# my note")
 
     widget.locator(".livedash-reset").click()
-    assert not code_of(widget).endswith("# my note")
-    assert widget.locator(".livedash-edited").is_hidden()
+    eventually(lambda: code_of(widget), lambda code: not code.endswith("# my note"), "the code after Reset")
+    expect(widget.locator(".livedash-edited")).to_be_hidden()
     widget.locator(".livedash-undo").click()
-    assert code_of(widget).endswith("# my note")
+    eventually(lambda: code_of(widget), lambda code: code.endswith("# my note"), "the code after Undo")
     page.reload()
-    assert code_of(page.locator(".livedash").first).endswith("# my note")
+    reloaded = page.locator(".livedash").first
+    eventually(lambda: code_of(reloaded), lambda code: code.endswith("# my note"), "the code after a reload")
 
 
 def test_an_error_line_is_marked_in_the_editor(page, course):
@@ -76,8 +79,8 @@ def test_an_error_line_is_marked_in_the_editor(page, course):
     widget.locator(".livedash-ace .livedash-error-line").wait_for(timeout=15_000)
     number = code.split("\n").index("    " + line) + 1
     gutter = widget.locator(".ace_gutter-cell.livedash-error-gutter")
-    assert gutter.inner_text().strip() == str(number)
-    assert f"line {number}" in widget.locator(".livedash-error").inner_text()
+    expect(gutter).to_have_text(str(number))
+    expect(widget.locator(".livedash-error")).to_contain_text(f"line {number}")
 
 
 def test_the_editor_follows_the_palette_toggle(page, course):
@@ -126,8 +129,8 @@ def test_a_share_link_opens_the_page_with_the_code_and_asks_before_running_its_j
         other.goto(link)
         shared = other.locator(".livedash").first
         other.locator(".livedash-confirm").wait_for(timeout=60_000)
-        assert shared.locator(".livedash-from-link").is_visible()
-        assert code_of(shared) == CLIENTSIDE
+        expect(shared.locator(".livedash-from-link")).to_be_visible()
+        eventually(lambda: code_of(shared), CLIENTSIDE, "the shared code")
         assert shared.locator("#count").inner_text() != "JS says 0", "no JavaScript before the reader agrees"
         shared.locator(".livedash-confirm button", has_text="Run this JavaScript").click()
         other.wait_for_function("() => document.querySelector('#count').textContent === 'JS says 0'")
@@ -141,8 +144,8 @@ def test_a_declined_link_runs_no_javascript_and_says_so(browser, tmp_path):
         other.goto(link)
         other.locator(".livedash-confirm button", has_text="Don't run it").click()
         error = other.locator(".livedash-error")
-        error.wait_for(state="visible")
-        assert "JavaScript from a shared link was not run" in error.inner_text()
+        expect(error).to_be_visible()
+        expect(error).to_contain_text("JavaScript from a shared link was not run")
 
 
 def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
@@ -160,7 +163,7 @@ def test_the_plain_mkdocs_theme_runs_widgets(page, tmp_path):
         page.wait_for_function("() => document.querySelector('#count').textContent === 'Count: 1'")
         drawn_diagram(widget)
         type_in_editor(page, widget, "\n# edited in the mkdocs theme")
-        assert code_of(widget).endswith("# edited in the mkdocs theme")
+        eventually(lambda: code_of(widget), lambda code: code.endswith("# edited in the mkdocs theme"), "the code")
         # The theme's own scripts come from CDNs (highlight.js, Bootstrap's), unreachable here: their
         # errors are the theme's. None may come from livedash.
         assert [e for e in page.errors if "hljs" not in e and "backdrop" not in e] == [], page.errors
@@ -205,31 +208,30 @@ def test_errors_give_the_editor_line_and_the_status_says_error_until_a_clean_run
         assert "ZeroDivisionError (line 9)" in box.inner_text() and "index.md" not in box.inner_text()
         assert 'File "app.py", line 9, in update_output\n    return 10 / ((n or 0) )' in box.inner_text()
         error_gutter(initial).wait_for(timeout=15_000)
-        assert error_gutter(initial).inner_text().strip() == "9"
+        expect(error_gutter(initial)).to_have_text("9")
         page.wait_for_function(
             "(s) => s.textContent === 'Error in update_output (line 9)'", arg=status.element_handle(), timeout=60_000
         )
-        assert status.get_attribute("data-state") == "error"
-        assert "update_output: ZeroDivisionError (line 9)" in box.inner_text()
+        expect(status).to_have_attribute("data-state", "error")
+        expect(box).to_contain_text("update_output: ZeroDivisionError (line 9)")
         initial.locator(".livedash-run").click()
         page.wait_for_function("(w) => w.livedash.idle()", arg=initial.element_handle())
-        assert (
-            status.inner_text() == "Error in update_output (line 9)"
-            and error_gutter(initial).inner_text().strip() == "9"
-        )
+        expect(status).to_have_text("Error in update_output (line 9)")
+        expect(error_gutter(initial)).to_have_text("9")
 
         # A callback's error: the status is not "Ready" while the error shows, and is after a clean run.
         wait_ready(clicked)
         clicked.locator("#go").click()
         clicked_status = clicked.locator(".livedash-status")
         clicked.locator('.livedash-status[data-state="error"]').wait_for(timeout=15_000)
-        assert clicked_status.inner_text() == "Error in update_output (line 9)"
-        assert "return 10 / ((n or 0) - 1)" in clicked.locator(".livedash-error").inner_text()
+        expect(clicked_status).to_have_text("Error in update_output (line 9)")
+        expect(clicked.locator(".livedash-error")).to_contain_text("return 10 / ((n or 0) - 1)")
         set_code(clicked, code_of(clicked).replace("- 1)", "+ 1)"))
         clicked.locator(".livedash-run").click()
         wait_ready(clicked, timeout=15_000)
-        assert clicked.locator(".livedash-error").is_hidden() and clicked_status.inner_text() == "Ready"
+        expect(clicked.locator(".livedash-error")).to_be_hidden()
+        expect(clicked_status).to_have_text("Ready")
         clicked.locator("#go").click()
         page.wait_for_function("(w) => w.querySelector('#out').textContent === '5'", arg=clicked.element_handle())
-        assert clicked_status.get_attribute("data-state") == "ready"
+        expect(clicked_status).to_have_attribute("data-state", "ready")
         assert page.errors == []
