@@ -1,7 +1,9 @@
 """The callback diagram comes alive in the browser: runs light up in order, errors turn red, a cycle is drawn
 red with its error, edited code gives a new diagram; the trace panel lists every run."""
 
-from tests.e2e.conftest import code_of, drawn_diagram, one_example, set_code
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import code_of, drawn_diagram, eventually, one_example, set_code
 from tests.server import SiteServer
 from tests.sites import build, make_site
 
@@ -63,21 +65,26 @@ def test_a_chain_lights_up_in_order_and_an_error_turns_red(page, tmp_path):
         widget.evaluate(RECORD)
         widget.locator("#add").click()
         settle(page, widget)
-        fired = page.evaluate("window.fired")
-        assert fired[0] == "add_one" and sorted(fired[1:]) == ["show_double", "show_total"], fired
-        assert {"Storetotal", "Pshown", "Pdoubled"} == set(page.evaluate("window.flashed"))  # kind + id, no <br>
+        eventually(
+            lambda: page.evaluate("window.fired"),
+            lambda fired: fired[:1] == ["add_one"] and sorted(fired[1:]) == ["show_double", "show_total"],
+            "the callbacks lit, in order",
+        )
+        # kind + id, no <br>
+        eventually(lambda: set(page.evaluate("window.flashed")), {"Storetotal", "Pshown", "Pdoubled"}, "flashed")
         assert page.evaluate("window.failed") == []
-        assert widget.locator(".livedash-diagram .ld-fire").count() == 0, "the lights go out"
+        expect(widget.locator(".livedash-diagram .ld-fire"), "the lights go out").to_have_count(0)
 
         widget.locator("#add").click()  # total 2: show_double raises
         settle(page, widget)
-        assert page.evaluate("window.failed") == ["show_double"]
+        eventually(lambda: page.evaluate("window.failed"), ["show_double"], "the callbacks turned red")
         red = widget.locator(".livedash-diagram g.node.ld-error")
-        assert red.count() == 1 and "show_double" in red.text_content()
+        expect(red).to_have_count(1)
+        expect(red).to_contain_text("show_double")
 
         widget.locator("#add").click()  # total 3: it runs cleanly again, and is no longer red
         settle(page, widget)
-        assert widget.locator(".livedash-diagram g.node.ld-error").count() == 0
+        expect(widget.locator(".livedash-diagram g.node.ld-error")).to_have_count(0)
 
 
 def test_the_trace_lists_each_run_and_can_be_cleared(page, tmp_path):
@@ -85,30 +92,34 @@ def test_the_trace_lists_each_run_and_can_be_cleared(page, tmp_path):
         trace = widget.locator(".livedash-trace")
         assert trace.get_attribute("open") is not None
         rows = trace.locator(".ld-trace-run")
-        assert rows.count() == 2  # the two initial calls (add_one is prevent_initial_call)
+        # (the trace follows each answer in a task of its own)
+        expect(rows).to_have_count(2)  # the two initial calls (add_one is prevent_initial_call)
         widget.locator("#add").click()
         settle(page, widget)
-        assert rows.count() == 5
-        first = rows.nth(2).inner_text()
-        assert "add_one" in first and "by add.n_clicks" in first and "total.data = 1" in first and " ms" in first
-        assert "add.n_clicks = 1" in first
+        expect(rows).to_have_count(5)
+        for part in ("add_one", "by add.n_clicks", "total.data = 1", " ms", "add.n_clicks = 1"):
+            expect(rows.nth(2)).to_contain_text(part)
         widget.locator("#add").click()
         settle(page, widget)
         failed = trace.locator('.ld-trace-run[data-status="error"]')
-        assert failed.count() == 1 and "raised ValueError: two is not allowed" in failed.inner_text()
-        assert "(8 runs)" in trace.locator("summary").inner_text()
+        expect(failed).to_have_count(1)
+        expect(failed).to_contain_text("raised ValueError: two is not allowed")
+        expect(trace.locator("summary")).to_contain_text("(8 runs)")
         trace.locator(".livedash-trace-clear").click()
-        assert rows.count() == 0 and "no runs yet" in trace.locator("summary").inner_text()
+        expect(rows).to_have_count(0)
+        expect(trace.locator("summary")).to_contain_text("no runs yet")
 
 
 def test_the_trace_is_capped_and_shortens_long_values(page, tmp_path):
     with one_example(page, tmp_path, CHAIN) as widget:
         result = widget.evaluate("""async (widget) => {
-          const { TracePanel, shorten } = await import(new URL('assets/livedash/trace.js', document.baseURI).href);
+          const url = new URL('assets/livedash/trace.js', document.baseURI).href;
+          const { TracePanel, shorten } = await import(url);
           const box = widget.querySelector('.livedash-trace').cloneNode(true);
           const panel = new TracePanel(box);
           const run = { function: 'f', triggered: ['a.value'], inputs: { 'a.value': 'x'.repeat(500) },
-                        outputs: { 'b.children': { type: 'Div', namespace: 'dash_html_components', props: { id: 'i' } } },
+                        outputs: { 'b.children': { type: 'Div', namespace: 'dash_html_components',
+                                                   props: { id: 'i' } } },
                         status: 'ok', ms: 1 };
           panel.add(Array.from({ length: 250 }, () => run));
           return [box.querySelectorAll('.ld-trace-run').length, box.querySelector('summary').textContent,
@@ -142,7 +153,11 @@ def test_running_edited_code_redraws_the_diagram(page, tmp_path):
         widget.evaluate(RECORD)
         widget.locator("#add").click()
         settle(page, widget)
-        assert page.evaluate("window.fired")[0] == "add_one" and "hover_text" in page.evaluate("window.fired")
+        eventually(
+            lambda: page.evaluate("window.fired"),
+            lambda fired: fired[:1] == ["add_one"] and "hover_text" in fired,
+            "the callbacks lit",
+        )
 
 
 CYCLE = (
@@ -177,11 +192,12 @@ def test_a_cycle_is_drawn_red_with_its_error_under_it(page, tmp_path):
         drawn_diagram(figure)
         settle(page, widget)  # (a lit edge is orange for a moment)
         note = figure.locator(".livedash-diagram-note")
-        assert note.is_visible() and "Dependency Cycle Found" in note.inner_text()
-        red = figure.evaluate("""(f) => [...f.querySelectorAll('path.flowchart-link')]
-            .filter((p) => getComputedStyle(p).stroke === 'rgb(209, 36, 47)').length""")
-        assert red == 4
-        assert "Circular Dependencies" in widget.locator(".livedash-error").inner_text()
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("Dependency Cycle Found")
+        red = """(f) => [...f.querySelectorAll('path.flowchart-link')]
+            .filter((p) => getComputedStyle(p).stroke === 'rgb(209, 36, 47)').length"""
+        eventually(lambda: figure.evaluate(red), 4, "red edges")
+        expect(widget.locator(".livedash-error")).to_contain_text("Circular Dependencies")
 
 
 def test_the_palette_toggle_recolours_an_open_diagram(page, course):
@@ -191,7 +207,7 @@ def test_the_palette_toggle_recolours_an_open_diagram(page, course):
     fill = "(f) => getComputedStyle(f.querySelector('g.node.component > rect')).fill"
     light = figure.evaluate(fill)
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.wait_for_function(f"() => ({fill})(document.querySelector('.livedash-diagram')) !== {light!r}")
     dark = figure.evaluate(fill)
     assert dark == "rgb(28, 42, 74)", dark  # --ld-component-fill of the dark palette
@@ -252,7 +268,7 @@ def test_labels_are_12px_or_more_and_wide_diagrams_scroll_and_nothing_jumps(brow
         for width in (1280, 360):
             reserved, drawn = diagrams_at(browser, course + path, width)
             assert drawn and None not in reserved, (path, width)
-            for before, diagram in zip(reserved, drawn):
+            for before, diagram in zip(reserved, drawn, strict=True):
                 where = (path, width, diagram)
                 assert diagram["labels"] > 2 and diagram["smallest"] >= 12, where
                 assert diagram["direction"] == ("TD" if width == 360 else "LR"), where
@@ -290,7 +306,7 @@ def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, cours
     page.wait_for_function(
         "(w) => w.querySelector('g.node.background.ld-running')", arg=widget.element_handle(), timeout=60_000
     )
-    assert widget.locator(".livedash-diagram .flowchart-link.ld-running").count() == 6  # every edge of it
+    expect(widget.locator(".livedash-diagram .flowchart-link.ld-running")).to_have_count(6)  # every edge of it
     page.wait_for_function(
         "(w) => /step 3/.test(w.querySelector('#progress').textContent)", arg=widget.element_handle(), timeout=60_000
     )
@@ -316,8 +332,7 @@ def test_a_background_job_stays_lit_while_it_runs_and_stop_clears_it(page, cours
               { callback: 'result.children', status: 'running', outputs: {}, job: 8 }]); }""",
         diagram,
     )
-    page.wait_for_timeout(100)
-    assert figure.locator(".ld-fire, .ld-running").count() > 0
+    expect(figure.locator(".ld-fire, .ld-running").first).to_be_attached()
     page.evaluate("(d) => d.stopAll()", diagram)
     page.wait_for_timeout(1200)  # nothing queued comes back on after Stop
     assert figure.locator(".ld-fire, .ld-running, .ld-flash").count() == 0
