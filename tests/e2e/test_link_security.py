@@ -10,8 +10,9 @@ import json
 import zlib
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import code_of, set_code, wait_ready
+from tests.e2e.conftest import code_of, eventually, set_code, wait_ready
 from tests.server import SiteServer
 from tests.sites import COUNTER, build, make_site
 
@@ -135,7 +136,7 @@ def test_link_code_asks_before_its_own_clientside_request_and_the_question_is_no
     own, linked = open_link(page, site, f"livedash=index/1~{packed(CLIENTSIDE)}")
     question = linked.page.locator(".livedash-confirm")
     question.wait_for(timeout=60_000)
-    assert "JS says" in question.locator(".livedash-confirm-code").inner_text(), "the question shows the code"
+    expect(question.locator(".livedash-confirm-code"), "the question shows the code").to_contain_text("JS says")
     assert page.evaluate("() => document.activeElement.closest('.livedash-confirm') === null"), (
         "nothing of the question is focused"
     )
@@ -166,7 +167,7 @@ def test_a_forged_clientside_request_shows_its_code_and_runs_nothing_until_allow
     own, linked = open_link(page, site, f"livedash=index/1~{packed(code)}")
     question = page.locator(".livedash-confirm")
     question.wait_for(timeout=60_000)
-    assert "__pwned" in question.inner_text()
+    expect(question).to_contain_text("__pwned")
     question.locator("button", has_text="Don't run it").click()
     page.wait_for_timeout(300)
     assert_no_script_ran(page)
@@ -180,29 +181,32 @@ def test_link_code_never_replaces_the_readers_own_edit_and_keeps_its_mark(page, 
     mine = COUNTER + "# my own edit\n"
     set_code(second, mine)
     storage = "() => Object.entries(localStorage).filter(([k]) => k.startsWith('livedash-edit:'))"
-    saved = page.evaluate(storage)
-    assert [text for _key, text in saved] == [mine]
+
+    def saved():
+        return [text for _key, text in page.evaluate(storage)]
+
+    eventually(saved, [mine], "the saved edits")
 
     # The link opens; the reader changes its code: their own edit is still theirs.
     page.goto("about:blank")
     own, linked = open_link(page, site, f"livedash=index/1~{packed(CLIENTSIDE)}")
     page.locator(".livedash-confirm").wait_for(timeout=60_000)
     set_code(linked, CLIENTSIDE + "# a keystroke\n")
-    assert [text for _key, text in page.evaluate(storage)] == [mine]
-    assert "from a link" in linked.locator(".livedash-edited").inner_text()
+    assert saved() == [mine]
+    expect(linked.locator(".livedash-edited")).to_contain_text("from a link")
 
     # Reopened, the link shows its code as the reader left it, still marked, still asking before JavaScript.
     page.reload()
     page.locator(".livedash-confirm").wait_for(timeout=60_000)
-    assert code_of(linked) == CLIENTSIDE + "# a keystroke\n"
-    assert "from a link" in linked.locator(".livedash-edited").inner_text()
+    eventually(lambda: code_of(linked), CLIENTSIDE + "# a keystroke\n", "the link's code")
+    expect(linked.locator(".livedash-edited")).to_contain_text("from a link")
     assert linked.evaluate("(w) => w.livedash.trusted()") is False
 
     # Without the link, the page shows the reader's own edit.
     page.goto("about:blank")
     page.goto(site)
     wait_ready(widgets(page)[1])
-    assert code_of(widgets(page)[1]) == mine
+    eventually(lambda: code_of(widgets(page)[1]), mine, "the reader's code")
 
     # Keeping the link's code asks first when it replaces an edit, then makes it the reader's own.
     page.goto("about:blank")
@@ -211,8 +215,8 @@ def test_link_code_never_replaces_the_readers_own_edit_and_keeps_its_mark(page, 
     linked.locator(".livedash-link-keep").click()
     linked.locator("button", has_text="Replace my edit").click()
     page.wait_for_function("(w) => w.livedash.trusted()", arg=linked.element_handle())
-    assert [text for _key, text in page.evaluate(storage)] == [CLIENTSIDE + "# a keystroke\n"]
-    assert linked.locator(".livedash-link-bar").count() == 0
+    eventually(saved, [CLIENTSIDE + "# a keystroke\n"], "the saved edits")
+    expect(linked.locator(".livedash-link-bar")).to_have_count(0)
     assert_no_script_ran(page)
 
 
@@ -232,7 +236,7 @@ def test_a_damaged_link_leaves_the_page_working_and_says_so(page, site, fragment
     assert_still_works(page, own)
     assert_still_works(page, second)
     notes = page.locator(".livedash-error:visible", has_text="This link could not be opened")
-    assert notes.count() == (1 if broken else 0)
+    expect(notes).to_have_count(1 if broken else 0)
     assert_no_script_ran(page)
 
 

@@ -2,6 +2,7 @@
 again with their current code, and the other widgets keep working."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import code_of, set_code, wait_ready
 from tests.server import SiteServer
@@ -61,13 +62,14 @@ def test_stop_ends_a_runaway_callback_and_every_app_works_again(page, two_widget
     runaway.locator(button).click()
     status = runaway.locator(".livedash-status")
     page.wait_for_timeout(600)  # it really is stuck
-    assert status.get_attribute("data-state") == "running" and stop.is_enabled()
+    expect(status).to_have_attribute("data-state", "running")
+    expect(stop).to_be_enabled()
     stop.click()
     runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
-    assert "Stopped" in status.inner_text()
+    expect(status).to_contain_text("Stopped")
     # Every app started again from its code: the counter is back at 0 and counts again.
     counter_works(page, counter, "Count: 1")
-    assert runaway.locator("#state").inner_text() == "idle"
+    expect(runaway.locator("#state")).to_have_text("idle")
     assert page.errors == []
 
 
@@ -80,7 +82,7 @@ def test_stop_on_code_that_never_finishes_starting_keeps_the_code_and_waits_for_
     runaway.locator(".livedash-stop").click()
     status = runaway.locator(".livedash-status")
     runaway.locator('.livedash-status[data-state="error"]').wait_for(timeout=10_000)
-    assert "did not finish starting" in status.inner_text()
+    expect(status).to_contain_text("did not finish starting")
     assert code_of(runaway) == looping, "nothing the reader typed is lost"
     wait_ready(counter, timeout=10_000)
     counter_works(page, counter, "Count: 1")
@@ -112,7 +114,7 @@ def test_on_a_cross_origin_isolated_page_stop_interrupts_python_and_keeps_the_ot
         page.wait_for_timeout(600)
         runaway.locator(".livedash-stop").click()
         runaway.locator('.livedash-status[data-state="ready"]').wait_for(timeout=10_000)
-        assert "Stopped" in runaway.locator(".livedash-status").inner_text()
+        expect(runaway.locator(".livedash-status")).to_contain_text("Stopped")
         counter_works(page, counter, "Count: 2")  # the counter kept its state: the worker lived on
         assert len(workers) == 1, workers
         assert page.errors == []
