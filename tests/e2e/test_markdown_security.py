@@ -130,7 +130,9 @@ def test_untrusted_code_gets_no_raw_html_from_markdown(page, site):
         const host = new Host(root, () => {}, { key: "forged", trusted: false });
         await host.mount({ namespace: "dash_core_components", type: "Markdown",
           props: { id: "forged", children: text, dangerously_allow_html: true } });
-        for (let i = 0; i < 50 && !root.querySelector("#forged *"); i += 1) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 50 && !root.querySelector("#forged *"); i += 1) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
         await new Promise((resolve) => setTimeout(resolve, 300));
         return [root.querySelectorAll("#forged b, #forged img, #forged script").length, root.innerText];
     }""",

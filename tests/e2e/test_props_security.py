@@ -11,6 +11,7 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import wait_ready
 from tests.server import SiteServer
@@ -130,8 +131,11 @@ def test_script_is_inert_on_load_and_after_instant_navigation(page, site):
     page.evaluate("window.__sameDocument = true")
     page.locator('.md-content a[href$="script/"]').first.click()
     page.wait_for_url(re.compile(r"/script/$"))
-    wait_ready(page.locator(".livedash").first)
+    widget = page.locator(".livedash").first
+    wait_ready(widget)
     assert page.evaluate("window.__sameDocument") is True, "the page was reloaded, not swapped"
+    expect(widget.locator('template[data-dash-type="Script"]#script')).to_have_count(1)
+    expect(widget.locator("script")).to_have_count(0)
     assert_no_script_ran(page, site)
     assert_app_works(page, site, "script")
 
@@ -225,8 +229,8 @@ def html_component(kind, children=None, **props):
 
 
 def mount_untrusted(page, site, layout, wait=1000):
-    """Mount ``layout`` with an untrusted Host (Dash's own components) in a fresh element of a page of the site; gives the
-    problems it reported. ``layout`` may name "BLOB": a same-origin blob: URL of an HTML page that sets
+    """Mount ``layout`` with an untrusted Host (Dash's own components) in a fresh element of a page of the site;
+    gives the problems it reported. ``layout`` may name "BLOB": a same-origin blob: URL of an HTML page that sets
     window.__pwned in its parent (as Python could make with js.URL.createObjectURL in the worker)."""
     if not page.url.startswith(site[0]):
         page.goto(site[0])
