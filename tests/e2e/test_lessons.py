@@ -5,9 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from livedash.testing import Client
-from tests.e2e.conftest import set_code, wait_ready
+from tests.e2e.conftest import eventually, set_code, wait_ready
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -79,10 +80,12 @@ def test_lesson_5_trace_shows_the_chain_in_order(page, course):
     page.wait_for_function(
         "(w) => w.livedash.idle() && w.querySelectorAll('.ld-trace-run').length >= 4", arg=widget.element_handle()
     )
-    names = widget.locator(".ld-trace-run .ld-trace-fn").all_inner_texts()
-    assert names[-2:] == ["compute", "show"], names  # the Store's callback first, then the one reading it
-    assert "by add.n_clicks" in widget.locator(".ld-trace-run").nth(-2).inner_text()
-    assert "by total.data" in widget.locator(".ld-trace-run").nth(-1).inner_text()
+    # (the trace follows the app's update in a task of its own)
+    names = widget.locator(".ld-trace-run .ld-trace-fn")
+    # the Store's callback first, then the one reading it
+    eventually(lambda: names.all_inner_texts()[-2:], ["compute", "show"], "the last two runs")
+    expect(widget.locator(".ld-trace-run").nth(-2)).to_contain_text("by add.n_clicks")
+    expect(widget.locator(".ld-trace-run").nth(-1)).to_contain_text("by total.data")
 
 
 def test_lesson_9_clientside_counter_counts_in_the_page(page, course):
@@ -96,11 +99,14 @@ def test_lesson_9_clientside_counter_counts_in_the_page(page, course):
 def test_lesson_11_shows_each_mistakes_real_error(page, course):
     page.goto(f"{course}lessons/11-common-mistakes/")
     boxes = page.locator(".livedash .livedash-error")
-    texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
-    joined = "\n".join(texts)
-    for error in ("ImportError", "AttributeError", "Duplicate callback outputs", "ID not found in layout"):
-        assert error in joined, (error, texts)
-    assert re.search(r"Schema(Length|Type)ValidationError|Invalid number of output values", joined), texts
+    errors = ("ImportError", "AttributeError", "Duplicate callback outputs", "ID not found in layout")
+    wrong_outputs = r"Schema(Length|Type)ValidationError|Invalid number of output values"
+    # (the build's error boxes, shown again by each widget once its Python has run the code)
+    eventually(
+        lambda: "\n".join(boxes.all_inner_texts()),
+        lambda joined: all(error in joined for error in errors) and re.search(wrong_outputs, joined),
+        "every mistake's error",
+    )
 
 
 DOCS = EXAMPLES.parent
@@ -151,7 +157,10 @@ def test_a_worker_waits_for_background_jobs_only_while_the_page_has_them(page, c
     )  # (not Material's search)
     page.goto(f"{course}lessons/08-background-callbacks/")
     widget = widget_of(page, "background_job.py")
-    live = lambda: len(started) - len(closed)  # noqa: E731
+
+    def live():
+        return len(started) - len(closed)
+
     wait_until(page, lambda: live() == 2)  # the app's worker and the one for jobs (no spare for Stop)
     booted_ahead = list(started)
     widget.locator("#start").click()
