@@ -266,8 +266,9 @@ def test_graph_click_and_hover_and_tooltip(page, gallery):
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(tip).to_be_visible(timeout=TEXT_TIMEOUT)
     shows(tip, "Mar 61 mm")
-    # Shown beside the hovered bar (Dash draws it to the right of hoverData's bbox, at its top).
-    at = tip.bounding_box()
+    # Shown beside the hovered bar (Dash draws it to the right of hoverData's bbox, at its top). Both measured
+    # now: the page above may have moved meanwhile (a widget's status line unwrapping once its Python is ready).
+    at, box = tip.bounding_box(), bar.bounding_box()
     assert abs(at["x"] - (box["x"] + box["width"])) < 40, (at, box)
     assert abs(at["y"] + at["height"] / 2 - box["y"]) < 40, (at, box)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -408,7 +409,9 @@ def test_datatable_edit_sort_active_cell_and_selection(page, gallery):
     app = gallery("table.py")
     table = app.locator("#basket")
     shows(app.locator("#total"), "Total: £13.50")
-    cell = lambda column, row: table.locator(f'td[data-dash-column="{column}"][data-dash-row="{row}"]')  # noqa: E731
+
+    def cell(column, row):
+        return table.locator(f'td[data-dash-column="{column}"][data-dash-row="{row}"]')
 
     cell("qty", 1).click()
     shows(app.locator("#cell"), "Cell: row 1, column qty, value 1")
