@@ -8,7 +8,6 @@ import json
 import re
 import urllib.request
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import eventually, set_code, wait_ready
@@ -162,16 +161,6 @@ app.layout = dbc.Tabs([dbc.Tab(html.P("first"), label="One"), dbc.Tab(html.P("se
 """
 
 
-@pytest.mark.xfail(
-    reason="host.js (commit) adds the app root's click listener that stops a prevented link click before it "
-    "creates the React root, so it runs before React's own root listener, where dbc's onClick prevents the "
-    "click: it sees defaultPrevented false and lets the click go on. Material's instant navigation (its "
-    "listener on document.body does not look at defaultPrevented) then takes dbc's <a href='#'> and loads "
-    "the page again: the app starts over. Seen in Chromium: body gets the click with defaultPrevented true; "
-    "the same listener added after React's makes the test pass (reported: runtime/livedash/web/ is not "
-    "this module's to change). Strict: remove this marker once host.js is fixed.",
-    strict=True,
-)
 def test_a_dbc_tab_link_switches_the_tab_and_stays_on_the_page(page, course):
     """In real Dash 4.4.1 a click on a dbc.Tabs tab shows that tab and the address does not change."""
     with page.expect_response(re.compile(r"sitemap\.xml$")):  # Material's instant navigation is on from here

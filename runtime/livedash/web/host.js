@@ -265,7 +265,9 @@ export class Host {
     if (!this.radios && typeof MutationObserver !== "undefined" && this.root.nodeType === 1) {
       // A link a component handles itself (it prevents the click: a library's tab, a Link) must not reach the
       // course page's own navigation (Material's instant loading listens on the body and would follow it).
-      this.root.addEventListener("click", (event) => {
+      // On the root's parent: React handles the click on the root itself, so this listener sees it afterwards,
+      // prevented or not (on the root, added before React's, it ran first and let a dbc tab's click through).
+      (this.root.parentNode ?? this.root).addEventListener("click", (event) => {
         if (event.defaultPrevented && event.target.closest?.("a")) event.stopPropagation();
       });
       this.radios = new MutationObserver(() => this.scopeRadios());
