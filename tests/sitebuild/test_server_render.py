@@ -221,28 +221,13 @@ HYDRATED = """(selectors) => selectors.every((selector) => {
 })"""
 
 
-# The widget's bar kept to one line. When Python takes over 20 s to boot (a loaded machine), kernel.js's slow-boot
-# note ("Still loading Python… (a slow connection? reloading the page may help)") wraps the bar at this width: the
-# app pane and all below it move 38 px down, and back at "Starting the app…". Those shifts are the status line's,
-# not the hydration's these tests measure; they made the chunks test pass or fail with the machine's load.
-ONE_LINE_BAR = """
-document.addEventListener('readystatechange', () => {   // (parsed: before livedash's scripts run)
-  const style = document.createElement('style');
-  style.textContent = '.livedash .livedash-bar { flex-wrap: nowrap } '
-    + '.livedash .livedash-status { white-space: nowrap; overflow: hidden; min-width: 0 }';
-  document.head.append(style);
-}, { once: true });
-"""
-
-
-def opened(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def opened(browser, width=1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.logs, page.errors = [], []
     page.on("console", lambda message: page.logs.append(message.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.add_init_script(SHIFTS)
-    page.add_init_script(ONE_LINE_BAR)
     return context, page
 
 
@@ -358,3 +343,41 @@ def test_other_first_paints_are_taken_over_as_they_are(site, browser, path):
         context.close()
     assert not page.errors, page.errors
     assert differences(page) == []
+
+
+# The height of the first widget's bar at each status it shows.
+BAR_HEIGHTS = """
+window.__barHeights = [];
+new MutationObserver(() => {
+  const status = document.querySelector('.livedash-status');
+  const bar = document.querySelector('.livedash-bar');
+  if (status && bar) window.__barHeights.push([status.dataset.state, bar.getBoundingClientRect().height]);
+}).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+"""
+SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)"  # (kernel.js's)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_widget_bar_keeps_its_height_until_the_app_is_ready(site, browser, width):
+    """Loading, the slow-boot note, starting, ready: nobody has done anything yet, so nothing may move (on a
+    narrow page "Loading Python…" used to push the buttons to a row of their own until "Ready")."""
+    with SiteServer(site) as server:
+        context, page = opened(browser, width)
+        page.add_init_script(HOLD_PYTHON)
+        page.add_init_script(BAR_HEIGHTS)
+        page.goto(server.url)
+        page.locator('.livedash-status[data-state="loading"]').first.wait_for(timeout=30_000)
+        page.evaluate(
+            "(note) => { const s = document.querySelector('.livedash-status'); s.textContent = note; }",
+            SLOW_BOOT_NOTE,
+        )
+        page.evaluate("() => window.__releasePython()")
+        ready(page)
+        time.sleep(0.5)
+        heights = page.evaluate("window.__barHeights")
+        shifts = page.evaluate("window.__appShifts")
+        context.close()
+    assert {state for state, _ in heights} >= {"loading", "ready"}, heights
+    assert len({height for _, height in heights}) == 1, heights
+    assert sum(shift["value"] for shift in shifts) < 0.001, json.dumps(shifts)
