@@ -58,10 +58,6 @@ def _is_licence_file(path: str) -> bool:
     return path.rsplit("/", 1)[-1].upper().startswith(_LICENCE_FILES)
 
 
-def npm_url(package: NpmPackage) -> str:
-    return f"https://www.npmjs.com/package/{package.name}/v/{package.version}"
-
-
 def npm_notice(package: NpmPackage, files, origin: str = "", note: str = "") -> Notice:
     """The notice of an npm package's files, with the licence texts among its cached members."""
     folder = ensure(package)
@@ -74,8 +70,7 @@ def npm_notice(package: NpmPackage, files, origin: str = "", note: str = "") -> 
         package.name,
         package.version,
         package.licence,
-        origin
-        or f"the npm package {package.name}@{package.version} ({npm_url(package)}; tarball sha256 {package.sha256})",
+        origin or f"the npm package {package.name}@{package.version} (`npm pack`, tarball sha256 {package.sha256})",
         tuple(files),
         texts,
         note,
@@ -86,7 +81,7 @@ def pyodide_notice_text() -> str:
     """pyodide/NOTICE.txt: the MPL-2.0 notice (Exhibit A) and where the Source Code Form is."""
     return (
         f"Pyodide {PYODIDE.version} (https://pyodide.org): the files of this folder but this one, from the npm\n"
-        f"package pyodide@{PYODIDE.version} ({npm_url(PYODIDE)}).\n\n"
+        f"package pyodide@{PYODIDE.version} (`npm pack pyodide@{PYODIDE.version}`).\n\n"
         "This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of the\n"
         "MPL was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.\n\n"
         f"Source code: https://github.com/pyodide/pyodide (release {PYODIDE.version}); the npm package above also\n"
@@ -165,8 +160,7 @@ def dash_notices() -> list[Notice]:
             [path],
             origin=(
                 f"inside the wheel dash-{dash_wheel.VERSION}-py3-none-any.whl ({path}), which carries no licence "
-                f"text for it: the text below is from the npm package {package.name}@{package.version} "
-                f"({npm_url(package)})"
+                f"text for it: the text below is from the npm package {package.name}@{package.version}"
             ),
             note=(
                 "A build of @babel/polyfill, which bundles core-js 2 and regenerator-runtime (both MIT)."
@@ -216,7 +210,7 @@ def wheel_notice(wheel: Path, files) -> Notice:
         name,
         version,
         wheel_licence(metadata),
-        f"the wheel {wheel.name}, fetched with pip (https://pypi.org/project/{name}/{version}/)",
+        f"the wheel {wheel.name}, fetched with pip (`pip download {name}=={version}`)",
         tuple(files),
         texts,
     )
