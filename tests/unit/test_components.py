@@ -239,18 +239,19 @@ def test_nested_components_become_json():
 
 # -- components in children props -----------------------------------------------------------------------
 # A library-like type with every path form Dash's generator writes (see dash/development/_collect_nodes.py).
+FANCY_CHILDREN_PROPS = (
+    "left",
+    "options[].label",
+    "marks{}",
+    "loaderProps.children",
+    "items[].icons{}",
+    "groups[].sub.items",
+)
 Fancy = make_component(
     "Fancy",
     "fancy_components",
     ("children", "id", "left", "options", "marks", "loaderProps", "items", "groups"),
-    children_props=(
-        "left",
-        "options[].label",
-        "marks{}",
-        "loaderProps.children",
-        "items[].icons{}",
-        "groups[].sub.items",
-    ),
+    children_props=FANCY_CHILDREN_PROPS,
 )
 
 
@@ -287,16 +288,7 @@ def test_children_props_of_a_tree():
     assert children_props_of(tree) == {
         "dash_html_components": {"Div": [], "P": [], "B": [], "Span": []},
         "dash_core_components": {"Tabs": [], "Tab": ["label"]},
-        "fancy_components": {
-            "Fancy": [
-                "left",
-                "options[].label",
-                "marks{}",
-                "loaderProps.children",
-                "items[].icons{}",
-                "groups[].sub.items",
-            ]
-        },
+        "fancy_components": {"Fancy": list(FANCY_CHILDREN_PROPS)},
     }
     assert children_props_of([html.P()]) == {"dash_html_components": {"P": []}}
 
